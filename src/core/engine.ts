@@ -1,0 +1,206 @@
+import { SearchIndex } from './index/search-index.ts';
+import { normalize, normalizeText } from './normalize/normalize.ts';
+import { parseQuery } from './query/parse-query.ts';
+import { highlightRanges } from './rank/highlight.ts';
+import { countOccurrences } from './rank/occurrences.ts';
+import { compareRanked, score, type Candidate } from './rank/rank.ts';
+import { makeSnippet } from './rank/snippet.ts';
+import type { Range, Section, Snippet } from './types.ts';
+
+/** A section as the engine keeps it: original text for display, normalized text for matching. */
+export interface EngineSection {
+  id: number;
+  fileId: number;
+  /** Position of the section in its file, from 0. */
+  index: number;
+  title: string;
+  url?: string | undefined;
+  date?: string | undefined;
+  text: string;
+  /** `normalize(text).text`, stored so restoring a library needs no normalization. */
+  norm: string;
+}
+
+/** One search result: an article (section) with a highlighted snippet. */
+export interface Hit {
+  sectionId: number;
+  fileId: number;
+  fileName: string;
+  sectionIndex: number;
+  title: string;
+  titleMarks: Range[];
+  url?: string | undefined;
+  date?: string | undefined;
+  snippet: Snippet;
+  score: number;
+}
+
+/** The answer to a query: how many sections match, and the requested page of them, best first. */
+export interface SearchResult {
+  total: number;
+  hits: Hit[];
+}
+
+/** A section opened for reading, with every occurrence of the query marked. */
+export interface ReadResult {
+  section: Omit<EngineSection, 'norm'>;
+  fileName: string;
+  marks: Range[];
+}
+
+/** Options of {@link SearchEngine.search}. */
+export interface SearchOptions {
+  /** Hits to return (with snippets); 0 means all. Default 20. */
+  limit?: number;
+  offset?: number;
+}
+
+const DEFAULT_LIMIT = 20;
+
+/**
+ * The searchable library in memory: sections, their normalized text and the n-gram index.
+ * Shared by the worker and the command line, so both answer a query identically.
+ *
+ * @remarks Matching is exact (Ctrl-F semantics on normalized text): the index proposes the
+ * sections that contain all of a term's character pairs, and each candidate is verified with
+ * `includes` on its normalized text before it is ranked.
+ */
+export class SearchEngine {
+  readonly #index = new SearchIndex();
+  readonly #sections = new Map<number, EngineSection>();
+  readonly #files = new Map<number, { name: string; sectionIds: number[] }>();
+  #totalLength = 0;
+
+  /** Number of sections in the library. */
+  get sectionCount(): number {
+    return this.#sections.size;
+  }
+
+  /**
+   * Normalizes and indexes a file's sections under the given ids.
+   * @returns the sections as stored (with their normalized text), for persistence.
+   */
+  addFile(fileId: number, fileName: string, sections: readonly Section[], firstId: number): EngineSection[] {
+    const added = sections.map((s, index) => ({
+      id: firstId + index,
+      fileId,
+      index,
+      title: s.title,
+      url: s.url,
+      date: s.date,
+      text: s.text,
+      norm: normalize(s.text).text,
+    }));
+    this.restoreFile(fileId, fileName, added);
+    return added;
+  }
+
+  /**
+   * Adds already-normalized sections (from storage).
+   * @param indexed true when the persisted index already contains them.
+   */
+  restoreFile(fileId: number, fileName: string, sections: readonly EngineSection[], indexed = false): void {
+    this.#files.set(fileId, { name: fileName, sectionIds: sections.map((s) => s.id) });
+    for (const s of sections) {
+      this.#sections.set(s.id, s);
+      this.#totalLength += s.norm.length;
+      if (!indexed) this.#index.add(s.id, s.norm);
+    }
+  }
+
+  /** Removes a file and all its sections. */
+  removeFile(fileId: number): void {
+    const file = this.#files.get(fileId);
+    if (!file) return;
+    for (const id of file.sectionIds) {
+      const s = this.#sections.get(id);
+      if (s) this.#totalLength -= s.norm.length;
+      this.#sections.delete(id);
+      this.#index.remove(id);
+    }
+    this.#files.delete(fileId);
+  }
+
+  /** Empties the library. */
+  clear(): void {
+    this.#sections.clear();
+    this.#files.clear();
+    this.#index.clear();
+    this.#totalLength = 0;
+  }
+
+  /** Ids of the sections whose normalized text contains every term, unranked. */
+  matchingIds(terms: readonly string[]): number[] {
+    if (terms.length === 0) return [];
+    // Start from the rarest-looking (longest) term: fewer candidates to verify.
+    const ordered = [...terms].sort((a, b) => b.length - a.length);
+    const first = ordered[0]!;
+    const candidates = first.includes(' ') ? [...this.#sections.keys()] : this.#index.candidates(first);
+    return candidates.filter((id) => {
+      const norm = this.#sections.get(id)?.norm;
+      return norm !== undefined && ordered.every((t) => norm.includes(t));
+    });
+  }
+
+  /** Runs a query (see `parseQuery` for the syntax) and returns ranked hits with snippets. */
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const { terms } = parseQuery(query);
+    const ids = this.matchingIds(terms);
+    const avgLength = this.#totalLength / Math.max(this.#sections.size, 1);
+    // With one term its document frequency is the hit count; with several, each is counted alone.
+    const stats = terms.map((t) => ({ df: terms.length === 1 ? ids.length : this.matchingIds([t]).length }));
+    const ranked = ids.map((id) => {
+      const s = this.#sections.get(id)!;
+      const normTitle = normalizeText(s.title);
+      const c: Candidate = {
+        id,
+        tf: terms.map((t) => countOccurrences(s.norm, t)),
+        inTitle: terms.map((t) => normTitle.includes(t)),
+        length: s.norm.length,
+        date: s.date,
+      };
+      return { id, date: s.date, score: score(c, stats, this.#sections.size, avgLength) };
+    });
+    ranked.sort(compareRanked);
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const page = ranked.slice(offset, limit === 0 ? undefined : offset + limit);
+    return { total: ranked.length, hits: page.map((r) => this.#hit(r.id, r.score, terms)) };
+  }
+
+  #hit(id: number, hitScore: number, terms: readonly string[]): Hit {
+    const s = this.#sections.get(id)!;
+    const textNorm = normalize(s.text);
+    return {
+      sectionId: id,
+      fileId: s.fileId,
+      fileName: this.#files.get(s.fileId)?.name ?? '',
+      sectionIndex: s.index,
+      title: s.title,
+      titleMarks: highlightRanges(normalize(s.title), terms),
+      url: s.url,
+      date: s.date,
+      snippet: makeSnippet(s.text, highlightRanges(textNorm, terms)),
+      score: hitScore,
+    };
+  }
+
+  /** A section with all occurrences of the query's terms marked, for the reader view. */
+  read(sectionId: number, query = ''): ReadResult | null {
+    const s = this.#sections.get(sectionId);
+    if (!s) return null;
+    const { norm: _norm, ...section } = s;
+    const marks = highlightRanges(normalize(s.text), parseQuery(query).terms);
+    return { section, fileName: this.#files.get(s.fileId)?.name ?? '', marks };
+  }
+
+  /** Serialized index chunks, for persistence. */
+  exportIndex(): Promise<[string, string][]> {
+    return this.#index.export();
+  }
+
+  /** Loads index chunks exported under the same `INDEX_CONFIG_HASH`; call before `restoreFile(…, true)`. */
+  importIndex(chunks: readonly (readonly [string, string])[]): void {
+    this.#index.import(chunks);
+  }
+}

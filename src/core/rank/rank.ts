@@ -1,0 +1,57 @@
+/**
+ * Scores a matching section: BM25 over the section's normalized text, plus a large bonus for
+ * each query term found in the title, so that an article about the query comes before one that
+ * merely mentions it. Ties go to the newest dated section, then to the earliest imported.
+ */
+
+/** BM25 term-frequency saturation. */
+export const BM25_K1 = 1.2;
+/** BM25 length normalization: 0 ignores section length, 1 fully normalizes by it. */
+export const BM25_B = 0.75;
+/** Added per query term found in the title; larger than any realistic BM25 sum. */
+export const TITLE_BONUS = 20;
+
+/** What the ranker needs to know about one query term over the whole library. */
+export interface TermStats {
+  /** Sections containing the term. */
+  df: number;
+}
+
+/** What the ranker needs to know about one matching section. */
+export interface Candidate {
+  id: number;
+  /** Occurrences of each query term in the section, in query order. */
+  tf: readonly number[];
+  /** Whether the normalized title contains each query term. */
+  inTitle: readonly boolean[];
+  /** Normalized length of the section. */
+  length: number;
+  /** ISO date of the section, if any. */
+  date?: string | undefined;
+}
+
+/** Inverse document frequency, BM25 style (never negative). */
+function idf(totalSections: number, df: number): number {
+  return Math.log(1 + (totalSections - df + 0.5) / (df + 0.5));
+}
+
+/** Score of one candidate; higher is better. */
+export function score(c: Candidate, stats: readonly TermStats[], totalSections: number, avgLength: number): number {
+  let s = 0;
+  for (let t = 0; t < stats.length; t++) {
+    const tf = c.tf[t] ?? 0;
+    const norm = 1 - BM25_B + (BM25_B * c.length) / Math.max(avgLength, 1);
+    s += (idf(totalSections, stats[t]!.df) * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * norm);
+    if (c.inTitle[t]) s += TITLE_BONUS;
+  }
+  return s;
+}
+
+/** Orders scored candidates: score, then newest date, then id (import order). */
+export function compareRanked(a: { score: number; date?: string | undefined; id: number }, b: typeof a): number {
+  if (b.score !== a.score) return b.score - a.score;
+  const ad = a.date ?? '';
+  const bd = b.date ?? '';
+  if (ad !== bd) return ad < bd ? 1 : -1;
+  return a.id - b.id;
+}

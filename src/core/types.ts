@@ -1,0 +1,68 @@
+/**
+ * Types passed between the pipeline stages. Every stage is a plain function from one of
+ * these to the next, so the same code runs in Node (tests, CLI, bench) and in the worker.
+ */
+
+/** Encodings the decoder can report. */
+export type EncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** Result of decoding a file's bytes. */
+export interface DecodedText {
+  /** WHATWG label of the encoding that was used. */
+  encoding: EncodingLabel;
+  /** Whether the bytes started with a byte-order mark (removed from `text`). */
+  bom: boolean;
+  /** The decoded text, BOM removed, line ends as stored. */
+  text: string;
+}
+
+/** One searchable unit of a file: an article of a newsletter, a Markdown section, or the whole file. */
+export interface Section {
+  /** Title shown in results; never empty. */
+  title: string;
+  /** Source URL (`原文:` line) when the file names one. */
+  url?: string;
+  /** Date of the issue the article belongs to, ISO `YYYY-MM-DD`, when the file names one. */
+  date?: string;
+  /** The section's text as it appears in the file (title line included). */
+  text: string;
+  /** Offset of `text` in the decoded file, in UTF-16 code units. */
+  start: number;
+}
+
+/** Everything the pipeline learns about one file. */
+export interface IngestedFile {
+  name: string;
+  encoding: EncodingLabel;
+  bom: boolean;
+  /** Decoded length in UTF-16 code units. */
+  chars: number;
+  sections: Section[];
+}
+
+/** Text after normalization, with a map back to the original. */
+export interface NormalizedText {
+  /** NFKC, lower-cased, Traditional→Simplified text that is indexed and searched. */
+  text: string;
+  /**
+   * `map[i]` is the offset in the original text of normalized code unit `i`;
+   * `map[text.length]` is the original length, so `[map[a], map[b])` is the original of `[a, b)`.
+   */
+  map: Int32Array;
+}
+
+/** A half-open range `[start, end)` of UTF-16 offsets. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A piece of text with the parts to highlight, all offsets relative to `text`. */
+export interface Snippet {
+  text: string;
+  /** Sorted, disjoint ranges inside `text`. */
+  marks: Range[];
+  /** Whether text was cut before / after the snippet. */
+  cutStart: boolean;
+  cutEnd: boolean;
+}
