@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalize, normalizeText } from '../normalize/normalize.ts';
+import { highlightRanges, mergeRanges } from './highlight.ts';
+import { makeSnippet } from './snippet.ts';
+
+describe('highlightRanges', () => {
+  it('marks the original characters of a Traditional text for a Simplified query', () => {
+    const original = '2022中國AI芯片企業50強';
+    const ranges = highlightRanges(normalize(original), ['芯片企业']);
+    expect(ranges).toEqual([{ start: 8, end: 12 }]);
+    expect(original.slice(8, 12)).toBe('芯片企業');
+  });
+
+  it('lands on the whole phrase when normalization changes its length', () => {
+    const original = '電腦的記憶體不足';
+    const [r] = highlightRanges(normalize(original), ['内存']);
+    expect(original.slice(r!.start, r!.end)).toBe('記憶體');
+  });
+
+  it('merges overlapping occurrences', () => {
+    expect(highlightRanges(normalize('aaaa'), ['aa'])).toEqual([{ start: 0, end: 4 }]);
+    expect(mergeRanges([{ start: 5, end: 6 }, { start: 0, end: 2 }, { start: 1, end: 3 }, { start: 4, end: 4 }])).toEqual([
+      { start: 0, end: 3 },
+      { start: 5, end: 6 },
+    ]);
+  });
+
+  // Character-level conversions only: with phrase rules (軟體 → 软件) a part of a phrase has no
+  // standalone normalization equal to the query; the 記憶體 case above covers whole phrases.
+  const chars = fc.constantFrom('芯', '片', '企', '業', '业', 'A', 'a', ' ', '國', '国', 'Ｂ', '1');
+  const phrases = fc.constantFrom('芯', '片', '體', '軟', '软', '件', '記', '憶', ' ', 'a');
+
+  it('returns ranges whose original text normalizes to text containing the term', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: chars, maxLength: 30 }), fc.string({ unit: chars, minLength: 1, maxLength: 3 }), (text, q) => {
+        const term = normalizeText(q).trim();
+        for (const r of highlightRanges(normalize(text), term ? [term] : [])) {
+          expect(normalizeText(text.slice(r.start, r.end))).toContain(term);
+        }
+      }),
+      { numRuns: 500, seed: 3 },
+    );
+  });
+
+  it('returns sorted, disjoint, non-empty ranges within bounds, also around phrase rules', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: phrases, maxLength: 30 }), fc.string({ unit: phrases, minLength: 1, maxLength: 3 }), (text, q) => {
+        const term = normalizeText(q).trim();
+        const ranges = highlightRanges(normalize(text), term ? [term] : []);
+        ranges.forEach((r, i) => {
+          expect(r.start).toBeGreaterThan(i > 0 ? ranges[i - 1]!.end : -1);
+          expect(r.end).toBeGreaterThan(r.start);
+          expect(r.end).toBeLessThanOrEqual(text.length);
+        });
+      }),
+      { numRuns: 500, seed: 4 },
+    );
+  });
+});
+
+describe('makeSnippet', () => {
+  it('centres on the densest cluster of hits and re-bases the marks', () => {
+    const text = `${'甲'.repeat(200)}芯片${'乙'.repeat(10)}芯片${'丙'.repeat(200)}芯片`;
+    const s = makeSnippet(text, [{ start: 200, end: 202 }, { start: 212, end: 214 }, { start: 414, end: 416 }], 40);
+    expect(s.text.length).toBe(40);
+    expect(s.marks.map((m) => s.text.slice(m.start, m.end))).toEqual(['芯片', '芯片']);
+    expect([s.cutStart, s.cutEnd]).toEqual([true, true]);
+  });
+
+  it('starts at the beginning when there is nothing to mark', () => {
+    expect(makeSnippet('短文', [], 40)).toEqual({ text: '短文', marks: [], cutStart: false, cutEnd: false });
+  });
+});
