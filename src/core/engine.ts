@@ -71,6 +71,11 @@ export class SearchEngine {
   readonly #files = new Map<number, { name: string; sectionIds: number[] }>();
   #totalLength = 0;
 
+  /** Total length of the normalized text, in UTF-16 code units. */
+  get normalizedLength(): number {
+    return this.#totalLength;
+  }
+
   /** Number of sections in the library. */
   get sectionCount(): number {
     return this.#sections.size;

@@ -1,0 +1,106 @@
+/**
+ * `souwen` command line: the app's core pipeline and search engine on local files, for tests,
+ * benchmarks and power users. Same normalization, tokenizer and ranking as the app.
+ *
+ *   souwen inspect <files|folders…> [--json]
+ *   souwen search "<query>" <files|folders…> [--json] [--limit N]
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { SearchEngine } from '../core/engine.ts';
+import { PipelineError } from '../core/errors.ts';
+import { ingest } from '../core/pipeline.ts';
+import type { IngestedFile } from '../core/types.ts';
+import { expandPaths } from './files.ts';
+
+const USAGE = `usage:
+  souwen inspect <files or folders…> [--json]
+  souwen search "<query>" <files or folders…> [--json] [--limit N]   (--limit 0: all hits; default 20)`;
+
+type Loaded = { path: string; file: IngestedFile } | { path: string; error: { code: string; message: string } };
+
+function load(path: string): Loaded {
+  try {
+    return { path, file: ingest(new Uint8Array(readFileSync(path)), path) };
+  } catch (e) {
+    if (e instanceof PipelineError) return { path, error: { code: e.code, message: e.message } };
+    throw e;
+  }
+}
+
+function inspect(paths: string[], json: boolean): void {
+  const report = expandPaths(paths).map(load).map((l) =>
+    'error' in l
+      ? { path: l.path, error: l.error }
+      : {
+          path: l.path,
+          encoding: l.file.encoding,
+          bom: l.file.bom,
+          chars: l.file.chars,
+          sections: l.file.sections.map((s) => ({ title: s.title, url: s.url, date: s.date, start: s.start, length: s.text.length })),
+        },
+  );
+  if (json) return void process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  for (const r of report) {
+    if ('error' in r) {
+      console.log(`${r.path}: skipped (${r.error.code}) ${r.error.message}`);
+      continue;
+    }
+    console.log(`${r.path}: ${r.encoding}${r.bom ? ' with BOM' : ''}, ${r.chars} chars, ${r.sections.length} section(s)`);
+    r.sections.forEach((s, i) => console.log(`  ${i}. ${s.title}${s.date ? ` [${s.date}]` : ''}${s.url ? ` <${s.url}>` : ''} (${s.length} chars)`));
+  }
+}
+
+function search(query: string, paths: string[], json: boolean, limit: number): void {
+  const engine = new SearchEngine();
+  const skipped: { path: string; code: string; message: string }[] = [];
+  let nextId = 1;
+  expandPaths(paths).forEach((path, fileId) => {
+    const l = load(path);
+    if ('error' in l) return void skipped.push({ path, ...l.error });
+    nextId += engine.addFile(fileId, path, l.file.sections, nextId).length;
+  });
+  const result = engine.search(query, { limit });
+  const hits = result.hits.map((h) => ({
+    path: h.fileName,
+    title: h.title,
+    section: h.sectionIndex,
+    url: h.url,
+    date: h.date,
+    score: Number(h.score.toFixed(4)),
+    snippet: h.snippet.text,
+    marks: h.snippet.marks.map((m) => h.snippet.text.slice(m.start, m.end)),
+  }));
+  if (json) return void process.stdout.write(`${JSON.stringify({ query, total: result.total, hits, skipped }, null, 2)}\n`);
+  for (const s of skipped) console.error(`${s.path}: skipped (${s.code}) ${s.message}`);
+  console.log(`${result.total} section(s) match ${JSON.stringify(query)}`);
+  hits.forEach((h, i) => {
+    console.log(`${i + 1}. ${h.title}  —  ${h.path} §${h.section}`);
+    console.log(`   ${h.snippet.replace(/\s+/g, ' ')}`);
+  });
+}
+
+/** Runs the command line; returns the exit code. */
+export function main(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '20' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  const limit = Number(values.limit);
+  if (values.help || !command || !Number.isInteger(limit) || limit < 0) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (command === 'inspect' && rest.length > 0) {
+    inspect(rest, values.json);
+    return 0;
+  }
+  if (command === 'search' && rest.length > 1) {
+    search(rest[0]!, rest.slice(1), values.json, limit);
+    return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}

@@ -1,0 +1,50 @@
+/**
+ * What is stored in IndexedDB. Bump {@link SCHEMA_VERSION} whenever a record's shape changes;
+ * a library written under another version is rebuilt or migrated, never misread.
+ */
+import type { EncodingLabel } from '../core/types.ts';
+
+export const SCHEMA_VERSION = 1;
+
+/** One imported file. Stored together with its sections in a single transaction. */
+export interface FileRecord {
+  id: number;
+  /** File name without folders. */
+  name: string;
+  /** Relative path as dropped (folder/…/name), or the name. */
+  path: string;
+  /** Size in bytes as imported. */
+  size: number;
+  /** SHA-256 of the bytes, hex; used to recognize a file imported twice. */
+  hash: string;
+  encoding: EncodingLabel;
+  bom: boolean;
+  /** Milliseconds since the epoch. */
+  addedAt: number;
+  sectionIds: number[];
+}
+
+/** One section (article) of a file, with its normalized text so a reload needs no normalization. */
+export interface SectionRecord {
+  id: number;
+  fileId: number;
+  index: number;
+  title: string;
+  url?: string | undefined;
+  date?: string | undefined;
+  text: string;
+  norm: string;
+}
+
+/** The library's manifest: versions, id counters and which index generation is current. */
+export interface LibraryMeta {
+  schemaVersion: number;
+  /** `INDEX_CONFIG_HASH` of the code that wrote the index. */
+  indexConfigHash: string;
+  nextFileId: number;
+  nextSectionId: number;
+  /** Generation of the index snapshot that is complete; 0 when none was saved. */
+  indexGeneration: number;
+  /** Files contained in that snapshot; files stored later are re-indexed on load. */
+  indexedFileIds: number[];
+}

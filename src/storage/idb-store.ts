@@ -1,0 +1,90 @@
+import { clear, createStore, del, delMany, get, getMany, keys, setMany, type UseStore } from 'idb-keyval';
+import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
+import {
+  fileKey,
+  indexChunkOf,
+  indexGenerationOf,
+  indexKey,
+  isFileKey,
+  META_KEY,
+  sectionsKey,
+} from './keys.ts';
+import type { LibraryStore, StoredLibrary } from './library-store.ts';
+
+/** IndexedDB database and object store names. */
+export const DB_NAME = 'souwen';
+export const STORE_NAME = 'library';
+
+/**
+ * The library in IndexedDB through idb-keyval: one object store, string keys (see keys.ts).
+ * @remarks `setMany` writes all its entries in one transaction, which is what makes a file
+ * (record + sections + manifest) appear atomically.
+ */
+export class IdbLibraryStore implements LibraryStore {
+  readonly mode = 'indexeddb' as const;
+  readonly #db: UseStore;
+
+  constructor(db: UseStore = createStore(DB_NAME, STORE_NAME)) {
+    this.#db = db;
+  }
+
+  /** Opens the store, or returns null when IndexedDB is unavailable (private mode, disabled). */
+  static async open(): Promise<IdbLibraryStore | null> {
+    try {
+      if (typeof indexedDB === 'undefined') return null;
+      const store = new IdbLibraryStore();
+      await get(META_KEY, store.#db);
+      return store;
+    } catch {
+      return null;
+    }
+  }
+
+  async load(): Promise<StoredLibrary> {
+    const meta = await get<LibraryMeta>(META_KEY, this.#db);
+    const all = (await keys(this.#db)).map(String);
+    const fileKeys = all.filter(isFileKey);
+    const files = (await getMany<FileRecord | undefined>(fileKeys, this.#db)).filter((f): f is FileRecord => f !== undefined);
+    const sectionLists = await getMany<SectionRecord[]>(files.map((f) => sectionsKey(f.id)), this.#db);
+    const sections = new Map<number, SectionRecord[]>();
+    files.forEach((f, i) => sections.set(f.id, sectionLists[i] ?? []));
+    const generation = meta?.indexGeneration ?? 0;
+    const chunkKeys = all.filter((k) => indexGenerationOf(k) === generation && generation > 0);
+    const data = await getMany<string>(chunkKeys, this.#db);
+    const indexChunks = chunkKeys.map((k, i): [string, string] => [indexChunkOf(k), data[i]!]);
+    return { meta, files, sections, indexChunks };
+  }
+
+  putFile(file: FileRecord, sections: SectionRecord[], meta: LibraryMeta): Promise<void> {
+    return setMany(
+      [
+        [fileKey(file.id), file],
+        [sectionsKey(file.id), sections],
+        [META_KEY, meta],
+      ],
+      this.#db,
+    );
+  }
+
+  async deleteFile(fileId: number, meta: LibraryMeta): Promise<void> {
+    // The manifest first: a file missing from it is re-indexed or dropped on load, never half-listed.
+    await setMany([[META_KEY, meta]], this.#db);
+    await delMany([fileKey(fileId), sectionsKey(fileId)], this.#db);
+  }
+
+  async saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void> {
+    const generation = meta.indexGeneration;
+    await setMany(chunks.map(([k, d]) => [indexKey(generation, k), d]), this.#db);
+    await setMany([[META_KEY, meta]], this.#db);
+    const stale = (await keys(this.#db)).map(String).filter((k) => {
+      const g = indexGenerationOf(k);
+      return g !== null && g !== generation;
+    });
+    await delMany(stale, this.#db);
+  }
+
+  async clear(): Promise<void> {
+    await clear(this.#db);
+    await del(META_KEY, this.#db);
+  }
+}

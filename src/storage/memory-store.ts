@@ -1,0 +1,47 @@
+import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
+import type { LibraryStore, StoredLibrary } from './library-store.ts';
+
+/**
+ * A library kept in memory only: the fallback when IndexedDB is unavailable (nothing survives
+ * a reload, and the UI says so), and the fake store of the worker's unit tests.
+ */
+export class MemoryLibraryStore implements LibraryStore {
+  readonly mode = 'memory' as const;
+  meta: LibraryMeta | undefined;
+  readonly files = new Map<number, FileRecord>();
+  readonly sections = new Map<number, SectionRecord[]>();
+  indexChunks: [string, string][] = [];
+
+  async load(): Promise<StoredLibrary> {
+    return {
+      meta: this.meta,
+      files: [...this.files.values()],
+      sections: new Map(this.sections),
+      indexChunks: [...this.indexChunks],
+    };
+  }
+
+  async putFile(file: FileRecord, sections: SectionRecord[], meta: LibraryMeta): Promise<void> {
+    this.files.set(file.id, file);
+    this.sections.set(file.id, sections);
+    this.meta = meta;
+  }
+
+  async deleteFile(fileId: number, meta: LibraryMeta): Promise<void> {
+    this.files.delete(fileId);
+    this.sections.delete(fileId);
+    this.meta = meta;
+  }
+
+  async saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void> {
+    this.indexChunks = chunks;
+    this.meta = meta;
+  }
+
+  async clear(): Promise<void> {
+    this.files.clear();
+    this.sections.clear();
+    this.indexChunks = [];
+    this.meta = undefined;
+  }
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { readEncoding, seeds } from '../../tests/support/corpus.ts';
+import type { ImportFile, Reply, WorkerRequest } from '../shared/protocol.ts';
+import { MemoryLibraryStore } from '../storage/memory-store.ts';
+import { createHandler } from './handle.ts';
+import { Library } from './library.ts';
+
+const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function setup(store = new MemoryLibraryStore()) {
+  const replies: Reply[] = [];
+  const library = new Library(store, sha256);
+  const handle = createHandler(library, (r) => replies.push(r));
+  let nextId = 1;
+  const send = async (request: Omit<WorkerRequest, 'id'> & { id?: number }) => {
+    const id = request.id ?? nextId++;
+    await handle({ ...request, id } as WorkerRequest);
+    return replies.filter((r) => r.id === id);
+  };
+  const result = async <T>(request: Omit<WorkerRequest, 'id'>) => {
+    const out = await send(request);
+    const last = out[out.length - 1]!;
+    if (last.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(last)}`);
+    return last.result as T;
+  };
+  return { store, send, result, handle, replies };
+}
+
+const asImport = (name: string, bytes: Uint8Array): ImportFile => ({
+  name,
+  path: `docs/${name}`,
+  bytes: bytes.slice().buffer,
+});
+const seedFiles = () => seeds().map((s) => asImport(s.name, s.bytes));
+const bad = () => [
+  asImport('empty.txt', readEncoding('empty.txt')),
+  asImport('binary-png-named-txt.txt', readEncoding('binary-png-named-txt.txt')),
+  asImport('gbk-short.txt', readEncoding('gbk-short.txt')),
+  asImport('page.html', new TextEncoder().encode('<p>你好</p>')),
+];
+
+describe('worker handler', () => {
+  it('imports a batch with progress per file, and skips bad files with a reason without stopping', async () => {
+    const { send } = setup();
+    const files = [...bad().slice(0, 2), ...seedFiles(), ...bad().slice(2)];
+    const replies = await send({ type: 'import', files } as never);
+    const progress = replies.filter((r) => r.type === 'progress');
+    expect(progress.map((p) => p.type === 'progress' && [p.filesDone, p.filesTotal])).toEqual(files.map((_, i) => [i + 1, files.length]));
+    const last = replies[replies.length - 1]!;
+    expect(last.type).toBe('result');
+    const { outcomes, files: listed } = (last as { result: { outcomes: { status: string; code?: string }[]; files: unknown[] } }).result;
+    expect(outcomes.map((o) => o.code ?? o.status)).toEqual([
+      'empty',
+      'binary',
+      'indexed',
+      'indexed',
+      'indexed',
+      'indexed',
+      'indexed',
+      'unsupported-encoding',
+      'unsupported-type',
+    ]);
+    expect(listed).toHaveLength(5);
+  });
+
+  it('recognizes a file imported twice', async () => {
+    const { result } = setup();
+    await result({ type: 'import', files: seedFiles().slice(0, 1) } as never);
+    const again = await result<{ outcomes: { status: string; code?: string; message?: string }[] }>({
+      type: 'import',
+      files: [asImport('copy.txt', seeds()[0]!.bytes)],
+    } as never);
+    expect(again.outcomes[0]).toMatchObject({ status: 'skipped', code: 'duplicate' });
+    expect(again.outcomes[0]!.message).toBe('docs/copy.txt: the same file is already in the library (docs/000_0a557d132eb083d1.txt)');
+  });
+
+  it('restores a library from storage: same files, same hits, index imported not rebuilt', async () => {
+    const first = setup();
+    await first.result({ type: 'import', files: seedFiles() } as never);
+    const before = await first.result<{ total: number; hits: { title: string }[] }>({ type: 'search', query: '晶體管', limit: 20, offset: 0 } as never);
+    expect(first.store.meta!.indexedFileIds).toHaveLength(5);
+    const second = setup(first.store);
+    const state = await second.result<{ files: unknown[]; sections: number }>({ type: 'init' } as never);
+    expect(state.files).toHaveLength(5);
+    expect(state.sections).toBe(23);
+    const after = await second.result<{ total: number; hits: { title: string }[] }>({ type: 'search', query: '晶體管', limit: 20, offset: 0 } as never);
+    expect(after.hits.map((h) => h.title)).toEqual(before.hits.map((h) => h.title));
+    expect(after.total).toBe(2);
+  });
+
+  it('re-indexes files stored after the last index snapshot (a crash between the two writes)', async () => {
+    const first = setup();
+    await first.result({ type: 'import', files: seedFiles() } as never);
+    first.store.meta = { ...first.store.meta!, indexedFileIds: first.store.meta!.indexedFileIds.slice(1) };
+    const second = setup(first.store);
+    await second.result({ type: 'init' } as never);
+    const r = await second.result<{ total: number }>({ type: 'search', query: '芯片企业', limit: 20, offset: 0 } as never);
+    expect(r.total).toBe(2);
+  });
+
+  it('removes a file and clears the library, in memory and in storage', async () => {
+    const { result, store } = setup();
+    const imported = await result<{ files: { id: number; name: string }[] }>({ type: 'import', files: seedFiles() } as never);
+    const ibm = imported.files.find((f) => f.name.startsWith('000'))!;
+    const state = await result<{ files: unknown[] }>({ type: 'remove', fileId: ibm.id } as never);
+    expect(state.files).toHaveLength(4);
+    expect(store.files.has(ibm.id)).toBe(false);
+    const r = await result<{ hits: { fileName: string }[] }>({ type: 'search', query: '晶體管', limit: 20, offset: 0 } as never);
+    expect(r.hits.map((h) => h.fileName)).toEqual(['docs/003_b8bbb12e4ef33002.txt']);
+    await result({ type: 'clear' } as never);
+    expect(store.files.size).toBe(0);
+    expect((await result<{ total: number }>({ type: 'search', query: '芯片', limit: 20, offset: 0 } as never)).total).toBe(0);
+  });
+
+  it('stops an import when cancelled, keeping the files already done', async () => {
+    const { handle, replies, store } = setup();
+    const files = seedFiles();
+    const running = handle({ id: 100, type: 'import', files } as WorkerRequest);
+    await handle({ id: 101, type: 'cancel', target: 100 });
+    await running;
+    const last = replies.filter((r) => r.id === 100).pop()!;
+    expect(last.type).toBe('result');
+    const result = (last as { result: { cancelled: boolean; outcomes: unknown[]; files: unknown[] } }).result;
+    expect(result.cancelled).toBe(true);
+    expect(result.outcomes.length).toBeLessThan(files.length);
+    expect(result.files).toHaveLength(result.outcomes.length);
+    expect(store.files.size).toBe(result.outcomes.length);
+  });
+});

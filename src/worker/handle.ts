@@ -1,0 +1,73 @@
+import type { Reply, WorkerRequest } from '../shared/protocol.ts';
+import type { Library } from './library.ts';
+
+/** Sends a reply to the UI. */
+export type Emit = (reply: Reply) => void;
+
+/**
+ * Creates the worker's request handler over a library: a plain function, unit-tested in Node.
+ *
+ * @remarks Requests that change the library (init, import, remove, clear) run one after another
+ * through a queue; searches and reads answer at once, also between two files of an import.
+ * `cancel` aborts the named request through its AbortController.
+ */
+export function createHandler(library: Library, emit: Emit): (request: WorkerRequest) => Promise<void> {
+  const jobs = new Map<number, AbortController>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  async function answer(request: Exclude<WorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<unknown> {
+    switch (request.type) {
+      case 'init':
+        return serial(async () => {
+          const started = performance.now();
+          const state = await library.init();
+          return { ...state, restoreMs: performance.now() - started };
+        });
+      case 'import':
+        return serial(async () => {
+          const { outcomes, cancelled } = await library.import(
+            request.files,
+            (p) => emit({ id: request.id, type: 'progress', ...p }),
+            signal,
+          );
+          return { ...library.state(), outcomes, cancelled };
+        });
+      case 'search': {
+        const started = performance.now();
+        const result = library.engine.search(request.query, { limit: request.limit, offset: request.offset });
+        return { ...result, ms: performance.now() - started };
+      }
+      case 'read':
+        return library.engine.read(request.sectionId, request.query);
+      case 'remove':
+        return serial(() => library.remove(request.fileId));
+      case 'clear':
+        return serial(() => library.clear());
+      case 'stats':
+        return library.stats();
+    }
+  }
+
+  return async (request) => {
+    if (request.type === 'cancel') {
+      jobs.get(request.target)?.abort();
+      return;
+    }
+    const controller = new AbortController();
+    jobs.set(request.id, controller);
+    try {
+      const result = await answer(request, controller.signal);
+      emit({ id: request.id, type: 'result', result });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      emit({ id: request.id, type: 'error', code: controller.signal.aborted ? 'aborted' : 'internal', message });
+    } finally {
+      jobs.delete(request.id);
+    }
+  };
+}

@@ -1,0 +1,25 @@
+/// <reference lib="webworker" />
+/**
+ * Worker entry: opens storage, then routes each message to the handler. Nothing else lives here.
+ */
+import type { WorkerRequest } from '../shared/protocol.ts';
+import { IdbLibraryStore } from '../storage/idb-store.ts';
+import { MemoryLibraryStore } from '../storage/memory-store.ts';
+import { createHandler } from './handle.ts';
+import { Library } from './library.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const ready = (async () => {
+  const store = (await IdbLibraryStore.open()) ?? new MemoryLibraryStore();
+  return createHandler(new Library(store, sha256), (reply) => self.postMessage(reply));
+})();
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  void ready.then((handle) => handle(event.data));
+});

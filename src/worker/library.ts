@@ -1,0 +1,180 @@
+import { SearchEngine } from '../core/engine.ts';
+import { isAbortError, PipelineError } from '../core/errors.ts';
+import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
+import { ingest } from '../core/pipeline.ts';
+import type { FileOutcome, ImportFile, LibraryFile, LibraryState, Progress } from '../shared/protocol.ts';
+import { SCHEMA_VERSION, type FileRecord, type LibraryMeta, type SectionRecord } from '../shared/records.ts';
+import type { LibraryStore } from '../storage/library-store.ts';
+
+/** Computes a content hash (hex); injected so Node tests and the worker use their own crypto. */
+export type HashFn = (bytes: Uint8Array) => Promise<string>;
+
+const emptyMeta = (): LibraryMeta => ({
+  schemaVersion: SCHEMA_VERSION,
+  indexConfigHash: INDEX_CONFIG_HASH,
+  nextFileId: 1,
+  nextSectionId: 1,
+  indexGeneration: 0,
+  indexedFileIds: [],
+});
+
+/** Gives pending messages (searches) a turn between two files of an import. */
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The worker's state and operations: the search engine plus its persistence. A plain class with
+ * injected storage and hashing, so it is unit-tested in Node exactly as the worker runs it.
+ */
+export class Library {
+  readonly engine = new SearchEngine();
+  readonly #store: LibraryStore;
+  readonly #hash: HashFn;
+  readonly #files = new Map<number, FileRecord>();
+  readonly #byHash = new Map<string, number>();
+  #meta: LibraryMeta = emptyMeta();
+
+  constructor(store: LibraryStore, hash: HashFn) {
+    this.#store = store;
+    this.#hash = hash;
+  }
+
+  /** Loads the stored library; imports the saved index when it was built by this code. */
+  async init(): Promise<LibraryState> {
+    const stored = await this.#store.load();
+    if (stored.meta && stored.meta.schemaVersion !== SCHEMA_VERSION) {
+      // Only one schema exists so far: an unknown one cannot be read safely, so start afresh.
+      await this.#store.clear();
+      return this.state();
+    }
+    this.#meta = stored.meta ?? emptyMeta();
+    const indexUsable = this.#meta.indexConfigHash === INDEX_CONFIG_HASH && stored.indexChunks.length > 0;
+    if (indexUsable) this.engine.importIndex(stored.indexChunks);
+    const inSnapshot = new Set(indexUsable ? this.#meta.indexedFileIds : []);
+    let stale = !indexUsable && stored.files.length > 0;
+    for (const file of stored.files.sort((a, b) => a.id - b.id)) {
+      const sections = stored.sections.get(file.id) ?? [];
+      this.#remember(file, sections);
+      this.engine.restoreFile(file.id, file.path, sections, inSnapshot.has(file.id));
+      if (!inSnapshot.has(file.id)) stale = true;
+    }
+    // Files stored after the last snapshot (or a snapshot from other code) are indexed now; save the result.
+    if (stale) await this.#saveIndex();
+    return this.state();
+  }
+
+  /** Imports files one by one; a bad file is reported and skipped, never stops the batch. */
+  async import(
+    files: readonly ImportFile[],
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal,
+  ): Promise<{ outcomes: FileOutcome[]; cancelled: boolean }> {
+    const outcomes: FileOutcome[] = [];
+    const bytesTotal = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+    let bytesDone = 0;
+    let cancelled = false;
+    for (const [i, file] of files.entries()) {
+      if (signal.aborted) {
+        cancelled = true;
+        break;
+      }
+      outcomes.push(await this.#importOne(file));
+      bytesDone += file.bytes.byteLength;
+      onProgress({ path: file.path, filesDone: i + 1, filesTotal: files.length, bytesDone, bytesTotal });
+      await yieldToEvents();
+    }
+    if (outcomes.some((o) => o.status === 'indexed')) await this.#saveIndex();
+    return { outcomes, cancelled };
+  }
+
+  async #importOne(file: ImportFile): Promise<FileOutcome> {
+    const bytes = new Uint8Array(file.bytes);
+    try {
+      const ingested = ingest(bytes, file.path);
+      const hash = await this.#hash(bytes);
+      const existing = this.#byHash.get(hash);
+      if (existing !== undefined) {
+        const other = this.#files.get(existing)?.path ?? '';
+        throw new PipelineError('duplicate', 'store', file.path, `the same file is already in the library (${other})`);
+      }
+      const fileId = this.#meta.nextFileId;
+      const firstId = this.#meta.nextSectionId;
+      const sections: SectionRecord[] = this.engine.addFile(fileId, file.path, ingested.sections, firstId);
+      const record: FileRecord = {
+        id: fileId,
+        name: file.name,
+        path: file.path,
+        size: bytes.byteLength,
+        hash,
+        encoding: ingested.encoding,
+        bom: ingested.bom,
+        addedAt: Date.now(),
+        sectionIds: sections.map((s) => s.id),
+      };
+      this.#meta = { ...this.#meta, nextFileId: fileId + 1, nextSectionId: firstId + sections.length };
+      try {
+        await this.#store.putFile(record, sections, this.#meta);
+      } catch (cause) {
+        this.engine.removeFile(fileId);
+        throw new PipelineError('internal', 'store', file.path, `could not be saved (${String(cause)})`, { cause });
+      }
+      this.#remember(record, sections);
+      return { path: file.path, status: 'indexed', fileId, sections: sections.length, encoding: ingested.encoding };
+    } catch (e) {
+      if (isAbortError(e)) throw e;
+      const error = e instanceof PipelineError ? e : new PipelineError('internal', 'index', file.path, String(e), { cause: e });
+      return { path: file.path, status: 'skipped', code: error.code, message: error.message };
+    }
+  }
+
+  #remember(file: FileRecord, sections: readonly SectionRecord[]): void {
+    this.#files.set(file.id, file);
+    this.#byHash.set(file.hash, file.id);
+  }
+
+  /** Removes a file from the index and from storage. */
+  async remove(fileId: number): Promise<LibraryState> {
+    const file = this.#files.get(fileId);
+    if (!file) return this.state();
+    this.engine.removeFile(fileId);
+    this.#files.delete(fileId);
+    this.#byHash.delete(file.hash);
+    this.#meta = { ...this.#meta, indexedFileIds: this.#meta.indexedFileIds.filter((id) => id !== fileId) };
+    await this.#store.deleteFile(fileId, this.#meta);
+    await this.#saveIndex();
+    return this.state();
+  }
+
+  /** Forgets everything. */
+  async clear(): Promise<LibraryState> {
+    this.engine.clear();
+    this.#files.clear();
+    this.#byHash.clear();
+    this.#meta = emptyMeta();
+    await this.#store.clear();
+    return this.state();
+  }
+
+  async #saveIndex(): Promise<void> {
+    const chunks = await this.engine.exportIndex();
+    this.#meta = {
+      ...this.#meta,
+      indexConfigHash: INDEX_CONFIG_HASH,
+      indexGeneration: this.#meta.indexGeneration + 1,
+      indexedFileIds: [...this.#files.keys()],
+    };
+    await this.#store.saveIndex(chunks, this.#meta);
+  }
+
+  /** The library as the UI lists it, newest file first. */
+  state(): LibraryState {
+    const files: LibraryFile[] = [...this.#files.values()]
+      .sort((a, b) => b.id - a.id)
+      .map((f) => ({ id: f.id, name: f.name, path: f.path, size: f.size, encoding: f.encoding, sections: f.sectionIds.length, addedAt: f.addedAt }));
+    return { files, sections: this.engine.sectionCount, storage: this.#store.mode };
+  }
+
+  /** Counts for the benchmark. */
+  stats(): { files: number; sections: number; chars: number } {
+    return { files: this.#files.size, sections: this.engine.sectionCount, chars: this.engine.normalizedLength };
+  }
+}
