@@ -1,0 +1,20 @@
+import type { PipelineErrorCode } from '../../core/errors.ts';
+
+/** Why a file was skipped, in words a reader understands (zh-Hans). */
+export const SKIP_REASONS: Record<PipelineErrorCode, string> = {
+  empty: '文件是空的',
+  binary: '不是文本文件',
+  'unsupported-encoding': '编码无法识别（目前只支持 UTF-8 / UTF-16）',
+  'unsupported-type': '暂不支持此文件类型（目前只支持 .txt 和 .md）',
+  'too-large': '文件太大',
+  duplicate: '文库中已有相同的文件',
+  'no-text': '文件中没有文字',
+  internal: '处理时出错',
+};
+
+/** Formats a byte count for people: 1.2 MB, 340 KB. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} KB`;
+  return `${bytes} B`;
+}

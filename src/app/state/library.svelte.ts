@@ -1,0 +1,107 @@
+import type { FileOutcome, LibraryFile, LibraryState as Snapshot, Progress, StorageMode } from '../../shared/protocol.ts';
+import type { PickedFile } from '../../platform/files.ts';
+import type { IndexerClient } from '../indexer-client.ts';
+
+/** An import in progress or just finished. */
+export interface ImportJob {
+  id: number | null;
+  progress: Progress | null;
+  outcomes: FileOutcome[];
+  running: boolean;
+  cancelled: boolean;
+}
+
+/** Sample documents shipped in public/samples/ (listed in its index.json). */
+const SAMPLES_INDEX = 'samples/index.json';
+
+/**
+ * The library as the UI shows it: files, section count, where it is stored, and the current
+ * import with per-file outcomes. All changes go through the worker; this mirrors its answers.
+ */
+export class LibraryState {
+  files = $state.raw<LibraryFile[]>([]);
+  sections = $state(0);
+  storage = $state<StorageMode>('indexeddb');
+  ready = $state(false);
+  error = $state<string | null>(null);
+  job = $state<ImportJob | null>(null);
+  /** Called after the library changed, so searches can be re-run. */
+  onChange: (() => void) | undefined;
+  readonly #client: IndexerClient;
+
+  constructor(client: IndexerClient) {
+    this.#client = client;
+  }
+
+  #apply(s: Snapshot): void {
+    this.files = s.files;
+    this.sections = s.sections;
+    this.storage = s.storage;
+    this.onChange?.();
+  }
+
+  async init(): Promise<void> {
+    try {
+      this.#apply(await this.#client.request('init', {}));
+    } catch (e) {
+      this.error = `文库加载失败：${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.ready = true;
+    }
+  }
+
+  /** Reads the files' bytes and hands them to the worker (transferred, not copied). */
+  async importFiles(picked: readonly PickedFile[]): Promise<void> {
+    if (picked.length === 0) return;
+    const job: ImportJob = { id: null, progress: null, outcomes: [], running: true, cancelled: false };
+    this.job = job;
+    try {
+      const files = await Promise.all(picked.map(async ({ file, path }) => ({ name: file.name, path, bytes: await file.arrayBuffer() })));
+      const result = await this.#client.request(
+        'import',
+        { files },
+        {
+          transfer: files.map((f) => f.bytes),
+          onId: (id) => (this.job = { ...job, id }),
+          onProgress: (progress) => {
+            if (this.job) this.job = { ...this.job, progress };
+          },
+        },
+      );
+      this.job = { ...this.job!, outcomes: result.outcomes, running: false, cancelled: result.cancelled };
+      this.#apply(result);
+    } catch (e) {
+      this.job = { ...this.job!, running: false };
+      this.error = `导入失败：${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  /** Stops the running import after the file in progress. */
+  cancelImport(): void {
+    if (this.job?.running && this.job.id !== null) this.#client.cancel(this.job.id);
+  }
+
+  dismissJob(): void {
+    if (!this.job?.running) this.job = null;
+  }
+
+  async loadSamples(): Promise<void> {
+    const names: string[] = await (await fetch(SAMPLES_INDEX)).json();
+    const picked = await Promise.all(
+      names.map(async (name) => {
+        const blob = await (await fetch(`samples/${encodeURIComponent(name)}`)).blob();
+        return { file: new File([blob], name), path: name };
+      }),
+    );
+    await this.importFiles(picked);
+  }
+
+  async remove(fileId: number): Promise<void> {
+    this.#apply(await this.#client.request('remove', { fileId }));
+  }
+
+  async clear(): Promise<void> {
+    this.#apply(await this.#client.request('clear', {}));
+    this.job = null;
+  }
+}

@@ -1,0 +1,69 @@
+import type { Hit } from '../../shared/protocol.ts';
+import type { IndexerClient } from '../indexer-client.ts';
+
+/** Delay after the last keystroke before searching; short, the worker answers in milliseconds. */
+export const SEARCH_DEBOUNCE_MS = 60;
+export const PAGE_SIZE = 20;
+
+export type SearchStatus = 'idle' | 'searching' | 'done' | 'error';
+
+/**
+ * Search as you type. Every search gets an id; an answer that is not for the latest search is
+ * dropped, so a slow answer never overwrites a newer one.
+ */
+export class SearchState {
+  query = $state('');
+  hits = $state.raw<Hit[]>([]);
+  total = $state(0);
+  ms = $state(0);
+  status = $state<SearchStatus>('idle');
+  /** The query the shown results answer (lags `query` while a search runs). */
+  answered = $state('');
+  readonly #client: IndexerClient;
+  #searchId = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(client: IndexerClient) {
+    this.#client = client;
+  }
+
+  /** Sets the query and searches after a short pause. */
+  setQuery(query: string): void {
+    this.query = query;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.run(), SEARCH_DEBOUNCE_MS);
+  }
+
+  /** Searches now (Enter, or the library changed). */
+  async run(): Promise<void> {
+    clearTimeout(this.#timer);
+    const id = ++this.#searchId;
+    const query = this.query;
+    if (!query.trim()) {
+      this.hits = [];
+      this.total = 0;
+      this.status = 'idle';
+      this.answered = query;
+      return;
+    }
+    this.status = 'searching';
+    try {
+      const r = await this.#client.request('search', { query, limit: PAGE_SIZE, offset: 0 });
+      if (id !== this.#searchId) return;
+      this.hits = r.hits;
+      this.total = r.total;
+      this.ms = r.ms;
+      this.status = 'done';
+      this.answered = query;
+    } catch {
+      if (id === this.#searchId) this.status = 'error';
+    }
+  }
+
+  /** Loads the next page of hits for the current query. */
+  async more(): Promise<void> {
+    const id = this.#searchId;
+    const r = await this.#client.request('search', { query: this.query, limit: PAGE_SIZE, offset: this.hits.length });
+    if (id === this.#searchId) this.hits = [...this.hits, ...r.hits];
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The main journey in Debian's Chromium against the built app: drop the five seed files,
+ * search across scripts, read an article, reload and search again, remove a file.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEEDS_DIR, seeds } from '../support/corpus.ts';
+import { dropFiles, launch, screenshot, watchProblems } from './browser.ts';
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+async function searchFor(q: string): Promise<string[]> {
+  await page.fill('input.search', q);
+  await page.waitForFunction(
+    (query) => {
+      const s = (globalThis as { souwen?: { search: { answered: string; status: string } } }).souwen?.search;
+      return s?.answered === query && s.status === 'done';
+    },
+    q,
+  );
+  return page.locator('.hit-title').allInnerTexts();
+}
+
+describe('journey: drop → search → read → reload → remove', () => {
+  beforeAll(async () => {
+    browser = await launch();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    problems = watchProblems(page);
+    await page.goto(inject('baseUrl'));
+    await page.getByText('试用示例文档').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the empty library with the sample button', async () => {
+    await screenshot(page, '01-empty');
+    expect(await page.locator('.library h2').innerText()).toContain('0 个文件');
+  });
+
+  it('imports the five seeds through a real drop event, each file indexed', async () => {
+    const files = seeds().map((s) => ({ name: s.name, base64: Buffer.from(readFileSync(join(SEEDS_DIR, s.name))).toString('base64') }));
+    await dropFiles(page, files);
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-summary').innerText()).toBe('已索引 5 个文件');
+    expect(await page.locator('.outcomes li.indexed').count()).toBe(5);
+    expect(await page.locator('.library h2').innerText()).toContain('5 个文件');
+    await screenshot(page, '02-imported');
+  });
+
+  it('a Simplified query finds the Traditional article, highlighted in the original script', async () => {
+    const titles = await searchFor('芯片企业');
+    expect(titles[0]).toBe('2022中國AI芯片企業50強');
+    const marks = await page.locator('.hit').first().locator('mark').allInnerTexts();
+    expect(marks).toContain('芯片企業');
+    await screenshot(page, '03-search-simplified');
+  });
+
+  it('a Traditional query finds the Simplified IBM AIU article', async () => {
+    const titles = await searchFor('晶體管');
+    expect(titles[0]).toBe('IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!');
+  });
+
+  it('opens the article in the reader with every hit marked', async () => {
+    await page.locator('.hit-open').first().click();
+    await page.locator('.reader').waitFor();
+    expect(await page.locator('.reader h2').innerText()).toBe('IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!');
+    const marks = await page.locator('.reader-body mark').allInnerTexts();
+    expect(marks.length).toBe(await page.evaluate(() => document.querySelectorAll('.reader-body mark').length));
+    expect(marks.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(marks)).toEqual(new Set(['晶体管']));
+    expect(await page.locator('.reader-meta a').getAttribute('rel')).toBe('noopener noreferrer');
+    await screenshot(page, '04-reader');
+    await page.getByText('← 返回结果').click();
+  });
+
+  it('after a reload the library is listed and searchable without re-importing', async () => {
+    await page.reload();
+    await page.locator('.library h2', { hasText: '5 个文件' }).waitFor();
+    const titles = await searchFor('芯片企业');
+    expect(titles[0]).toBe('2022中國AI芯片企業50強');
+    expect(await page.locator('.import').count()).toBe(0);
+    await screenshot(page, '05-after-reload');
+  });
+
+  it('removing a file removes its hits', async () => {
+    expect(await searchFor('晶體管')).toContain('IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!');
+    await page.getByRole('button', { name: '删除 000_0a557d132eb083d1.txt' }).click();
+    await page.locator('.library h2', { hasText: '4 个文件' }).waitFor();
+    const titles = await searchFor('晶體管');
+    expect(titles).not.toContain('IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!');
+    expect(titles).toEqual(['沒錯!真·14cm制程']);
+    await page.reload();
+    await page.locator('.library h2', { hasText: '4 个文件' }).waitFor();
+    expect(await searchFor('晶體管')).toEqual(['沒錯!真·14cm制程']);
+  });
+
+  it('raised no console error, page error or CSP violation', () => {
+    expect(problems).toEqual([]);
+  });
+});
