@@ -43,7 +43,7 @@ function inspect(paths: string[], json: boolean): void {
   if (json) return void process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   for (const r of report) {
     if ('error' in r) {
-      console.log(`${r.path}: skipped (${r.error.code}) ${r.error.message}`);
+      console.log(`${r.path}: skipped (${r.error!.code}) ${r.error!.message}`);
       continue;
     }
     console.log(`${r.path}: ${r.encoding}${r.bom ? ' with BOM' : ''}, ${r.chars} chars, ${r.sections.length} section(s)`);
