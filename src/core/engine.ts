@@ -69,6 +69,8 @@ export class SearchEngine {
   readonly #index = new SearchIndex();
   readonly #sections = new Map<number, EngineSection>();
   readonly #files = new Map<number, { name: string; sectionIds: number[] }>();
+  /** Normalized titles, computed on first use: ranking needs them for every hit of every query. */
+  readonly #normTitles = new Map<number, string>();
   #totalLength = 0;
 
   /** Total length of the normalized text, in UTF-16 code units. */
@@ -121,6 +123,7 @@ export class SearchEngine {
       const s = this.#sections.get(id);
       if (s) this.#totalLength -= s.norm.length;
       this.#sections.delete(id);
+      this.#normTitles.delete(id);
       this.#index.remove(id);
     }
     this.#files.delete(fileId);
@@ -129,6 +132,7 @@ export class SearchEngine {
   /** Empties the library. */
   clear(): void {
     this.#sections.clear();
+    this.#normTitles.clear();
     this.#files.clear();
     this.#index.clear();
     this.#totalLength = 0;
@@ -139,8 +143,9 @@ export class SearchEngine {
     if (terms.length === 0) return [];
     // Start from the rarest-looking (longest) term: fewer candidates to verify.
     const ordered = [...terms].sort((a, b) => b.length - a.length);
-    const first = ordered[0]!;
-    const candidates = first.includes(' ') ? [...this.#sections.keys()] : this.#index.candidates(first);
+    // A phrase holds spaces, which no index term does: probe with its longest space-free part.
+    const probe = ordered[0]!.split(' ').sort((a, b) => b.length - a.length)[0]!;
+    const candidates = this.#index.candidates(probe);
     return candidates.filter((id) => {
       const norm = this.#sections.get(id)?.norm;
       return norm !== undefined && ordered.every((t) => norm.includes(t));
@@ -156,7 +161,7 @@ export class SearchEngine {
     const stats = terms.map((t) => ({ df: terms.length === 1 ? ids.length : this.matchingIds([t]).length }));
     const ranked = ids.map((id) => {
       const s = this.#sections.get(id)!;
-      const normTitle = normalizeText(s.title);
+      const normTitle = this.#normTitle(s);
       const c: Candidate = {
         id,
         tf: terms.map((t) => countOccurrences(s.norm, t)),
@@ -171,6 +176,12 @@ export class SearchEngine {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const page = ranked.slice(offset, limit === 0 ? undefined : offset + limit);
     return { total: ranked.length, hits: page.map((r) => this.#hit(r.id, r.score, terms)) };
+  }
+
+  #normTitle(s: EngineSection): string {
+    let t = this.#normTitles.get(s.id);
+    if (t === undefined) this.#normTitles.set(s.id, (t = normalizeText(s.title)));
+    return t;
   }
 
   #hit(id: number, hitScore: number, terms: readonly string[]): Hit {
