@@ -16,7 +16,16 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          exclude: ['src/app/**'],
           testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'node',
+          include: ['src/app/**/*.test.svelte.ts', 'src/app/**/*.test.ts'],
         },
       },
       {
