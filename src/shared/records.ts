@@ -2,6 +2,7 @@
  * What is stored in IndexedDB. Bump {@link SCHEMA_VERSION} whenever a record's shape changes;
  * a library written under another version is rebuilt or migrated, never misread.
  */
+import type { EngineSection } from '../core/engine.ts';
 import type { EncodingLabel } from '../core/types.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -24,17 +25,11 @@ export interface FileRecord {
   sectionIds: number[];
 }
 
-/** One section (article) of a file, with its normalized text so a reload needs no normalization. */
-export interface SectionRecord {
-  id: number;
-  fileId: number;
-  index: number;
-  title: string;
-  url?: string | undefined;
-  date?: string | undefined;
-  text: string;
-  norm: string;
-}
+/**
+ * One section (article) of a file, stored exactly as the engine holds it — with its normalized
+ * text, so a reload needs no normalization.
+ */
+export type SectionRecord = EngineSection;
 
 /** The library's manifest: versions, id counters and which index generation is current. */
 export interface LibraryMeta {
