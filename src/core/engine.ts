@@ -138,6 +138,11 @@ export class SearchEngine {
     this.#totalLength = 0;
   }
 
+  /** The normalized text of a section (what matching sees), or undefined for an unknown id. */
+  normalizedTextOf(sectionId: number): string | undefined {
+    return this.#sections.get(sectionId)?.norm;
+  }
+
   /** Ids of the sections whose normalized text contains every term, unranked. */
   matchingIds(terms: readonly string[]): number[] {
     if (terms.length === 0) return [];
