@@ -74,13 +74,20 @@ export class IdbLibraryStore implements LibraryStore {
 
   async saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void> {
     const generation = meta.indexGeneration;
+    const current = (await get<LibraryMeta>(META_KEY, this.#db))?.indexGeneration;
+    // Leftovers of a save that crashed before its flip may carry the number we are about to use.
+    await this.#deleteGenerations((g) => g !== current);
     await setMany(chunks.map(([k, d]) => [indexKey(generation, k), d]), this.#db);
     await setMany([[META_KEY, meta]], this.#db);
-    const stale = (await keys(this.#db)).map(String).filter((k) => {
+    await this.#deleteGenerations((g) => g !== generation);
+  }
+
+  async #deleteGenerations(which: (generation: number) => boolean): Promise<void> {
+    const doomed = (await keys(this.#db)).map(String).filter((k) => {
       const g = indexGenerationOf(k);
-      return g !== null && g !== generation;
+      return g !== null && which(g);
     });
-    await delMany(stale, this.#db);
+    if (doomed.length > 0) await delMany(doomed, this.#db);
   }
 
   async clear(): Promise<void> {

@@ -53,7 +53,7 @@ export class Library {
     let stale = !indexUsable && stored.files.length > 0;
     for (const file of stored.files.sort((a, b) => a.id - b.id)) {
       const sections = stored.sections.get(file.id) ?? [];
-      this.#remember(file, sections);
+      this.#remember(file);
       this.engine.restoreFile(file.id, file.path, sections, inSnapshot.has(file.id));
       if (!inSnapshot.has(file.id)) stale = true;
     }
@@ -117,7 +117,7 @@ export class Library {
         this.engine.removeFile(fileId);
         throw new PipelineError('internal', 'store', file.path, `could not be saved (${String(cause)})`, { cause });
       }
-      this.#remember(record, sections);
+      this.#remember(record);
       return { path: file.path, status: 'indexed', fileId, sections: sections.length, encoding: ingested.encoding };
     } catch (e) {
       if (isAbortError(e)) throw e;
@@ -126,7 +126,7 @@ export class Library {
     }
   }
 
-  #remember(file: FileRecord, sections: readonly SectionRecord[]): void {
+  #remember(file: FileRecord): void {
     this.#files.set(file.id, file);
     this.#byHash.set(file.hash, file.id);
   }

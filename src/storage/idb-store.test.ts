@@ -1,0 +1,63 @@
+import 'fake-indexeddb/auto';
+import { createStore, keys, set } from 'idb-keyval';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION, type FileRecord, type LibraryMeta, type SectionRecord } from '../shared/records.ts';
+import { IdbLibraryStore } from './idb-store.ts';
+
+let dbCount = 0;
+function freshStore() {
+  const db = createStore(`souwen-test-${dbCount++}`, 'library');
+  return { db, store: new IdbLibraryStore(db) };
+}
+
+const meta = (generation: number, indexed: number[] = []): LibraryMeta => ({
+  schemaVersion: SCHEMA_VERSION,
+  indexConfigHash: 'h',
+  nextFileId: 3,
+  nextSectionId: 10,
+  indexGeneration: generation,
+  indexedFileIds: indexed,
+});
+const file = (id: number): FileRecord => ({ id, name: `${id}.txt`, path: `${id}.txt`, size: 3, hash: `hash${id}`, encoding: 'utf-8', bom: false, addedAt: 1, sectionIds: [id * 10] });
+const section = (fileId: number): SectionRecord => ({ id: fileId * 10, fileId, index: 0, title: 't', text: '芯片', norm: '芯片' });
+
+describe('IdbLibraryStore (fake-indexeddb)', () => {
+  it('stores a file with its sections and loads them back', async () => {
+    const { store } = freshStore();
+    await store.putFile(file(1), [section(1)], meta(0));
+    const loaded = await store.load();
+    expect(loaded.files).toEqual([file(1)]);
+    expect(loaded.sections.get(1)).toEqual([section(1)]);
+    expect(loaded.meta).toEqual(meta(0));
+  });
+
+  it('loads only the current index generation and deletes older ones after a save', async () => {
+    const { db, store } = freshStore();
+    await store.saveIndex([['1.map', 'old']], meta(1, [1]));
+    await store.saveIndex([['1.map', 'new'], ['1.reg', 'r']], meta(2, [1]));
+    const loaded = await store.load();
+    expect(loaded.indexChunks.sort()).toEqual([['1.map', 'new'], ['1.reg', 'r']]);
+    expect((await keys(db)).map(String).filter((k) => k.startsWith('index:')).sort()).toEqual(['index:2:1.map', 'index:2:1.reg']);
+  });
+
+  it('ignores the chunks of a save that crashed before its manifest flip, and never mixes them in', async () => {
+    const { db, store } = freshStore();
+    await store.saveIndex([['1.map', 'good']], meta(1, [1]));
+    // A crashed save of generation 2 left a chunk behind; the manifest still says generation 1.
+    await set('index:2:1.extra', 'partial', db);
+    expect((await store.load()).indexChunks).toEqual([['1.map', 'good']]);
+    await store.saveIndex([['1.map', 'next']], meta(2, [1]));
+    expect((await store.load()).indexChunks).toEqual([['1.map', 'next']]);
+  });
+
+  it('deletes a file and its sections, and clears everything', async () => {
+    const { store } = freshStore();
+    await store.putFile(file(1), [section(1)], meta(0));
+    await store.putFile(file(2), [section(2)], meta(0));
+    await store.deleteFile(1, meta(0));
+    expect((await store.load()).files.map((f) => f.id)).toEqual([2]);
+    await store.clear();
+    const empty = await store.load();
+    expect([empty.files, empty.meta, empty.indexChunks]).toEqual([[], undefined, []]);
+  });
+});
