@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SEEDS_DIR } from '../support/corpus.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/souwen.mjs', import.meta.url));
+const run = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+describe('souwen command line', () => {
+  it('inspect --json reports encoding and sections with title, url and length', () => {
+    const [report] = JSON.parse(run('inspect', join(SEEDS_DIR, '001_23f69d89ce459f38.txt'), '--json'));
+    expect(report.encoding).toBe('utf-8');
+    expect(report.sections).toHaveLength(9);
+    expect(report.sections[0]).toEqual({
+      title: '2022中國AI芯片企業50強',
+      url: 'https://app.myzaker.com/news/article.php?pk=63476be18e9f0903ac797c80',
+      date: '2022-10-14',
+      start: 24,
+      length: 1026,
+    });
+  });
+
+  it('search --json walks folders and returns hits best first with path, title, section and snippet', () => {
+    const out = JSON.parse(run('search', '芯片企业', SEEDS_DIR, '--json'));
+    expect(out.total).toBe(2);
+    expect(out.hits[0]).toMatchObject({
+      path: join(SEEDS_DIR, '001_23f69d89ce459f38.txt'),
+      title: '2022中國AI芯片企業50強',
+      section: 0,
+      marks: ['芯片企業'],
+    });
+    expect(out.hits[0].snippet).toContain('芯片企業');
+  });
+
+  it('--limit caps the hits (0 means all) while total counts every match', () => {
+    const all = JSON.parse(run('search', '的', SEEDS_DIR, '--json', '--limit', '0'));
+    const two = JSON.parse(run('search', '的', SEEDS_DIR, '--json', '--limit', '2'));
+    const dflt = JSON.parse(run('search', '的', SEEDS_DIR, '--json'));
+    expect(all.hits).toHaveLength(all.total);
+    expect(all.total).toBeGreaterThan(20);
+    expect(two.hits.map((h: { title: string }) => h.title)).toEqual(all.hits.slice(0, 2).map((h: { title: string }) => h.title));
+    expect(dflt.hits).toHaveLength(20);
+  });
+
+  it('reports skipped files and exits 2 on bad usage', () => {
+    const out = JSON.parse(run('inspect', join(SEEDS_DIR, '..', 'encodings', 'binary-png-named-txt.txt'), '--json'));
+    expect(out[0].error).toEqual({ code: 'binary', message: expect.stringContaining('not a text file (PNG image)') });
+    expect(() => run('search', 'only-a-query')).toThrow(/usage/);
+  });
+});
