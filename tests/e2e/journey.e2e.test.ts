@@ -18,7 +18,7 @@ async function searchFor(q: string): Promise<string[]> {
   await page.waitForFunction(
     (query) => {
       const s = (globalThis as { souwen?: { search: { answered: string; status: string } } }).souwen?.search;
-      return s?.answered === query && s.status === 'done';
+      return s?.answered === query && s.status === (query.trim() ? 'done' : 'idle');
     },
     q,
   );
@@ -64,6 +64,26 @@ describe('journey: drop → search → read → reload → remove', () => {
   it('a Traditional query finds the Simplified IBM AIU article', async () => {
     const titles = await searchFor('晶體管');
     expect(titles[0]).toBe('IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!');
+  });
+
+  it('does not search while an input method is composing, and searches the committed text', async () => {
+    await searchFor('');
+    const cdp = await page.context().newCDPSession(page);
+    await page.focus('input.search');
+    // Pinyin being typed into a Chinese IME: the input shows "xinp" but nothing is committed yet.
+    await cdp.send('Input.imeSetComposition', { text: 'xin', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.imeSetComposition', { text: 'xinp', selectionStart: 4, selectionEnd: 4 });
+    expect(await page.inputValue('input.search')).toBe('xinp');
+    await page.waitForTimeout(300); // several debounce periods
+    const during = await page.evaluate(() => {
+      const s = (globalThis as { souwen?: { search: { query: string; answered: string } } }).souwen!.search;
+      return { query: s.query, answered: s.answered };
+    });
+    expect(during).toEqual({ query: '', answered: '' });
+    await cdp.send('Input.insertText', { text: '晶體管' });
+    await page.waitForFunction(() => (globalThis as { souwen?: { search: { answered: string } } }).souwen?.search.answered === '晶體管');
+    expect((await page.locator('.hit-title').allInnerTexts())[0]).toBe('IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!');
+    await cdp.detach();
   });
 
   it('opens the article in the reader with every hit marked', async () => {
