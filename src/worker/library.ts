@@ -1,6 +1,7 @@
 import { SearchEngine } from '../core/engine.ts';
 import { isAbortError, PipelineError } from '../core/errors.ts';
 import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
+import { normalize } from '../core/normalize/normalize.ts';
 import { ingest } from '../core/pipeline.ts';
 import type { FileOutcome, ImportFile, LibraryFile, LibraryState, Progress } from '../shared/protocol.ts';
 import { SCHEMA_VERSION, type FileRecord, type LibraryMeta, type SectionRecord } from '../shared/records.ts';
@@ -40,6 +41,8 @@ export class Library {
 
   /** Loads the stored library; imports the saved index when it was built by this code. */
   async init(): Promise<LibraryState> {
+    // Build opencc's tries now rather than on the first import or keystroke.
+    normalize('');
     const stored = await this.#store.load();
     if (stored.meta && stored.meta.schemaVersion !== SCHEMA_VERSION) {
       // Only one schema exists so far: an unknown one cannot be read safely, so start afresh.
