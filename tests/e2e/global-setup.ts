@@ -1,11 +1,11 @@
 /**
  * Builds the app and serves it with `vite preview` on a free local port for the end-to-end tests.
  */
-
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { build, preview } from 'vite';
 
+/** Debian's Chromium; never a downloaded browser build. */
 let server: Awaited<ReturnType<typeof preview>> | undefined;
 
 export default async function setup(project: TestProject) {
@@ -21,8 +21,6 @@ export default async function setup(project: TestProject) {
     await server?.close();
   };
 }
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
