@@ -6,6 +6,8 @@ import type { TestProject } from 'vitest/node';
 import { build, preview } from 'vite';
 
 /** Debian's Chromium; never a downloaded browser build. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 let server: Awaited<ReturnType<typeof preview>> | undefined;
 
 export default async function setup(project: TestProject) {
