@@ -4,7 +4,7 @@
  */
 
 /** Encodings the decoder can report. */
-export type EncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type EncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
 /** Result of decoding a file's bytes. */
 export interface DecodedText {

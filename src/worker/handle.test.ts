@@ -37,6 +37,7 @@ const bad = () => [
   asImport('empty.txt', readEncoding('empty.txt')),
   asImport('binary-png-named-txt.txt', readEncoding('binary-png-named-txt.txt')),
   asImport('gbk-short.txt', readEncoding('gbk-short.txt')),
+  asImport('undecodable.txt', Uint8Array.of(0xc4, 0xe3, 0xff, 0xff, 0x81)),
   asImport('page.html', new TextEncoder().encode('<p>你好</p>')),
 ];
 
@@ -44,6 +45,7 @@ describe('worker handler', () => {
   it('imports a batch with progress per file, and skips bad files with a reason without stopping', async () => {
     const { send } = setup();
     const files = [...bad().slice(0, 2), ...seedFiles(), ...bad().slice(2)];
+    // gbk-short.txt is a 39-byte GBK file: decoded and indexed, not refused.
     const replies = await send({ type: 'import', files } as never);
     const progress = replies.filter((r) => r.type === 'progress');
     expect(progress.map((p) => p.type === 'progress' && [p.filesDone, p.filesTotal])).toEqual(files.map((_, i) => [i + 1, files.length]));
@@ -58,10 +60,11 @@ describe('worker handler', () => {
       'indexed',
       'indexed',
       'indexed',
+      'indexed',
       'unsupported-encoding',
       'unsupported-type',
     ]);
-    expect(listed).toHaveLength(5);
+    expect(listed).toHaveLength(6);
   });
 
   it('recognizes a file imported twice', async () => {

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ENCODINGS_DIR } from '../support/corpus.ts';
 import { scaleCorpus } from '../support/scale.ts';
 import { launch, screenshot, watchProblems } from './browser.ts';
@@ -19,7 +20,9 @@ let browser: Browser;
 let page: Page;
 let problems: string[];
 const corpus = scaleCorpus(10);
-const bad = ['empty.txt', 'binary-png-named-txt.txt', 'gbk-simplified-news.txt'].map((f) => join(ENCODINGS_DIR, f));
+const bad = [join(ENCODINGS_DIR, 'empty.txt'), join(ENCODINGS_DIR, 'binary-png-named-txt.txt'), fileURLToPath(new URL('../fixtures/undecodable.txt', import.meta.url))];
+/** Legacy encodings decode without a question: GBK, Big5, UTF-16 with and without BOM. */
+const legacy = ['gbk-simplified-news.txt', 'big5-traditional-news.txt', 'utf16le-bom-traditional.txt', 'gbk-tiny.txt'].map((f) => join(ENCODINGS_DIR, f));
 
 describe('large import stays responsive', () => {
   beforeAll(async () => {
@@ -34,7 +37,7 @@ describe('large import stays responsive', () => {
   });
 
   it(`imports ${corpus.length} files (10 MB) and 3 bad files; searches are answered mid-import`, async () => {
-    await page.getByTestId('file-input').setInputFiles([...bad, ...corpus]);
+    await page.getByTestId('file-input').setInputFiles([...bad, ...legacy, ...corpus]);
     // Wait until the worker is a few files in, then search and type while it keeps going.
     await page.waitForFunction(() => ((globalThis as { souwen?: Souwen }).souwen?.library.job?.progress?.filesDone ?? 0) >= 10);
     await screenshot(page, '10-import-progress');
@@ -51,7 +54,7 @@ describe('large import stays responsive', () => {
 
     await page.getByTestId('import-summary').waitFor({ timeout: 110_000 });
     const outcomes = await page.evaluate(() => (globalThis as { souwen?: Souwen }).souwen!.library.job!.outcomes);
-    expect(outcomes.filter((o) => o.status === 'indexed')).toHaveLength(corpus.length);
+    expect(outcomes.filter((o) => o.status === 'indexed')).toHaveLength(corpus.length + legacy.length);
     expect(outcomes.filter((o) => o.status === 'skipped').map((o) => o.code)).toEqual(['empty', 'binary', 'unsupported-encoding']);
     expect(await page.locator('.outcomes li.skipped').allInnerTexts()).toEqual([
       expect.stringContaining('已跳过：文件是空的'),
@@ -59,6 +62,20 @@ describe('large import stays responsive', () => {
       expect.stringContaining('已跳过：编码无法识别'),
     ]);
     await screenshot(page, '11-import-done');
+    // Text of each legacy-encoded file is found in that file, decoded by the browser's own TextDecoder.
+    const expected: [string, string][] = [
+      ['gbk-simplified-news.txt', '骁龙8Gen2'],
+      ['big5-traditional-news.txt', '芯片企业'],
+      ['utf16le-bom-traditional.txt', '规定时限'],
+      ['gbk-tiny.txt', '简报 20221125'],
+    ];
+    for (const [file, query] of expected) {
+      const r = await page.evaluate(
+        (q) => (globalThis as { souwen?: Souwen }).souwen!.client.request('search', { query: q, limit: 0, offset: 0 }) as unknown as Promise<{ hits: { fileName: string }[] }>,
+        query,
+      );
+      expect(r.hits.map((h) => h.fileName), query).toContain(file);
+    }
     expect(problems).toEqual([]);
   });
 });

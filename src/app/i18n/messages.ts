@@ -4,7 +4,7 @@ import type { PipelineErrorCode } from '../../core/errors.ts';
 export const SKIP_REASONS: Record<PipelineErrorCode, string> = {
   empty: '文件是空的',
   binary: '不是文本文件',
-  'unsupported-encoding': '编码无法识别（目前只支持 UTF-8 / UTF-16）',
+  'unsupported-encoding': '编码无法识别（不是 UTF-8、UTF-16、GBK/GB18030 或 Big5）',
   'unsupported-type': '暂不支持此文件类型（目前只支持 .txt 和 .md）',
   'too-large': '文件太大',
   duplicate: '文库中已有相同的文件',

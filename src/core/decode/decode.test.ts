@@ -22,12 +22,24 @@ describe('decode', () => {
     expect(d).toEqual({ encoding: 'utf-8', bom: false, text });
   });
 
-  const unicode = encodingCases().filter((c) => c.encoding && /^utf-/.test(c.encoding));
-  it.each(unicode)('decodes $file ($encoding) to exactly the recorded text', (c) => {
+  /** The manifest names GBK files `gbk`; we decode the whole family with the `gb18030` label. */
+  const family = (label: string) => (label === 'gbk' ? 'gb18030' : label);
+  const textual = encodingCases().filter((c) => c.encoding);
+  it.each(textual)('detects $file as $encoding and decodes it to exactly the recorded text', (c) => {
     const d = decode(readEncoding(c.file), c.file);
-    expect(d.encoding).toBe(c.encoding);
+    expect(d.encoding).toBe(family(c.encoding!));
     expect(d.bom).toBe(c.bom);
     expect(sha256(d.text)).toBe(c.utf8_sha256);
+  });
+
+  it.each([
+    ['utf16le-bom-traditional.txt', 'utf-16le'],
+    ['utf16be-bom-simplified.txt', 'utf-16be'],
+  ])('recognizes %s without its BOM by the zero-byte pattern', (file, label) => {
+    const withBom = readEncoding(file);
+    const d = decode(withBom.subarray(2), file);
+    expect(d.encoding).toBe(label);
+    expect(d.text).toBe(decode(withBom, file).text);
   });
 
   it('refuses an empty file with code "empty"', () => {
@@ -44,8 +56,9 @@ describe('decode', () => {
     expect(decodeError(Uint8Array.of(0x41, 0x00, 0x42), 'x.txt').code).toBe('binary');
   });
 
-  const legacy = encodingCases().filter((c) => c.encoding && !/^utf-/.test(c.encoding));
-  it.each(legacy)('refuses legacy $file ($encoding) rather than producing mojibake', (c) => {
-    expect(decodeError(readEncoding(c.file), c.file).code).toBe('unsupported-encoding');
+  it('refuses bytes that no candidate encoding decodes cleanly', () => {
+    // A lone GBK lead byte at the end, then bytes invalid in UTF-8, GB18030 and Big5 alike.
+    const e = decodeError(Uint8Array.of(0xc4, 0xe3, 0xff, 0xff, 0x81), 'broken.txt');
+    expect([e.code, e.message]).toEqual(['unsupported-encoding', 'broken.txt: the bytes are not valid UTF-8, UTF-16, GB18030 or Big5']);
   });
 });

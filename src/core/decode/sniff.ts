@@ -21,16 +21,32 @@ const MAGIC: ReadonlyArray<{ kind: string; bytes: readonly number[] }> = [
 /** How much of the head is inspected for control bytes. */
 const SNIFF_BYTES = 8192;
 
+/** UTF-16 without BOM is recognizable when ASCII-range characters leave zero bytes on one side. */
+export function utf16Pattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros / pairs >= 0.3 && evenZeros / pairs < 0.05) return 'utf-16le';
+  if (evenZeros / pairs >= 0.3 && oddZeros / pairs < 0.05) return 'utf-16be';
+  return null;
+}
+
 /**
  * Returns a human-readable kind ("PNG image") when the bytes are binary, or `null` when they may be text.
- * @remarks UTF-16 text contains NUL bytes, so NULs only count as binary when no UTF-16 BOM is present.
+ * @remarks UTF-16 text contains NUL bytes, so NULs only count as binary without a UTF-16 BOM or pattern.
  */
 export function sniffBinary(bytes: Uint8Array): string | null {
   for (const { kind, bytes: sig } of MAGIC) {
     if (bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b)) return kind;
   }
   const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16Bom) return null;
+  if (utf16Bom || utf16Pattern(bytes)) return null;
   const end = Math.min(bytes.length, SNIFF_BYTES);
   let control = 0;
   for (let i = 0; i < end; i++) {
