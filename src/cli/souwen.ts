@@ -37,7 +37,8 @@ function inspect(paths: string[], json: boolean): void {
           encoding: l.file.encoding,
           bom: l.file.bom,
           chars: l.file.chars,
-          sections: l.file.sections.map((s) => ({ title: s.title, url: s.url, date: s.date, start: s.start, length: s.text.length })),
+          cleaning: l.file.cleaning,
+          sections: l.file.sections.map((s) => ({ title: s.title, url: s.url, source: s.source, date: s.date, start: s.start, length: s.text.length })),
         },
   );
   if (json) return void process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -47,6 +48,8 @@ function inspect(paths: string[], json: boolean): void {
       continue;
     }
     console.log(`${r.path}: ${r.encoding}${r.bom ? ' with BOM' : ''}, ${r.chars} chars, ${r.sections.length} section(s)`);
+    const rules = Object.entries(r.cleaning ?? {});
+    if (rules.length > 0) console.log(`  cleaned: ${rules.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
     r.sections.forEach((s, i) => console.log(`  ${i}. ${s.title}${s.date ? ` [${s.date}]` : ''}${s.url ? ` <${s.url}>` : ''} (${s.length} chars)`));
   }
 }
@@ -66,6 +69,7 @@ function search(query: string, paths: string[], json: boolean, limit: number): v
     title: h.title,
     section: h.sectionIndex,
     url: h.url,
+    source: h.source,
     date: h.date,
     score: Number(h.score.toFixed(4)),
     snippet: h.snippet.text,

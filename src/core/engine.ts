@@ -15,6 +15,7 @@ export interface EngineSection {
   index: number;
   title: string;
   url?: string | undefined;
+  source?: string | undefined;
   date?: string | undefined;
   text: string;
   /** `normalize(text).text`, stored so restoring a library needs no normalization. */
@@ -30,6 +31,7 @@ export interface Hit {
   title: string;
   titleMarks: Range[];
   url?: string | undefined;
+  source?: string | undefined;
   date?: string | undefined;
   snippet: Snippet;
   score: number;
@@ -94,6 +96,7 @@ export class SearchEngine {
       index,
       title: s.title,
       url: s.url,
+      source: s.source,
       date: s.date,
       text: s.text,
       norm: normalize(s.text).text,
@@ -200,6 +203,7 @@ export class SearchEngine {
       title: s.title,
       titleMarks: highlightRanges(normalize(s.title), terms),
       url: s.url,
+      source: s.source,
       date: s.date,
       snippet: makeSnippet(s.text, highlightRanges(textNorm, terms)),
       score: hitScore,

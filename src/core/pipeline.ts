@@ -1,14 +1,16 @@
 /**
  * The ingest pipeline, one file at a time. Stage order:
  *  1. check   — the file type is one we read, the size is within limits
- *  2. decode  — bytes → text (BOM, strict UTF-8; binaries and empty files refused)   decode/decode.ts
- *  3. split   — text → sections (newsletter articles, Markdown headings, whole file)  split/sections.ts
+ *  2. decode  — bytes → text (BOM, UTF-8/16, GB18030, Big5; binaries, empty refused) decode/decode.ts
+ *  3. clean   — converter artifacts and web chrome removed                          clean/clean.ts
+ *  4. split   — text → sections (newsletter articles, Markdown headings, whole file)  split/sections.ts
  * Normalization, tokenizing and indexing happen when sections enter the engine (engine.ts):
- *  4. normalize — NFKC, lower case, Traditional → Simplified                          normalize/normalize.ts
- *  5. tokenize  — character unigrams and pairs                                         tokenize/tokenize.ts
- *  6. index     — FlexSearch, verified against normalized text on query               index/search-index.ts
+ *  5. normalize — NFKC, lower case, Traditional → Simplified                          normalize/normalize.ts
+ *  6. tokenize  — character unigrams and pairs                                         tokenize/tokenize.ts
+ *  7. index     — FlexSearch, verified against normalized text on query               index/search-index.ts
  * Pure: no DOM, no worker, no storage. Runs unchanged in Node and in the worker.
  */
+import { cleanText } from './clean/clean.ts';
 import { decode } from './decode/decode.ts';
 import { PipelineError } from './errors.ts';
 import { splitSections } from './split/sections.ts';
@@ -33,7 +35,7 @@ export function isSupportedName(name: string): boolean {
 }
 
 /**
- * Runs a file through check, decode and split.
+ * Runs a file through check, decode, clean and split.
  * @param name the file's name or relative path (used for its type and in messages)
  * @throws PipelineError with a code the UI can translate; never anything else for bad input.
  */
@@ -46,7 +48,16 @@ export function ingest(bytes: Uint8Array, name: string): IngestedFile {
     throw new PipelineError('too-large', 'read', name, `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   }
   const decoded = decode(bytes, name);
-  const sections = splitSections(decoded.text, name);
+  const cleaned = cleanText(decoded.text);
+  const sections = splitSections(cleaned.text, name);
   if (sections.length === 0) throw new PipelineError('no-text', 'split', name, 'the file contains no text');
-  return { name, encoding: decoded.encoding, bom: decoded.bom, chars: decoded.text.length, sections };
+  return {
+    name,
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    chars: decoded.text.length,
+    original: decoded.text,
+    cleaning: cleaned.counts,
+    sections,
+  };
 }

@@ -22,6 +22,8 @@ export interface Section {
   title: string;
   /** Source URL (`原文:` line) when the file names one. */
   url?: string;
+  /** Source publication (`来源:` in a byline) when the file names one. */
+  source?: string;
   /** Date of the issue the article belongs to, ISO `YYYY-MM-DD`, when the file names one. */
   date?: string;
   /** The section's text as it appears in the file (title line included). */
@@ -37,6 +39,11 @@ export interface IngestedFile {
   bom: boolean;
   /** Decoded length in UTF-16 code units. */
   chars: number;
+  /** The decoded text before cleaning, for "show original". */
+  original: string;
+  /** How many times each cleaning rule changed the text. */
+  cleaning: Record<string, number>;
+  /** Sections of the cleaned text. */
   sections: Section[];
 }
 

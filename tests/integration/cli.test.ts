@@ -23,7 +23,7 @@ describe('souwen command line', () => {
 
   it('search --json walks folders and returns hits best first with path, title, section and snippet', () => {
     const out = JSON.parse(run('search', '芯片企业', SEEDS_DIR, '--json'));
-    expect(out.total).toBe(2);
+    expect(out.total).toBe(1); // the trailer (原文标题:…芯片企业…) is cleaned away
     expect(out.hits[0]).toMatchObject({
       path: join(SEEDS_DIR, '001_23f69d89ce459f38.txt'),
       title: '2022中國AI芯片企業50強',

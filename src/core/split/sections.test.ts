@@ -48,7 +48,7 @@ describe('splitSections on the seed newsletters', () => {
     expect(s[0]!.url).toBe('http://k.sina.com.cn/article_1716314577_664ce1d1001017mhf.html');
   });
 
-  it('keeps a page without articles (002, 004) as one section titled by its file name', () => {
+  it('keeps raw pages without articles (002 before cleaning, 004) as one section titled by its file name', () => {
     expect(summary('002')).toEqual([{ title: '002_2d2d6b6f2bb5322c', url: undefined, date: undefined }]);
     expect(summary('004')).toEqual([{ title: '004_761672517b2c916a', url: undefined, date: undefined }]);
   });
