@@ -49,6 +49,7 @@ export interface RequestMap {
   import: { request: { files: ImportFile[] }; result: LibraryState & { outcomes: FileOutcome[]; cancelled: boolean } };
   search: { request: { query: string; limit: number; offset: number }; result: SearchResult & { ms: number } };
   read: { request: { sectionId: number; query: string }; result: ReadResult | null };
+  original: { request: { fileId: number }; result: string | null };
   remove: { request: { fileId: number }; result: LibraryState };
   clear: { request: Record<string, never>; result: LibraryState };
   stats: { request: Record<string, never>; result: { files: number; sections: number; chars: number } };

@@ -24,7 +24,8 @@ const section = (fileId: number): SectionRecord => ({ id: fileId * 10, fileId, i
 describe('IdbLibraryStore (fake-indexeddb)', () => {
   it('stores a file with its sections and loads them back', async () => {
     const { store } = freshStore();
-    await store.putFile(file(1), [section(1)], meta(0));
+    await store.putFile(file(1), [section(1)], '原文', meta(0));
+    expect(await store.getOriginal(1)).toBe('原文');
     const loaded = await store.load();
     expect(loaded.files).toEqual([file(1)]);
     expect(loaded.sections.get(1)).toEqual([section(1)]);
@@ -52,10 +53,11 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
 
   it('deletes a file and its sections, and clears everything', async () => {
     const { store } = freshStore();
-    await store.putFile(file(1), [section(1)], meta(0));
-    await store.putFile(file(2), [section(2)], meta(0));
+    await store.putFile(file(1), [section(1)], '原文', meta(0));
+    await store.putFile(file(2), [section(2)], '原文二', meta(0));
     await store.deleteFile(1, meta(0));
     expect((await store.load()).files.map((f) => f.id)).toEqual([2]);
+    expect(await store.getOriginal(1)).toBeUndefined();
     await store.clear();
     const empty = await store.load();
     expect([empty.files, empty.meta, empty.indexChunks]).toEqual([[], undefined, []]);

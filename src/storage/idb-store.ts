@@ -7,6 +7,7 @@ import {
   indexKey,
   isFileKey,
   META_KEY,
+  originalKey,
   sectionsKey,
 } from './keys.ts';
 import type { LibraryStore, StoredLibrary } from './library-store.ts';
@@ -55,21 +56,26 @@ export class IdbLibraryStore implements LibraryStore {
     return { meta, files, sections, indexChunks };
   }
 
-  putFile(file: FileRecord, sections: SectionRecord[], meta: LibraryMeta): Promise<void> {
+  putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void> {
     return setMany(
       [
         [fileKey(file.id), file],
         [sectionsKey(file.id), sections],
+        [originalKey(file.id), original],
         [META_KEY, meta],
       ],
       this.#db,
     );
   }
 
+  getOriginal(fileId: number): Promise<string | undefined> {
+    return get<string>(originalKey(fileId), this.#db);
+  }
+
   async deleteFile(fileId: number, meta: LibraryMeta): Promise<void> {
     // The manifest first: a file missing from it is re-indexed or dropped on load, never half-listed.
     await setMany([[META_KEY, meta]], this.#db);
-    await delMany([fileKey(fileId), sectionsKey(fileId)], this.#db);
+    await delMany([fileKey(fileId), sectionsKey(fileId), originalKey(fileId)], this.#db);
   }
 
   async saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void> {

@@ -16,7 +16,10 @@ export interface StoredLibrary {
 export interface LibraryStore {
   readonly mode: 'indexeddb' | 'memory';
   load(): Promise<StoredLibrary>;
-  putFile(file: FileRecord, sections: SectionRecord[], meta: LibraryMeta): Promise<void>;
+  /** Stores a file, its sections and its original (uncleaned) text, and the manifest, in one transaction. */
+  putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void>;
+  /** The original text of a file, before cleaning ("show original"). */
+  getOriginal(fileId: number): Promise<string | undefined>;
   deleteFile(fileId: number, meta: LibraryMeta): Promise<void>;
   /** Writes index chunks as generation `meta.indexGeneration`, flips the manifest, drops older generations. */
   saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void>;

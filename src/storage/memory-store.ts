@@ -11,6 +11,7 @@ export class MemoryLibraryStore implements LibraryStore {
   readonly files = new Map<number, FileRecord>();
   readonly sections = new Map<number, SectionRecord[]>();
   indexChunks: [string, string][] = [];
+  readonly originals = new Map<number, string>();
 
   async load(): Promise<StoredLibrary> {
     return {
@@ -21,8 +22,9 @@ export class MemoryLibraryStore implements LibraryStore {
     };
   }
 
-  async putFile(file: FileRecord, sections: SectionRecord[], meta: LibraryMeta): Promise<void> {
+  async putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void> {
     this.files.set(file.id, file);
+    this.originals.set(file.id, original);
     this.sections.set(file.id, sections);
     this.meta = meta;
   }
@@ -30,7 +32,12 @@ export class MemoryLibraryStore implements LibraryStore {
   async deleteFile(fileId: number, meta: LibraryMeta): Promise<void> {
     this.files.delete(fileId);
     this.sections.delete(fileId);
+    this.originals.delete(fileId);
     this.meta = meta;
+  }
+
+  async getOriginal(fileId: number): Promise<string | undefined> {
+    return this.originals.get(fileId);
   }
 
   async saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void> {
@@ -41,6 +48,7 @@ export class MemoryLibraryStore implements LibraryStore {
   async clear(): Promise<void> {
     this.files.clear();
     this.sections.clear();
+    this.originals.clear();
     this.indexChunks = [];
     this.meta = undefined;
   }

@@ -103,6 +103,16 @@ describe('worker handler', () => {
     expect(r.hits.map((h) => h.title)).toEqual(['IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!', '沒錯!真·14cm制程']);
   });
 
+  it('keeps the original text behind the cleaned one: pinyin annotations are searched away but shown on request', async () => {
+    const { result } = setup();
+    const imported = await result<{ files: { id: number; name: string }[] }>({ type: 'import', files: seedFiles() } as never);
+    const page = imported.files.find((f) => f.name.startsWith('002'))!;
+    const original = await result<string>({ type: 'original', fileId: page.id } as never);
+    expect(original).toContain('系統(tǒng)');
+    expect((await result<{ total: number }>({ type: 'search', query: 'tǒng', limit: 20, offset: 0 } as never)).total).toBe(0);
+    expect(await result<string | null>({ type: 'original', fileId: 999 } as never)).toBeNull();
+  });
+
   it('removes a file and clears the library, in memory and in storage', async () => {
     const { result, store } = setup();
     const imported = await result<{ files: { id: number; name: string }[] }>({ type: 'import', files: seedFiles() } as never);

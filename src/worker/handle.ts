@@ -44,6 +44,8 @@ export function createHandler(library: Library, emit: Emit): (request: WorkerReq
       }
       case 'read':
         return library.engine.read(request.sectionId, request.query);
+      case 'original':
+        return library.original(request.fileId);
       case 'remove':
         return serial(() => library.remove(request.fileId));
       case 'clear':

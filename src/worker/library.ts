@@ -115,7 +115,7 @@ export class Library {
       };
       this.#meta = { ...this.#meta, nextFileId: fileId + 1, nextSectionId: firstId + sections.length };
       try {
-        await this.#store.putFile(record, sections, this.#meta);
+        await this.#store.putFile(record, sections, ingested.original, this.#meta);
       } catch (cause) {
         this.engine.removeFile(fileId);
         throw new PipelineError('internal', 'store', file.path, `could not be saved (${String(cause)})`, { cause });
@@ -132,6 +132,11 @@ export class Library {
   #remember(file: FileRecord): void {
     this.#files.set(file.id, file);
     this.#byHash.set(file.hash, file.id);
+  }
+
+  /** A file's text as decoded, before cleaning, or null for an unknown file. */
+  async original(fileId: number): Promise<string | null> {
+    return (await this.#store.getOriginal(fileId)) ?? null;
   }
 
   /** Removes a file from the index and from storage. */

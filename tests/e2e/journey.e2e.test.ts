@@ -96,6 +96,12 @@ describe('journey: drop → search → read → reload → remove', () => {
     expect(new Set(marks)).toEqual(new Set(['晶体管']));
     expect(await page.locator('.reader-meta a').getAttribute('rel')).toBe('noopener noreferrer');
     await screenshot(page, '04-reader');
+    // "Show original" shows the file as decoded; the cleaned article comes back with its marks.
+    await page.getByRole('button', { name: '显示原文' }).click();
+    await page.locator('.reader-body.original').waitFor();
+    expect(await page.locator('.reader-body.original').innerText()).toContain('原文标题:【AI简报20221125】');
+    await page.getByRole('button', { name: '显示整理后的文章' }).click();
+    expect(await page.locator('.reader-body mark').count()).toBe(marks.length);
     await page.getByText('← 返回结果').click();
   });
 
