@@ -75,6 +75,24 @@ describe('splitSections on other shapes', () => {
     ]);
   });
 
+  it('splits a novel at its chapter headings (第X章, 第X回, Chapter N), keeping the preface', () => {
+    const novel = '三体\n作者：刘慈欣\n第一章 疯狂年代\n正文一。\n第二章 寂静的春天\n正文二。\n第12回 尾声\n完。\n';
+    expect(splitSections(novel, '三体.txt').map(({ title, text }) => ({ title, text }))).toEqual([
+      { title: '三体', text: '三体\n作者：刘慈欣\n' },
+      { title: '第一章 疯狂年代', text: '第一章 疯狂年代\n正文一。\n' },
+      { title: '第二章 寂静的春天', text: '第二章 寂静的春天\n正文二。\n' },
+      { title: '第12回 尾声', text: '第12回 尾声\n完。\n' },
+    ]);
+    expect(splitSections('Chapter 1 Loomings\nCall me Ishmael.\nChapter 2: The Carpet-Bag\nI stuffed.\n', 'md.txt').map((s) => s.title)).toEqual([
+      'Chapter 1 Loomings',
+      'Chapter 2: The Carpet-Bag',
+    ]);
+  });
+
+  it('does not split at one chapter-like line or at a sentence that mentions a chapter', () => {
+    expect(splitSections('读到第一章时，我就喜欢上了这本书。\n第二章更好。\n', 'a.txt')).toHaveLength(1);
+  });
+
   it('titles a plain text by its first short line, and returns nothing for blank text', () => {
     expect(splitSections('读书笔记\n今天读了《三体》。', 'a.txt')[0]!.title).toBe('读书笔记');
     expect(splitSections(' \n\t\n', 'blank.txt')).toEqual([]);

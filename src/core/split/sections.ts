@@ -1,5 +1,6 @@
 import type { Section } from '../types.ts';
 import { splitLines } from './lines.ts';
+import { splitChapters } from './chapters.ts';
 import { splitNewsletter } from './newsletter.ts';
 import { splitWebArticle } from './web-article.ts';
 
@@ -47,15 +48,16 @@ function splitMarkdown(text: string, fileName: string): Section[] {
 
 /**
  * Splits a decoded file into sections, so that a hit points at an article or chapter rather
- * than a whole file. Tries, in order: the newsletter format, a news page's byline, Markdown headings (for `.md`),
+ * than a whole file. Tries, in order: the newsletter format, a news page's byline, chapter headings,
+ * Markdown headings (for `.md`),
  * then the whole file as one section titled by its first short line or its file name.
  * Never returns an empty list for text that has any non-space character.
  */
 export function splitSections(text: string, fileName: string): Section[] {
   if (!text.trim()) return [];
   const lines = splitLines(text);
-  const newsletter = splitNewsletter(text, lines) ?? splitWebArticle(text, lines);
-  if (newsletter) return newsletter;
+  const structured = splitNewsletter(text, lines) ?? splitWebArticle(text, lines) ?? splitChapters(text, lines, fileStem(fileName));
+  if (structured) return structured;
   if (/\.(md|markdown)$/i.test(fileName)) {
     const sections = splitMarkdown(text, fileName);
     if (sections.length > 0) return sections;
