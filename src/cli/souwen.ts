@@ -8,8 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SearchEngine } from '../core/engine.ts';
-import { PipelineError } from '../core/errors.ts';
-import { ingest } from '../core/pipeline.ts';
+import { ingestMany } from '../core/pipeline.ts';
 import type { IngestedFile } from '../core/types.ts';
 import { expandPaths } from './files.ts';
 
@@ -19,17 +18,15 @@ const USAGE = `usage:
 
 type Loaded = { path: string; file: IngestedFile } | { path: string; error: { code: string; message: string } };
 
-function load(path: string): Loaded {
-  try {
-    return { path, file: ingest(new Uint8Array(readFileSync(path)), path) };
-  } catch (e) {
-    if (e instanceof PipelineError) return { path, error: { code: e.code, message: e.message } };
-    throw e;
-  }
+/** A file from disk through the pipeline; a zip gives one result per entry. */
+function load(path: string): Loaded[] {
+  return ingestMany(new Uint8Array(readFileSync(path)), path).map((o) =>
+    'error' in o ? { path: o.path, error: { code: o.error.code, message: o.error.message } } : o,
+  );
 }
 
 function inspect(paths: string[], json: boolean): void {
-  const report = expandPaths(paths).map(load).map((l) =>
+  const report = expandPaths(paths).flatMap(load).map((l) =>
     'error' in l
       ? { path: l.path, error: l.error }
       : {
@@ -58,11 +55,12 @@ function search(query: string, paths: string[], json: boolean, limit: number): v
   const engine = new SearchEngine();
   const skipped: { path: string; code: string; message: string }[] = [];
   let nextId = 1;
-  expandPaths(paths).forEach((path, fileId) => {
-    const l = load(path);
-    if ('error' in l) return void skipped.push({ path, ...l.error });
-    nextId += engine.addFile(fileId, path, l.file.sections, nextId).length;
-  });
+  expandPaths(paths)
+    .flatMap(load)
+    .forEach((l, fileId) => {
+      if ('error' in l) return void skipped.push({ path: l.path, ...l.error });
+      nextId += engine.addFile(fileId, l.path, l.file.sections, nextId).length;
+    });
   const result = engine.search(query, { limit });
   const hits = result.hits.map((h) => ({
     path: h.fileName,

@@ -9,6 +9,8 @@ export type PipelineErrorCode =
   | 'unsupported-type'
   | 'too-large'
   | 'duplicate'
+  | 'broken-archive'
+  | 'archive-limit'
   | 'no-text'
   | 'internal';
 

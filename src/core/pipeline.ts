@@ -13,6 +13,7 @@
 import { cleanText } from './clean/clean.ts';
 import { decode } from './decode/decode.ts';
 import { PipelineError } from './errors.ts';
+import { isZip, unzipEntries, ZIP_LIMITS } from './extract/zip.ts';
 import { splitSections } from './split/sections.ts';
 import type { IngestedFile } from './types.ts';
 
@@ -21,6 +22,8 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 /** Extensions read as plain text or Markdown. Files without an extension are sniffed by content. */
 export const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'markdown'] as const;
+/** Extensions read as archives; their entries go through the pipeline one by one. */
+export const ARCHIVE_EXTENSIONS = ['zip'] as const;
 
 function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
@@ -31,7 +34,7 @@ function extensionOf(name: string): string {
 /** Whether a file name is one the pipeline reads (by extension; content is checked later). */
 export function isSupportedName(name: string): boolean {
   const ext = extensionOf(name);
-  return ext === '' || (TEXT_EXTENSIONS as readonly string[]).includes(ext);
+  return ext === '' || [...TEXT_EXTENSIONS, ...ARCHIVE_EXTENSIONS].includes(ext as never);
 }
 
 /**
@@ -42,7 +45,7 @@ export function isSupportedName(name: string): boolean {
 export function ingest(bytes: Uint8Array, name: string): IngestedFile {
   if (!isSupportedName(name)) {
     const ext = extensionOf(name);
-    throw new PipelineError('unsupported-type', 'read', name, `.${ext} files are not supported yet (only .txt and .md)`);
+    throw new PipelineError('unsupported-type', 'read', name, `.${ext} files are not supported yet (only .txt, .md and .zip)`);
   }
   if (bytes.length > MAX_FILE_BYTES) {
     throw new PipelineError('too-large', 'read', name, `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
@@ -55,9 +58,50 @@ export function ingest(bytes: Uint8Array, name: string): IngestedFile {
     name,
     encoding: decoded.encoding,
     bom: decoded.bom,
+    size: bytes.length,
     chars: decoded.text.length,
     original: decoded.text,
     cleaning: cleaned.counts,
     sections,
   };
+}
+
+/** What became of one file, or of one entry of an archive. */
+export type IngestOutcome = { path: string; file: IngestedFile } | { path: string; error: PipelineError };
+
+function attempt(path: string, run: () => IngestedFile): IngestOutcome {
+  try {
+    return { path, file: run() };
+  } catch (e) {
+    if (e instanceof PipelineError) return { path, error: e };
+    return { path, error: new PipelineError('internal', 'read', path, String(e), { cause: e }) };
+  }
+}
+
+/**
+ * Ingests a file that may be an archive: a zip's entries (nested folders, and zips inside zips
+ * up to `ZIP_LIMITS.maxDepth`) each re-enter the pipeline and get an outcome of their own, so one
+ * bad entry never loses the others. Any other file gives exactly one outcome.
+ */
+export function ingestMany(bytes: Uint8Array, path: string, depth = 0): IngestOutcome[] {
+  if (!isZip(bytes)) {
+    // A .zip without a zip signature is broken, not a text file to decode into garbage.
+    if (bytes.length > 0 && (ARCHIVE_EXTENSIONS as readonly string[]).includes(extensionOf(path))) {
+      return [{ path, error: new PipelineError('broken-archive', 'read', path, 'the file is named .zip but is not a zip archive') }];
+    }
+    return [attempt(path, () => ingest(bytes, path))];
+  }
+  if (depth >= ZIP_LIMITS.maxDepth) {
+    return [{ path, error: new PipelineError('archive-limit', 'read', path, `archives nested more than ${ZIP_LIMITS.maxDepth} deep are not read`) }];
+  }
+  let unzipped: ReturnType<typeof unzipEntries>;
+  try {
+    unzipped = unzipEntries(bytes, path);
+  } catch (e) {
+    return [{ path, error: e instanceof PipelineError ? e : new PipelineError('broken-archive', 'read', path, String(e)) }];
+  }
+  const outcomes: IngestOutcome[] = unzipped.skipped.map(({ path: p, error }) => ({ path: p, error }));
+  for (const entry of unzipped.entries) outcomes.push(...ingestMany(entry.bytes, entry.path, depth + 1));
+  if (outcomes.length === 0) outcomes.push({ path, error: new PipelineError('no-text', 'read', path, 'the archive contains no files') });
+  return outcomes;
 }

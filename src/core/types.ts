@@ -37,6 +37,8 @@ export interface IngestedFile {
   name: string;
   encoding: EncodingLabel;
   bom: boolean;
+  /** Size of the file in bytes. */
+  size: number;
   /** Decoded length in UTF-16 code units. */
   chars: number;
   /** The decoded text before cleaning, for "show original". */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readEncoding, seeds } from '../../tests/support/corpus.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENCODINGS_DIR, readEncoding, seeds } from '../../tests/support/corpus.ts';
 import type { ImportFile, Reply, WorkerRequest } from '../shared/protocol.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { createHandler } from './handle.ts';
@@ -75,7 +77,18 @@ describe('worker handler', () => {
       files: [asImport('copy.txt', seeds()[0]!.bytes)],
     } as never);
     expect(again.outcomes[0]).toMatchObject({ status: 'skipped', code: 'duplicate' });
-    expect(again.outcomes[0]!.message).toBe('docs/copy.txt: the same file is already in the library (docs/000_0a557d132eb083d1.txt)');
+    expect(again.outcomes[0]!.message).toBe('docs/copy.txt: the same text is already in the library (docs/000_0a557d132eb083d1.txt)');
+  });
+
+  it('recognizes the same text in another encoding as a duplicate', async () => {
+    const { result } = setup();
+    const utf8 = readFileSync(join(ENCODINGS_DIR, 'expected/big5-traditional-news.txt.utf8.txt'));
+    await result({ type: 'import', files: [asImport('news-utf8.txt', new Uint8Array(utf8))] } as never);
+    const again = await result<{ outcomes: { status: string; code?: string }[] }>({
+      type: 'import',
+      files: [asImport('big5-traditional-news.txt', readEncoding('big5-traditional-news.txt'))],
+    } as never);
+    expect(again.outcomes[0]).toMatchObject({ status: 'skipped', code: 'duplicate' });
   });
 
   it('restores a library from storage: same files, same hits, index imported not rebuilt', async () => {

@@ -2,7 +2,8 @@ import { SearchEngine } from '../core/engine.ts';
 import { isAbortError, PipelineError } from '../core/errors.ts';
 import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
 import { normalize } from '../core/normalize/normalize.ts';
-import { ingest } from '../core/pipeline.ts';
+import { ingestMany } from '../core/pipeline.ts';
+import type { IngestedFile } from '../core/types.ts';
 import type { FileOutcome, ImportFile, LibraryFile, LibraryState, Progress } from '../shared/protocol.ts';
 import { SCHEMA_VERSION, type FileRecord, type LibraryMeta, type SectionRecord } from '../shared/records.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
@@ -18,6 +19,10 @@ const emptyMeta = (): LibraryMeta => ({
   indexGeneration: 0,
   indexedFileIds: [],
 });
+
+function skippedOutcome(error: PipelineError): FileOutcome {
+  return { path: error.fileName, status: 'skipped', code: error.code, message: error.message };
+}
 
 /** Gives pending messages (searches) a turn between two files of an import. */
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -80,7 +85,7 @@ export class Library {
         cancelled = true;
         break;
       }
-      outcomes.push(await this.#importOne(file));
+      outcomes.push(...(await this.#importOne(file)));
       bytesDone += file.bytes.byteLength;
       onProgress({ path: file.path, filesDone: i + 1, filesTotal: files.length, bytesDone, bytesTotal });
       await yieldToEvents();
@@ -89,24 +94,34 @@ export class Library {
     return { outcomes, cancelled };
   }
 
-  async #importOne(file: ImportFile): Promise<FileOutcome> {
-    const bytes = new Uint8Array(file.bytes);
+  /** Imports one dropped file; an archive gives one outcome per entry. */
+  async #importOne(file: ImportFile): Promise<FileOutcome[]> {
+    const outcomes: FileOutcome[] = [];
+    for (const result of ingestMany(new Uint8Array(file.bytes), file.path)) {
+      outcomes.push('error' in result ? skippedOutcome(result.error) : await this.#save(result.path, result.file));
+    }
+    return outcomes;
+  }
+
+  async #save(path: string, ingested: IngestedFile): Promise<FileOutcome> {
     try {
-      const ingested = ingest(bytes, file.path);
-      const hash = await this.#hash(bytes);
-      const existing = this.#byHash.get(hash);
-      if (existing !== undefined) {
-        const other = this.#files.get(existing)?.path ?? '';
-        throw new PipelineError('duplicate', 'store', file.path, `the same file is already in the library (${other})`);
-      }
       const fileId = this.#meta.nextFileId;
       const firstId = this.#meta.nextSectionId;
-      const sections: SectionRecord[] = this.engine.addFile(fileId, file.path, ingested.sections, firstId);
+      const sections: SectionRecord[] = this.engine.addFile(fileId, path, ingested.sections, firstId);
+      // Duplicates are recognized by normalized content: the same text in GBK and in UTF-8, or
+      // with other line ends, is the same document.
+      const hash = await this.#hash(new TextEncoder().encode(sections.map((s) => s.norm).join('\u0000')));
+      const existing = this.#byHash.get(hash);
+      if (existing !== undefined) {
+        this.engine.removeFile(fileId);
+        const other = this.#files.get(existing)?.path ?? '';
+        return skippedOutcome(new PipelineError('duplicate', 'store', path, `the same text is already in the library (${other})`));
+      }
       const record: FileRecord = {
         id: fileId,
-        name: file.name,
-        path: file.path,
-        size: bytes.byteLength,
+        name: path.split('/').pop() ?? path,
+        path,
+        size: ingested.size,
         hash,
         encoding: ingested.encoding,
         bom: ingested.bom,
@@ -118,14 +133,13 @@ export class Library {
         await this.#store.putFile(record, sections, ingested.original, this.#meta);
       } catch (cause) {
         this.engine.removeFile(fileId);
-        throw new PipelineError('internal', 'store', file.path, `could not be saved (${String(cause)})`, { cause });
+        throw new PipelineError('internal', 'store', path, `could not be saved (${String(cause)})`, { cause });
       }
       this.#remember(record);
-      return { path: file.path, status: 'indexed', fileId, sections: sections.length, encoding: ingested.encoding };
+      return { path, status: 'indexed', fileId, sections: sections.length, encoding: ingested.encoding };
     } catch (e) {
       if (isAbortError(e)) throw e;
-      const error = e instanceof PipelineError ? e : new PipelineError('internal', 'index', file.path, String(e), { cause: e });
-      return { path: file.path, status: 'skipped', code: error.code, message: error.message };
+      return skippedOutcome(e instanceof PipelineError ? e : new PipelineError('internal', 'index', path, String(e), { cause: e }));
     }
   }
 

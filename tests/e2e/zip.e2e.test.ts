@@ -1,0 +1,49 @@
+/**
+ * A zip with GBK, Big5 and UTF-16 files and a PNG, dropped on the page: each text file is
+ * decoded by the browser's own TextDecoder and found; the PNG gets its reason.
+ */
+import { zipSync } from 'fflate';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readEncoding } from '../support/corpus.ts';
+import { dropFiles, launch, screenshot, watchProblems } from './browser.ts';
+
+let browser: Browser;
+
+describe('zip drop', () => {
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('indexes every decodable entry and reports the PNG', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const problems = watchProblems(page);
+    await page.goto(inject('baseUrl'));
+    await page.getByText('试用示例文档').waitFor();
+    const zip = zipSync({
+      '资料/gbk-news.txt': readEncoding('gbk-simplified-news.txt'),
+      '资料/big5-news.txt': readEncoding('big5-traditional-news.txt'),
+      '资料/utf16-manpage.txt': readEncoding('utf16le-bom-traditional.txt'),
+      '资料/gbk-also-valid-big5.txt': readEncoding('gbk-also-valid-big5.txt'),
+      '资料/icon.png': readEncoding('binary-note.png'),
+    });
+    await dropFiles(page, [{ name: '资料.zip', base64: Buffer.from(zip).toString('base64') }]);
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-summary').innerText()).toBe('已索引 4 个文件，跳过 1 个');
+    expect(await page.locator('.outcomes li.skipped').innerText()).toContain('资料.zip/资料/icon.png');
+    for (const [query, path] of [
+      ['骁龙8Gen2', '资料.zip/资料/gbk-news.txt'],
+      ['芯片企业', '资料.zip/资料/big5-news.txt'],
+      ['规定时限', '资料.zip/资料/utf16-manpage.txt'],
+      ['论文地址', '资料.zip/资料/gbk-also-valid-big5.txt'],
+    ]) {
+      await page.fill('input.search', query!);
+      await page.locator('.hit-file', { hasText: path! }).first().waitFor();
+    }
+    await screenshot(page, '30-zip');
+    expect(problems).toEqual([]);
+  });
+});
