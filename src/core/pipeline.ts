@@ -2,6 +2,7 @@
  * The ingest pipeline, one file at a time. Stage order:
  *  1. check   — the file type is one we read, the size is within limits
  *  2. decode  — bytes → text (BOM, UTF-8/16, GB18030, Big5; binaries, empty refused) decode/decode.ts
+ *     extract — HTML → text with `#` heading lines (htmlparser2, no DOM)             extract/html.ts
  *  3. clean   — converter artifacts and web chrome removed                          clean/clean.ts
  *  4. split   — text → sections (newsletter articles, Markdown headings, whole file)  split/sections.ts
  * Normalization, tokenizing and indexing happen when sections enter the engine (engine.ts):
@@ -13,6 +14,7 @@
 import { cleanText } from './clean/clean.ts';
 import { decode } from './decode/decode.ts';
 import { PipelineError } from './errors.ts';
+import { extractHtml } from './extract/html.ts';
 import { isZip, unzipEntries, ZIP_LIMITS } from './extract/zip.ts';
 import { splitSections } from './split/sections.ts';
 import type { IngestedFile } from './types.ts';
@@ -24,6 +26,8 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 export const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'markdown'] as const;
 /** Extensions read as archives; their entries go through the pipeline one by one. */
 export const ARCHIVE_EXTENSIONS = ['zip'] as const;
+/** Extensions read as web pages. */
+export const HTML_EXTENSIONS = ['html', 'htm', 'xhtml'] as const;
 
 function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
@@ -34,7 +38,7 @@ function extensionOf(name: string): string {
 /** Whether a file name is one the pipeline reads (by extension; content is checked later). */
 export function isSupportedName(name: string): boolean {
   const ext = extensionOf(name);
-  return ext === '' || [...TEXT_EXTENSIONS, ...ARCHIVE_EXTENSIONS].includes(ext as never);
+  return ext === '' || [...TEXT_EXTENSIONS, ...ARCHIVE_EXTENSIONS, ...HTML_EXTENSIONS].includes(ext as never);
 }
 
 /**
@@ -45,14 +49,15 @@ export function isSupportedName(name: string): boolean {
 export function ingest(bytes: Uint8Array, name: string): IngestedFile {
   if (!isSupportedName(name)) {
     const ext = extensionOf(name);
-    throw new PipelineError('unsupported-type', 'read', name, `.${ext} files are not supported yet (only .txt, .md and .zip)`);
+    throw new PipelineError('unsupported-type', 'read', name, `.${ext} files are not supported yet (only .txt, .md, .html and .zip)`);
   }
   if (bytes.length > MAX_FILE_BYTES) {
     throw new PipelineError('too-large', 'read', name, `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   }
   const decoded = decode(bytes, name);
-  const cleaned = cleanText(decoded.text);
-  const sections = splitSections(cleaned.text, name);
+  const html = (HTML_EXTENSIONS as readonly string[]).includes(extensionOf(name)) ? extractHtml(decoded.text) : null;
+  const cleaned = cleanText(html ? html.text : decoded.text);
+  const sections = splitSections(cleaned.text, name, html ? { markdown: true, title: html.title ?? undefined } : {});
   if (sections.length === 0) throw new PipelineError('no-text', 'split', name, 'the file contains no text');
   return {
     name,

@@ -26,14 +26,14 @@ function titleOf(text: string, fallback: string): string {
   return fallback;
 }
 
-function splitMarkdown(text: string, fileName: string): Section[] {
+function splitMarkdown(text: string, fileName: string, pageTitle: string | undefined): Section[] {
   const sections: Section[] = [];
   let current: { title: string; start: number } | null = null;
   let inFence = false;
   const close = (end: number) => {
     const start = current ? current.start : 0;
     const body = text.slice(start, end);
-    if (body.trim()) sections.push({ title: current?.title ?? titleOf(body, fileStem(fileName)), text: body, start });
+    if (body.trim()) sections.push({ title: current?.title ?? pageTitle ?? titleOf(body, fileStem(fileName)), text: body, start });
   };
   for (const line of splitLines(text)) {
     if (/^\s{0,3}(```|~~~)/.test(line.text)) inFence = !inFence;
@@ -46,6 +46,14 @@ function splitMarkdown(text: string, fileName: string): Section[] {
   return sections;
 }
 
+/** What the extractor knows about a file's structure. */
+export interface SplitOptions {
+  /** Split at Markdown headings (extracted HTML uses them too); default: by the file's extension. */
+  markdown?: boolean;
+  /** The page's own title (`<title>`), for the part before the first heading. */
+  title?: string | undefined;
+}
+
 /**
  * Splits a decoded file into sections, so that a hit points at an article or chapter rather
  * than a whole file. Tries, in order: the newsletter format, a news page's byline, chapter headings,
@@ -53,14 +61,14 @@ function splitMarkdown(text: string, fileName: string): Section[] {
  * then the whole file as one section titled by its first short line or its file name.
  * Never returns an empty list for text that has any non-space character.
  */
-export function splitSections(text: string, fileName: string): Section[] {
+export function splitSections(text: string, fileName: string, options: SplitOptions = {}): Section[] {
   if (!text.trim()) return [];
   const lines = splitLines(text);
   const structured = splitNewsletter(text, lines) ?? splitWebArticle(text, lines) ?? splitChapters(text, lines, fileStem(fileName));
   if (structured) return structured;
-  if (/\.(md|markdown)$/i.test(fileName)) {
-    const sections = splitMarkdown(text, fileName);
+  if (options.markdown ?? /\.(md|markdown)$/i.test(fileName)) {
+    const sections = splitMarkdown(text, fileName, options.title);
     if (sections.length > 0) return sections;
   }
-  return [{ title: titleOf(text, fileStem(fileName)), text, start: 0 }];
+  return [{ title: options.title ?? titleOf(text, fileStem(fileName)), text, start: 0 }];
 }
