@@ -40,7 +40,7 @@ const bad = () => [
   asImport('binary-png-named-txt.txt', readEncoding('binary-png-named-txt.txt')),
   asImport('gbk-short.txt', readEncoding('gbk-short.txt')),
   asImport('undecodable.txt', Uint8Array.of(0xc4, 0xe3, 0xff, 0xff, 0x81)),
-  asImport('page.html', new TextEncoder().encode('<p>你好</p>')),
+  asImport('slides.key', new TextEncoder().encode('你好')),
 ];
 
 describe('worker handler', () => {
