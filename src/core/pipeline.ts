@@ -14,10 +14,11 @@
 import { cleanText } from './clean/clean.ts';
 import { decode } from './decode/decode.ts';
 import { PipelineError } from './errors.ts';
+import { entryMap, readEpub } from './extract/epub.ts';
 import { extractHtml } from './extract/html.ts';
-import { isZip, unzipEntries, ZIP_LIMITS } from './extract/zip.ts';
+import { isZip, unzipEntries, ZIP_LIMITS, type ArchiveEntry } from './extract/zip.ts';
 import { splitSections } from './split/sections.ts';
-import type { IngestedFile } from './types.ts';
+import type { IngestedFile, Section } from './types.ts';
 
 /** Largest file accepted; bigger files are refused with `too-large` rather than exhausting memory. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -26,6 +27,8 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 export const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'markdown'] as const;
 /** Extensions read as archives; their entries go through the pipeline one by one. */
 export const ARCHIVE_EXTENSIONS = ['zip'] as const;
+/** Extensions read as books (a zip of XHTML chapters). */
+export const BOOK_EXTENSIONS = ['epub'] as const;
 /** Extensions read as web pages. */
 export const HTML_EXTENSIONS = ['html', 'htm', 'xhtml'] as const;
 
@@ -38,7 +41,7 @@ function extensionOf(name: string): string {
 /** Whether a file name is one the pipeline reads (by extension; content is checked later). */
 export function isSupportedName(name: string): boolean {
   const ext = extensionOf(name);
-  return ext === '' || [...TEXT_EXTENSIONS, ...ARCHIVE_EXTENSIONS, ...HTML_EXTENSIONS].includes(ext as never);
+  return ext === '' || [...TEXT_EXTENSIONS, ...ARCHIVE_EXTENSIONS, ...HTML_EXTENSIONS, ...BOOK_EXTENSIONS].includes(ext as never);
 }
 
 /**
@@ -49,7 +52,7 @@ export function isSupportedName(name: string): boolean {
 export function ingest(bytes: Uint8Array, name: string): IngestedFile {
   if (!isSupportedName(name)) {
     const ext = extensionOf(name);
-    throw new PipelineError('unsupported-type', 'read', name, `.${ext} files are not supported yet (only .txt, .md, .html and .zip)`);
+    throw new PipelineError('unsupported-type', 'read', name, `.${ext} files are not supported yet (only .txt, .md, .html, .epub and .zip)`);
   }
   if (bytes.length > MAX_FILE_BYTES) {
     throw new PipelineError('too-large', 'read', name, `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
@@ -67,6 +70,35 @@ export function ingest(bytes: Uint8Array, name: string): IngestedFile {
     chars: decoded.text.length,
     original: decoded.text,
     cleaning: cleaned.counts,
+    sections,
+  };
+}
+
+/**
+ * An EPUB as one file whose sections are its chapters, in spine order; each chapter is cleaned
+ * like any text, and chapters without a title of their own are numbered.
+ */
+function ingestBook(entries: readonly ArchiveEntry[], path: string, size: number): IngestedFile {
+  const book = readEpub(entryMap(entries, path), path);
+  if (book.chapters.length === 0) throw new PipelineError('no-text', 'split', path, 'the book has no chapters with text');
+  const sections: Section[] = [];
+  const cleaning: Record<string, number> = {};
+  let text = '';
+  book.chapters.forEach((chapter, i) => {
+    const cleaned = cleanText(chapter.text);
+    for (const [rule, n] of Object.entries(cleaned.counts)) cleaning[rule] = (cleaning[rule] ?? 0) + n;
+    const title = chapter.title && chapter.title !== book.title ? chapter.title : `第${i + 1}章`;
+    sections.push({ title, text: cleaned.text, start: text.length, ...(book.title ? { source: book.title } : {}) });
+    text += `${cleaned.text}\n`;
+  });
+  return {
+    name: path,
+    encoding: 'utf-8',
+    bom: false,
+    size,
+    chars: text.length,
+    original: book.chapters.map((c) => c.text).join('\n'),
+    cleaning,
     sections,
   };
 }
@@ -90,9 +122,10 @@ function attempt(path: string, run: () => IngestedFile): IngestOutcome {
  */
 export function ingestMany(bytes: Uint8Array, path: string, depth = 0): IngestOutcome[] {
   if (!isZip(bytes)) {
-    // A .zip without a zip signature is broken, not a text file to decode into garbage.
-    if (bytes.length > 0 && (ARCHIVE_EXTENSIONS as readonly string[]).includes(extensionOf(path))) {
-      return [{ path, error: new PipelineError('broken-archive', 'read', path, 'the file is named .zip but is not a zip archive') }];
+    // A .zip or .epub without a zip signature is broken, not a text file to decode into garbage.
+    const ext = extensionOf(path);
+    if (bytes.length > 0 && [...ARCHIVE_EXTENSIONS, ...BOOK_EXTENSIONS].includes(ext as never)) {
+      return [{ path, error: new PipelineError('broken-archive', 'read', path, `the file is named .${ext} but is not a zip archive`) }];
     }
     return [attempt(path, () => ingest(bytes, path))];
   }
@@ -105,6 +138,7 @@ export function ingestMany(bytes: Uint8Array, path: string, depth = 0): IngestOu
   } catch (e) {
     return [{ path, error: e instanceof PipelineError ? e : new PipelineError('broken-archive', 'read', path, String(e)) }];
   }
+  if ((BOOK_EXTENSIONS as readonly string[]).includes(extensionOf(path))) return [attempt(path, () => ingestBook(unzipped.entries, path, bytes.length))];
   const outcomes: IngestOutcome[] = unzipped.skipped.map(({ path: p, error }) => ({ path: p, error }));
   for (const entry of unzipped.entries) outcomes.push(...ingestMany(entry.bytes, entry.path, depth + 1));
   if (outcomes.length === 0) outcomes.push({ path, error: new PipelineError('no-text', 'read', path, 'the archive contains no files') });

@@ -5,7 +5,7 @@ export const SKIP_REASONS: Record<PipelineErrorCode, string> = {
   empty: '文件是空的',
   binary: '不是文本文件',
   'unsupported-encoding': '编码无法识别（不是 UTF-8、UTF-16、GBK/GB18030 或 Big5）',
-  'unsupported-type': '暂不支持此文件类型（支持 .txt、.md、.html 和 .zip）',
+  'unsupported-type': '暂不支持此文件类型（支持 .txt、.md、.html、.epub 和 .zip）',
   'too-large': '文件太大',
   duplicate: '文库中已有相同的文件',
   'broken-archive': '压缩包已损坏，无法读取',
