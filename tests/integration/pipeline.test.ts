@@ -30,6 +30,15 @@ describe('ingest on the seeds', () => {
     expect(text).not.toMatch(/相關推薦|熱點推薦|英偉達推出歸一化Transformer|聊天消息|99精品/);
   });
 
+  it('004 → one article, Transformer上进行递归, with its arXiv and GitHub links and none of the site menus', () => {
+    const { sections } = file('004');
+    expect(sections.map((s) => s.title)).toEqual(['Transformer上进行递归']);
+    const text = sections[0]!.text;
+    expect(text).toContain('https://arxiv.org/pdf/2111.05297.pdf');
+    expect(text).toContain('https://github.com/szq0214/SReT');
+    expect(text).not.toMatch(/Java知识库|HTML教程|正文阅读|上一篇文章|网站联系|系统运维/);
+  });
+
   it("drops each newsletter's trailer, so the last article ends with its own text", () => {
     const last = file('001').sections[8]!;
     expect(last.title).toBe('Batch Normalization和它的“后浪”們匯總');

@@ -36,6 +36,9 @@ describe('boilerplate rules', () => {
     ['image-file', '正文\ncf3dbdfe-e030-11ec-ba43-dac502259ad0.png\n正文二\n'],
     ['editor', '正文\n審核編輯 黃昊宇\n正文二\n'],
     ['link-list', '99精品|最近国产|九草在线|AV网站|美女黄片|国产精品\n正文\n正文二\n'],
+    ['link-list', '-> 人工智能 -> Transformer上进行递归 -> 正文阅读 |\n正文\n正文二\n'],
+    ['token-list', '教程: HTML教程 CSS教程 JavaScript教程 Go语言教程 JQuery教程 VUE教程 SQL数据库教程\n正文\n正文二\n'],
+    ['separator', '| |\n正文\n正文二\n'],
   ])('%s', (rule, input) => {
     const r = removeBoilerplate(input);
     expect(r.counts[rule]).toBe(1);
@@ -48,10 +51,25 @@ describe('boilerplate rules', () => {
     ['comment-login', '發布評論請先 登錄'],
     ['related', '相關推薦'],
     ['disclaimer', '聲明:本文內容及配圖由入駐作者撰寫'],
+    ['prev-next', '上一篇文章 下一篇文章 查看所有文章 |'],
   ])('%s starts the trailer: it, everything after it and a view counter before it go', (rule, marker) => {
     const r = removeBoilerplate(`正文一\n正文二\n40241\n${marker}\n相关文章一\n相关文章二\n`);
     expect(r.counts[rule]).toBe(1);
     expect(r.text).toBe('正文一\n正文二\n');
+  });
+
+  it('menu-run: a run of short unpunctuated lines around the content is navigation', () => {
+    const page = '开发:\nC++知识库\nJava知识库\nPython\n人工智能\n区块链\n这是文章的正文，很长。\n上页\n下页\n首页\n目录\n联系\n关于\n';
+    const r = removeBoilerplate(page);
+    expect(r.text).toBe('这是文章的正文，很长。\n');
+    expect(r.counts['menu-run']).toBe(2);
+  });
+
+  it('keeps short lines that are not a menu: fewer than six, punctuated, list items, or inside the content', () => {
+    for (const keep of [
+      '本次榜单揭晓，入选企业名单如下：\n寒武纪\n地平线\n黑芝麻\n燧原科技\n壁仞科技\n摩尔线程\n以上企业入选。\n','甲\n乙\n丙\n丁\n戊\n', '床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n一\n二\n', '- 苹果\n- 香蕉\n- 橙子\n- 葡萄\n- 西瓜\n- 桃子\n']) {
+      expect(removeBoilerplate(keep).text).toBe(keep);
+    }
   });
 
   it('never treats a long line as chrome', () => {

@@ -18,7 +18,8 @@ function fileStem(fileName: string): string {
 
 function titleOf(text: string, fallback: string): string {
   for (const line of text.split(/\r\n|\n|\r/)) {
-    const t = line.trim();
+    // `[人工智能]Transformer上进行递归 |`: a page title with its category tag and a trailing separator.
+    const t = line.trim().replace(/\s*[|｜]\s*$/, '').replace(/^\[[^\]]{1,12}\]\s*/, '');
     if (!t) continue;
     const usable = t.length <= MAX_TITLE_CHARS && t.length >= 2 && TITLE_LIKE.test(t) && !MENU_LIKE.test(t);
     return usable ? t : fallback;
