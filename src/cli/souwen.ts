@@ -72,8 +72,9 @@ function search(query: string, paths: string[], json: boolean, limit: number): v
     score: Number(h.score.toFixed(4)),
     snippet: h.snippet.text,
     marks: h.snippet.marks.map((m) => h.snippet.text.slice(m.start, m.end)),
+    alsoIn: h.alsoIn.map((a) => ({ path: a.fileName, title: a.title })),
   }));
-  if (json) return void process.stdout.write(`${JSON.stringify({ query, total: result.total, hits, skipped }, null, 2)}\n`);
+  if (json) return void process.stdout.write(`${JSON.stringify({ query, total: result.total, matches: result.matches, hits, skipped }, null, 2)}\n`);
   for (const s of skipped) console.error(`${s.path}: skipped (${s.code}) ${s.message}`);
   console.log(`${result.total} section(s) match ${JSON.stringify(query)}`);
   hits.forEach((h, i) => {

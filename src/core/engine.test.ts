@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seeds } from '../../tests/support/corpus.ts';
+import { CORPUS_DIR, seeds } from '../../tests/support/corpus.ts';
 import { SearchEngine } from './engine.ts';
 import { ingest } from './pipeline.ts';
 
@@ -61,8 +63,8 @@ describe('SearchEngine on the seeds', () => {
   });
 
   it('returns nothing, without error, for input that normalizes to nothing', () => {
-    expect(engine.search('   ')).toEqual({ total: 0, hits: [] });
-    expect(engine.search('"')).toEqual({ total: 0, hits: [] });
+    expect(engine.search('   ')).toEqual({ total: 0, matches: 0, hits: [] });
+    expect(engine.search('"')).toEqual({ total: 0, matches: 0, hits: [] });
   });
 
   it('pages results and reports the total', () => {
@@ -96,5 +98,26 @@ describe('SearchEngine on the seeds', () => {
     for (const q of ['芯片', '晶體管', 'transformer', '的', 'RISC-V', '不存在的词']) {
       expect(restored.search(q, { limit: 0 })).toEqual(original.search(q, { limit: 0 }));
     }
+  });
+});
+
+describe('SearchEngine groups copies of one article', () => {
+  const parallel = (side: 'cn' | 'tw', name: string) => new Uint8Array(readFileSync(join(CORPUS_DIR, 'parallel', side, name)));
+
+  it('lists a Simplified man page and its Traditional twin once, with "also in"', () => {
+    const engine = new SearchEngine();
+    let id = 1;
+    [['cn', 'sleep.1.txt'], ['tw', 'sleep.1.txt'], ['cn', 'unicode_start.1.txt']].forEach(([side, name], fileId) => {
+      const path = `${side}/${name}`;
+      id += engine.addFile(fileId, path, ingest(parallel(side as 'cn' | 'tw', name!), path).sections, id).length;
+    });
+    const r = engine.search('sleep', { limit: 0 });
+    expect(r.matches).toBe(2);
+    expect(r.total).toBe(1);
+    const [hit] = r.hits;
+    expect([hit!.fileName, ...hit!.alsoIn.map((a) => a.fileName)].sort()).toEqual(['cn/sleep.1.txt', 'tw/sleep.1.txt']);
+    // Different pages are never folded together.
+    const both = engine.search('unicode', { limit: 0 });
+    expect(both.hits.every((h) => h.alsoIn.length === 0)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { parseQuery } from './query/parse-query.ts';
 import { highlightRanges } from './rank/highlight.ts';
 import { countOccurrences } from './rank/occurrences.ts';
 import { compareRanked, score, type Candidate } from './rank/rank.ts';
+import { isSameArticle, signature, type Signature } from './rank/near-duplicates.ts';
 import { makeSnippet } from './rank/snippet.ts';
 import type { Range, Section, Snippet } from './types.ts';
 
@@ -35,11 +36,16 @@ export interface Hit {
   date?: string | undefined;
   snippet: Snippet;
   score: number;
+  /** The same article in other files (a Traditional copy of a Simplified one, say), listed once. */
+  alsoIn: { sectionId: number; fileName: string; title: string }[];
 }
 
-/** The answer to a query: how many sections match, and the requested page of them, best first. */
+/** The answer to a query: how many results there are, and the requested page of them, best first. */
 export interface SearchResult {
+  /** Results listed: matching sections, copies of one article counted once. */
   total: number;
+  /** Matching sections, copies included (what Ctrl-F over every file would find). */
+  matches: number;
   hits: Hit[];
 }
 
@@ -58,6 +64,8 @@ export interface SearchOptions {
 }
 
 const DEFAULT_LIMIT = 20;
+/** Ranked hits searched for copies of one another; beyond it, hits are listed as they come. */
+const GROUP_WINDOW = 300;
 
 /**
  * The searchable library in memory: sections, their normalized text and the n-gram index.
@@ -73,6 +81,8 @@ export class SearchEngine {
   readonly #files = new Map<number, { name: string; sectionIds: number[] }>();
   /** Normalized titles, computed on first use: ranking needs them for every hit of every query. */
   readonly #normTitles = new Map<number, string>();
+  /** Near-duplicate signatures, computed on first use when a section is among the top hits. */
+  readonly #signatures = new Map<number, Signature>();
   #totalLength = 0;
 
   /** Total length of the normalized text, in UTF-16 code units. */
@@ -127,6 +137,7 @@ export class SearchEngine {
       if (s) this.#totalLength -= s.norm.length;
       this.#sections.delete(id);
       this.#normTitles.delete(id);
+      this.#signatures.delete(id);
       this.#index.remove(id);
     }
     this.#files.delete(fileId);
@@ -136,6 +147,7 @@ export class SearchEngine {
   clear(): void {
     this.#sections.clear();
     this.#normTitles.clear();
+    this.#signatures.clear();
     this.#files.clear();
     this.#index.clear();
     this.#totalLength = 0;
@@ -180,10 +192,38 @@ export class SearchEngine {
       return { id, date: s.date, score: score(c, stats, this.#sections.size, avgLength) };
     });
     ranked.sort(compareRanked);
+    const groups = this.#group(ranked.map((r) => r.id));
+    const listed = ranked.filter((r) => groups.has(r.id));
     const offset = options.offset ?? 0;
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const page = ranked.slice(offset, limit === 0 ? undefined : offset + limit);
-    return { total: ranked.length, hits: page.map((r) => this.#hit(r.id, r.score, terms)) };
+    const page = listed.slice(offset, limit === 0 ? undefined : offset + limit);
+    return { total: listed.length, matches: ranked.length, hits: page.map((r) => this.#hit(r.id, r.score, terms, groups.get(r.id) ?? [])) };
+  }
+
+  /**
+   * Folds copies of the same article into the best-ranked one. Returns, for every id still
+   * listed, the ids folded into it; ids folded away are absent.
+   */
+  #group(rankedIds: readonly number[]): Map<number, number[]> {
+    const groups = new Map<number, number[]>();
+    const leaders: { id: number; sig: Signature }[] = [];
+    rankedIds.forEach((id, rank) => {
+      if (rank >= GROUP_WINDOW) return void groups.set(id, []);
+      const sig = this.#signature(id);
+      const leader = leaders.find((l) => this.#sections.get(l.id)!.fileId !== this.#sections.get(id)!.fileId && isSameArticle(l.sig, sig));
+      if (leader) groups.get(leader.id)!.push(id);
+      else {
+        leaders.push({ id, sig });
+        groups.set(id, []);
+      }
+    });
+    return groups;
+  }
+
+  #signature(id: number): Signature {
+    let sig = this.#signatures.get(id);
+    if (!sig) this.#signatures.set(id, (sig = signature(this.#sections.get(id)!.norm)));
+    return sig;
   }
 
   #normTitle(s: EngineSection): string {
@@ -192,7 +232,7 @@ export class SearchEngine {
     return t;
   }
 
-  #hit(id: number, hitScore: number, terms: readonly string[]): Hit {
+  #hit(id: number, hitScore: number, terms: readonly string[], copies: readonly number[]): Hit {
     const s = this.#sections.get(id)!;
     const textNorm = normalize(s.text);
     return {
@@ -207,6 +247,10 @@ export class SearchEngine {
       date: s.date,
       snippet: makeSnippet(s.text, highlightRanges(textNorm, terms)),
       score: hitScore,
+      alsoIn: copies.map((c) => {
+        const copy = this.#sections.get(c)!;
+        return { sectionId: c, fileName: this.#files.get(copy.fileId)?.name ?? '', title: copy.title };
+      }),
     };
   }
 
