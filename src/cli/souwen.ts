@@ -13,7 +13,7 @@ import type { IngestedFile } from '../core/types.ts';
 import { expandPaths } from './files.ts';
 
 const USAGE = `usage:
-  souwen inspect <files or folders…> [--json]
+  souwen inspect <files or folders…> [--json] [--text]   (--text: also the cleaned text of each section)
   souwen search "<query>" <files or folders…> [--json] [--limit N]   (--limit 0: all hits; default 20)`;
 
 type Loaded = { path: string; file: IngestedFile } | { path: string; error: { code: string; message: string } };
@@ -25,7 +25,7 @@ function load(path: string): Loaded[] {
   );
 }
 
-function inspect(paths: string[], json: boolean): void {
+function inspect(paths: string[], json: boolean, withText: boolean): void {
   const report = expandPaths(paths).flatMap(load).map((l) =>
     'error' in l
       ? { path: l.path, error: l.error }
@@ -35,7 +35,15 @@ function inspect(paths: string[], json: boolean): void {
           bom: l.file.bom,
           chars: l.file.chars,
           cleaning: l.file.cleaning,
-          sections: l.file.sections.map((s) => ({ title: s.title, url: s.url, source: s.source, date: s.date, start: s.start, length: s.text.length })),
+          sections: l.file.sections.map((s) => ({
+            title: s.title,
+            url: s.url,
+            source: s.source,
+            date: s.date,
+            start: s.start,
+            length: s.text.length,
+            ...(withText ? { text: s.text } : {}),
+          })),
         },
   );
   if (json) return void process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -47,7 +55,10 @@ function inspect(paths: string[], json: boolean): void {
     console.log(`${r.path}: ${r.encoding}${r.bom ? ' with BOM' : ''}, ${r.chars} chars, ${r.sections.length} section(s)`);
     const rules = Object.entries(r.cleaning ?? {});
     if (rules.length > 0) console.log(`  cleaned: ${rules.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
-    r.sections.forEach((s, i) => console.log(`  ${i}. ${s.title}${s.date ? ` [${s.date}]` : ''}${s.url ? ` <${s.url}>` : ''} (${s.length} chars)`));
+    r.sections.forEach((s, i) => {
+      console.log(`  ${i}. ${s.title}${s.source ? ` — ${s.source}` : ''}${s.date ? ` [${s.date}]` : ''}${s.url ? ` <${s.url}>` : ''} (${s.length} chars)`);
+      if ('text' in s) console.log(`${s.text.replace(/^/gm, '     | ')}`);
+    });
   }
 }
 
@@ -88,7 +99,12 @@ export function main(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '20' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      text: { type: 'boolean', default: false },
+      limit: { type: 'string', default: '20' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, ...rest] = positionals;
   const limit = Number(values.limit);
@@ -97,7 +113,7 @@ export function main(argv: string[]): number {
     return values.help ? 0 : 2;
   }
   if (command === 'inspect' && rest.length > 0) {
-    inspect(rest, values.json);
+    inspect(rest, values.json, values.text);
     return 0;
   }
   if (command === 'search' && rest.length > 1) {

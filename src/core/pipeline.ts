@@ -3,6 +3,7 @@
  *  1. check   — the file type is one we read, the size is within limits
  *  2. decode  — bytes → text (BOM, UTF-8/16, GB18030, Big5; binaries, empty refused) decode/decode.ts
  *     extract — HTML → text with `#` heading lines (htmlparser2, no DOM)             extract/html.ts
+ *               Markdown → text without markup, headings kept                       extract/markdown.ts
  *  3. clean   — converter artifacts and web chrome removed                          clean/clean.ts
  *  4. split   — text → sections (newsletter articles, Markdown headings, whole file)  split/sections.ts
  * Normalization, tokenizing and indexing happen when sections enter the engine (engine.ts):
@@ -16,6 +17,7 @@ import { decode } from './decode/decode.ts';
 import { PipelineError } from './errors.ts';
 import { entryMap, readEpub } from './extract/epub.ts';
 import { extractHtml } from './extract/html.ts';
+import { stripMarkdown } from './extract/markdown.ts';
 import { isZip, unzipEntries, ZIP_LIMITS, type ArchiveEntry } from './extract/zip.ts';
 import { splitSections } from './split/sections.ts';
 import type { IngestedFile, Section } from './types.ts';
@@ -58,8 +60,10 @@ export function ingest(bytes: Uint8Array, name: string): IngestedFile {
     throw new PipelineError('too-large', 'read', name, `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   }
   const decoded = decode(bytes, name);
-  const html = (HTML_EXTENSIONS as readonly string[]).includes(extensionOf(name)) ? extractHtml(decoded.text) : null;
-  const cleaned = cleanText(html ? html.text : decoded.text);
+  const ext = extensionOf(name);
+  const html = (HTML_EXTENSIONS as readonly string[]).includes(ext) ? extractHtml(decoded.text) : null;
+  const markdown = ext === 'md' || ext === 'markdown' ? stripMarkdown(decoded.text) : null;
+  const cleaned = cleanText(html?.text ?? markdown ?? decoded.text);
   const sections = splitSections(cleaned.text, name, html ? { markdown: true, title: html.title ?? undefined } : {});
   if (sections.length === 0) throw new PipelineError('no-text', 'split', name, 'the file contains no text');
   return {

@@ -21,6 +21,15 @@ describe('souwen command line', () => {
     });
   });
 
+  it('inspect --text shows the cleaned text, so a user sees why a file looks the way it does', () => {
+    const [report] = JSON.parse(run('inspect', join(SEEDS_DIR, '002_2d2d6b6f2bb5322c.txt'), '--json', '--text'));
+    expect(report.cleaning['pinyin-annotation']).toBeGreaterThan(300);
+    expect(report.sections[0].source).toBe('量子位');
+    expect(report.sections[0].text).toContain('自何愷明MAE橫空出世以來');
+    expect(report.sections[0].text).not.toContain('(tǒng)');
+    expect(run('inspect', join(SEEDS_DIR, '002_2d2d6b6f2bb5322c.txt'), '--text')).toContain('     | Swin Transformer在MIM中的應用');
+  });
+
   it('search --json walks folders and returns hits best first with path, title, section and snippet', () => {
     const out = JSON.parse(run('search', '芯片企业', SEEDS_DIR, '--json'));
     expect(out.total).toBe(1); // the trailer (原文标题:…芯片企业…) is cleaned away
