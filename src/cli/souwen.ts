@@ -57,7 +57,7 @@ function inspect(paths: string[], json: boolean, withText: boolean): void {
     if (rules.length > 0) console.log(`  cleaned: ${rules.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
     r.sections.forEach((s, i) => {
       console.log(`  ${i}. ${s.title}${s.source ? ` — ${s.source}` : ''}${s.date ? ` [${s.date}]` : ''}${s.url ? ` <${s.url}>` : ''} (${s.length} chars)`);
-      if ('text' in s) console.log(`${s.text.replace(/^/gm, '     | ')}`);
+      if (s.text !== undefined) console.log(s.text.replace(/^/gm, '     | '));
     });
   }
 }
