@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'app',
           environment: 'node',
-          include: ['src/app/**/*.test.svelte.ts', 'src/app/**/*.test.ts'],
+          include: ['src/app/**/*.test.svelte.ts', 'src/app/**/*.test.ts', 'src/platform/**/*.test.ts'],
         },
       },
       {

@@ -1,4 +1,6 @@
 /** Each seed through the whole ingest pipeline (decode → clean → split), with the expectations. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/core/pipeline.ts';
 import { seeds } from '../support/corpus.ts';
@@ -8,7 +10,16 @@ const file = (prefix: string) => {
   return ingest(s.bytes, s.name);
 };
 
+/** Reviewed by hand once, then frozen: title, source URL, source and date of every section of every seed. */
+const EXPECTED = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/seed-sections.json', import.meta.url)), 'utf8'));
+
 describe('ingest on the seeds', () => {
+  it.each(seeds().map((s) => s.name))('%s splits exactly as tests/fixtures/seed-sections.json says', (name) => {
+    const s = seeds().find((x) => x.name === name)!;
+    const got = ingest(s.bytes, name).sections.map(({ title, url, source, date }) => ({ title, url: url ?? null, source: source ?? null, date: date ?? null }));
+    expect(got).toEqual(EXPECTED[name]);
+  });
+
   it('000 → 6 articles, 001 → 9, 003 → 6, each with its source URL', () => {
     expect(file('000').sections.map((s) => Boolean(s.url))).toEqual(Array(6).fill(true));
     expect(file('001').sections.map((s) => Boolean(s.url))).toEqual(Array(9).fill(true));

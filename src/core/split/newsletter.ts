@@ -27,14 +27,19 @@ function issueDate(header: string): string | undefined {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
+/** The header line that names the issue (`AI 简报 20221125 期`), else its first line. */
+function issueTitle(headerLines: readonly string[]): string | undefined {
+  return headerLines.find((l) => ISSUE_DATE.test(l)) ?? headerLines[0];
+}
+
 /**
  * Splits a newsletter issue (the `AI 简报` format: numbered title line, `原文:` source URL, body)
  * into its articles. Returns `null` when the text is not such an issue.
  *
  * @remarks A numbered line only starts an article when a `原文:` line follows it closely, so
  * numbered lists inside an article body (`1、简介`, `2.1 …`) stay in the body.
- * Text before the first article is the issue header: it names the date, which every article
- * inherits, and is kept as its own section only when it holds more than a header.
+ * Text before the first article is the issue header: its title (as the articles' source) and date
+ * go to every article, and it is kept as its own section only when it holds more than a header.
  */
 export function splitNewsletter(text: string, lines: readonly Line[]): Section[] | null {
   const heads: { line: number; title: string; url: string | undefined }[] = [];
@@ -51,6 +56,7 @@ export function splitNewsletter(text: string, lines: readonly Line[]): Section[]
   const date = issueDate(header);
   const sections: Section[] = [];
   const headerLines = header.split(/\r\n|\n|\r/).map((l) => l.trim()).filter(Boolean);
+  const issue = issueTitle(headerLines);
   if (headerLines.length > 3) {
     sections.push({ title: headerLines[0]!, text: header, start: 0, ...(date ? { date } : {}) });
   }
@@ -62,6 +68,7 @@ export function splitNewsletter(text: string, lines: readonly Line[]): Section[]
       text: text.slice(start, end),
       start,
       ...(head.url ? { url: head.url } : {}),
+      ...(issue ? { source: issue } : {}),
       ...(date ? { date } : {}),
     });
   });
