@@ -15,6 +15,7 @@ describe('souwen command line', () => {
     expect(report.sections[0]).toEqual({
       title: '2022中國AI芯片企業50強',
       url: 'https://app.myzaker.com/news/article.php?pk=63476be18e9f0903ac797c80',
+      source: 'AI 簡報 20221014 期',
       date: '2022-10-14',
       start: 24,
       length: 1026,
