@@ -65,7 +65,7 @@ export interface SearchOptions {
 
 const DEFAULT_LIMIT = 20;
 /** Ranked hits searched for copies of one another; beyond it, hits are listed as they come. */
-const GROUP_WINDOW = 300;
+const GROUP_WINDOW = 200;
 
 /**
  * The searchable library in memory: sections, their normalized text and the n-gram index.

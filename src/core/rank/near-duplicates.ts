@@ -1,52 +1,78 @@
 /**
  * Recognizes the same article in two files — typically a Simplified and a Traditional copy,
  * which normalization makes nearly but not exactly equal (regional wording differs) — with
- * MinHash signatures over character 5-grams of the normalized text.
+ * bottom-k sketches over character 5-grams of the normalized text.
  */
 
-/** Slots in a signature; the share of equal slots estimates the Jaccard similarity of the 5-gram sets. */
-const SLOTS = 32;
+/** Size of the bottom-k sketch: the k smallest 5-gram hashes estimate the Jaccard similarity. */
+const K = 32;
 const SHINGLE = 5;
 /** Estimated similarity from which two sections are the same article. */
 export const SAME_ARTICLE = 0.6;
 /** Sections whose lengths differ by more than this factor are never the same article. */
 const LENGTH_RATIO = 1.3;
 
-// Fixed odd multipliers and offsets: one cheap universal hash per slot.
-const MULT = Uint32Array.from({ length: SLOTS }, (_, i) => (0x9e3779b1 * (i + 1)) | 1);
-const ADD = Uint32Array.from({ length: SLOTS }, (_, i) => Math.imul(0x85ebca6b, i + 7) >>> 0);
-
 function fnv1a(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  // A final avalanche so that near-identical shingles spread over the whole range.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
   return h >>> 0;
 }
 
-/** A section's signature: its compact length and the minimum hash of its 5-grams per slot. */
+/** A section's signature: its compact length and its K smallest distinct 5-gram hashes, ascending. */
 export interface Signature {
   length: number;
   mins: Uint32Array;
 }
 
-/** Computes the signature of normalized text (whitespace ignored). */
+/**
+ * Computes the bottom-k signature of normalized text (whitespace ignored).
+ * @remarks One hash per 5-gram and, almost always, one comparison: far cheaper than k-hash MinHash.
+ */
 export function signature(norm: string): Signature {
   const compact = norm.replace(/\s+/g, '');
-  const mins = new Uint32Array(SLOTS).fill(0xffffffff);
+  const mins = new Uint32Array(K).fill(0xffffffff);
+  let size = 0;
   for (let i = 0; i + SHINGLE <= compact.length; i++) {
     const h = fnv1a(compact, i, i + SHINGLE);
-    for (let k = 0; k < SLOTS; k++) {
-      const v = (Math.imul(h, MULT[k]!) + ADD[k]!) >>> 0;
-      if (v < mins[k]!) mins[k] = v;
+    if (size === K && h >= mins[K - 1]!) continue;
+    let at = size < K ? size : K - 1;
+    // Insertion into the sorted sketch, skipping duplicates.
+    let dup = false;
+    for (let j = 0; j < size; j++) if (mins[j] === h) dup = true;
+    if (dup) continue;
+    while (at > 0 && mins[at - 1]! > h) {
+      mins[at] = mins[at - 1]!;
+      at--;
     }
+    mins[at] = h;
+    if (size < K) size++;
   }
-  return { length: compact.length, mins };
+  return { length: compact.length, mins: mins.subarray(0, size) };
 }
 
-/** Whether two signatures belong to the same article. */
+/** Whether two signatures belong to the same article (bottom-k estimate of Jaccard similarity). */
 export function isSameArticle(a: Signature, b: Signature): boolean {
-  if (a.length < SHINGLE || b.length < SHINGLE) return false;
+  if (a.mins.length < K || b.mins.length < K) return false;
   if (Math.max(a.length, b.length) > LENGTH_RATIO * Math.min(a.length, b.length)) return false;
-  let equal = 0;
-  for (let k = 0; k < SLOTS; k++) if (a.mins[k] === b.mins[k]) equal++;
-  return equal / SLOTS >= SAME_ARTICLE;
+  // The K smallest of the union; count those present in both.
+  let i = 0;
+  let j = 0;
+  let taken = 0;
+  let shared = 0;
+  while (taken < K && i < a.mins.length && j < b.mins.length) {
+    const x = a.mins[i]!;
+    const y = b.mins[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+    taken++;
+  }
+  return shared / K >= SAME_ARTICLE;
 }
