@@ -33,6 +33,7 @@ describe('boilerplate rules', () => {
     ['follow', '正文\n+关注\n正文二\n'],
     ['counter', '正文\n12文章\n正文二\n'],
     ['counter', '正文\n1.2万\n3580浏览量\n正文二\n'],
+    ['counter-label', '正文\n瀏覽量\n正文二\n'],
     ['image-file', '正文\ncf3dbdfe-e030-11ec-ba43-dac502259ad0.png\n正文二\n'],
     ['editor', '正文\n審核編輯 黃昊宇\n正文二\n'],
     ['link-list', '99精品|最近国产|九草在线|AV网站|美女黄片|国产精品\n正文\n正文二\n'],
