@@ -64,7 +64,8 @@ describe('SearchEngine on the seeds', () => {
 
   it('returns nothing, without error, for input that normalizes to nothing', () => {
     expect(engine.search('   ')).toEqual({ total: 0, matches: 0, hits: [] });
-    expect(engine.search('"')).toEqual({ total: 0, matches: 0, hits: [] });
+    expect(engine.search('\u3000\t')).toEqual({ total: 0, matches: 0, hits: [] });
+    expect(engine.search('-')).toEqual(engine.search('"-"'));
   });
 
   it('pages results and reports the total', () => {
@@ -119,5 +120,20 @@ describe('SearchEngine groups copies of one article', () => {
     // Different pages are never folded together.
     const both = engine.search('unicode', { limit: 0 });
     expect(both.hits.every((h) => h.alsoIn.length === 0)).toBe(true);
+  });
+});
+
+describe('SearchEngine query language on the seeds', () => {
+  const engine = seedEngine();
+  const titles = (q: string) => engine.search(q, { limit: 0 }).hits.map((h) => h.title);
+
+  it('OR widens, -exclude narrows, title: and file: filter, date: ranges', () => {
+    const either = engine.search('以太坊 OR 天价头显', { limit: 0 }).total;
+    expect(either).toBe(engine.search('以太坊', { limit: 0 }).total + engine.search('天价头显', { limit: 0 }).total);
+    expect(titles('芯片 -晶体管')).not.toContain('IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!');
+    expect(titles('title:risc-v')).toEqual(['索尼、瑞萨入局,谈谈日本的RISC-V生态']);
+    expect(new Set(engine.search('芯片 file:001', { limit: 0 }).hits.map((h) => h.fileName))).toEqual(new Set(['001_23f69d89ce459f38.txt']));
+    expect(engine.search('date:2022-10', { limit: 0 }).total).toBe(9);
+    expect(engine.search('date:2022-05..2022-10', { limit: 0 }).total).toBe(10);
   });
 });

@@ -1,6 +1,6 @@
 import { SearchIndex } from './index/search-index.ts';
 import { normalize, normalizeText } from './normalize/normalize.ts';
-import { parseQuery } from './query/parse-query.ts';
+import { isEmptyQuery, matchesQuery, parseQuery, type ParsedQuery } from './query/parse-query.ts';
 import { highlightRanges } from './rank/highlight.ts';
 import { countOccurrences } from './rank/occurrences.ts';
 import { compareRanked, score, type Candidate } from './rank/rank.ts';
@@ -78,7 +78,7 @@ const GROUP_WINDOW = 200;
 export class SearchEngine {
   readonly #index = new SearchIndex();
   readonly #sections = new Map<number, EngineSection>();
-  readonly #files = new Map<number, { name: string; sectionIds: number[] }>();
+  readonly #files = new Map<number, { name: string; normName: string; sectionIds: number[] }>();
   /** Normalized titles, computed on first use: ranking needs them for every hit of every query. */
   readonly #normTitles = new Map<number, string>();
   /** Near-duplicate signatures, computed on first use when a section is among the top hits. */
@@ -120,7 +120,7 @@ export class SearchEngine {
    * @param indexed true when the persisted index already contains them.
    */
   restoreFile(fileId: number, fileName: string, sections: readonly EngineSection[], indexed = false): void {
-    this.#files.set(fileId, { name: fileName, sectionIds: sections.map((s) => s.id) });
+    this.#files.set(fileId, { name: fileName, normName: normalizeText(fileName), sectionIds: sections.map((s) => s.id) });
     for (const s of sections) {
       this.#sections.set(s.id, s);
       this.#totalLength += s.norm.length;
@@ -158,24 +158,39 @@ export class SearchEngine {
     return this.#sections.get(sectionId)?.norm;
   }
 
-  /** Ids of the sections whose normalized text contains every term, unranked. */
+  /** Ids of the sections whose normalized text contains every term (a plain AND query), unranked. */
   matchingIds(terms: readonly string[]): number[] {
-    if (terms.length === 0) return [];
-    // Start from the rarest-looking (longest) term: fewer candidates to verify.
-    const ordered = [...terms].sort((a, b) => b.length - a.length);
-    // A phrase holds spaces, which no index term does: probe with its longest space-free part.
-    const probe = ordered[0]!.split(' ').sort((a, b) => b.length - a.length)[0]!;
-    const candidates = this.#index.candidates(probe);
-    return candidates.filter((id) => {
-      const norm = this.#sections.get(id)?.norm;
-      return norm !== undefined && ordered.every((t) => norm.includes(t));
+    return this.matching({ clauses: terms.map((t) => [t]), exclude: [], title: [], file: [], terms: [...terms] });
+  }
+
+  /** Sections matching a parsed query: index candidates per clause, intersected, then verified exactly. */
+  matching(q: ParsedQuery): number[] {
+    if (isEmptyQuery(q)) return [];
+    let candidates: number[] | null = null;
+    for (const alternatives of q.clauses) {
+      const union = new Set(alternatives.flatMap((t) => this.#candidates(t)));
+      candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
+    }
+    return (candidates ?? [...this.#sections.keys()]).filter((id) => {
+      const s = this.#sections.get(id);
+      if (!s) return false;
+      const file = this.#files.get(s.fileId);
+      return matchesQuery({ norm: s.norm, normTitle: this.#normTitle(s), normFile: file?.normName ?? '', date: s.date }, q);
     });
+  }
+
+  /** Index candidates for one term (a superset of the sections containing it). */
+  #candidates(term: string): number[] {
+    // A phrase holds spaces, which no index term does: probe with its longest space-free part.
+    const probe = term.split(' ').sort((a, b) => b.length - a.length)[0]!;
+    return this.#index.candidates(probe);
   }
 
   /** Runs a query (see `parseQuery` for the syntax) and returns ranked hits with snippets. */
   search(query: string, options: SearchOptions = {}): SearchResult {
-    const { terms } = parseQuery(query);
-    const ids = this.matchingIds(terms);
+    const parsed = parseQuery(query);
+    const { terms } = parsed;
+    const ids = this.matching(parsed);
     const avgLength = this.#totalLength / Math.max(this.#sections.size, 1);
     // With one term its document frequency is the hit count; with several, each is counted alone.
     const stats = terms.map((t) => ({ df: terms.length === 1 ? ids.length : this.matchingIds([t]).length }));
@@ -259,7 +274,7 @@ export class SearchEngine {
     const s = this.#sections.get(sectionId);
     if (!s) return null;
     const { norm: _norm, ...section } = s;
-    const marks = highlightRanges(normalize(s.text), parseQuery(query).terms);
+    const marks = highlightRanges(normalize(s.text), parseQuery(query).clauses.flat());
     return { section, fileName: this.#files.get(s.fileId)?.name ?? '', marks };
   }
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../src/core/engine.ts';
 import { normalizeText } from '../../src/core/normalize/normalize.ts';
 import { ingest } from '../../src/core/pipeline.ts';
-import { parseQuery } from '../../src/core/query/parse-query.ts';
+import { isEmptyQuery, matchesQuery, parseQuery, type SectionView } from '../../src/core/query/parse-query.ts';
 import { seeds } from '../support/corpus.ts';
 import { seededRandom } from '../support/random.ts';
 import { readBytes, scaleCorpus } from '../support/scale.ts';
@@ -19,12 +19,12 @@ interface Doc {
 
 function build(docs: Doc[]) {
   const engine = new SearchEngine();
-  const sections: { id: number; norm: string; text: string }[] = [];
+  const sections: (SectionView & { id: number; text: string })[] = [];
   let nextId = 1;
   docs.forEach(({ name, bytes }, fileId) => {
     const added = engine.addFile(fileId, name, ingest(bytes, name).sections, nextId);
     nextId += added.length;
-    for (const s of added) sections.push({ id: s.id, norm: s.norm, text: s.text });
+    for (const s of added) sections.push({ id: s.id, norm: s.norm, text: s.text, normTitle: normalizeText(s.title), normFile: normalizeText(name), date: s.date });
   });
   return { engine, sections };
 }
@@ -32,12 +32,14 @@ function build(docs: Doc[]) {
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const LATIN = ['Transformer', 'RISC-V', 'A100', 'ViT', 'GPU', 'ai', 'IBM', 'x90', '8gen2', 'BN', 'int8', 'https'];
+/** The query language: AND, OR, phrases, exclusions and filters, checked against the same brute force. */
+const OPERATORS = ['芯片 企业', '芯片 OR 晶体管', '"Swin Transformer"', '芯片 -企业', 'title:芯片', 'file:001 AI', 'date:2022-10..2022-11 芯片', 'date:2022-11 ai', 'ai OR', '"芯片', '-', 'title:'];
 const NOT_FOUND = ['龘靐', '齉齾', 'qzxv', '芯片芯片芯片', 'transformerx', '骁龙9Gen9', '𠀀'];
 
 /** ≥ 200 queries: random 1–4 character substrings (as written, and flipped to the other script), Latin, not-found. */
 function queries(texts: string[], seed: number, count: number): string[] {
   const rand = seededRandom(seed);
-  const out = new Set<string>([...LATIN, ...NOT_FOUND]);
+  const out = new Set<string>([...LATIN, ...NOT_FOUND, ...OPERATORS]);
   while (out.size < count) {
     const text = texts[Math.floor(rand() * texts.length)]!;
     const len = 1 + Math.floor(rand() * 4);
@@ -50,17 +52,18 @@ function queries(texts: string[], seed: number, count: number): string[] {
   return [...out];
 }
 
-function bruteForce(sections: { id: number; norm: string }[], query: string): number[] {
-  const { terms } = parseQuery(query);
-  if (terms.length === 0) return [];
-  return sections.filter((s) => terms.every((t) => s.norm.includes(t))).map((s) => s.id).sort((a, b) => a - b);
+/** Every section checked with the query's predicate: no index involved. */
+function bruteForce(sections: (SectionView & { id: number })[], query: string): number[] {
+  const parsed = parseQuery(query);
+  if (isEmptyQuery(parsed)) return [];
+  return sections.filter((s) => matchesQuery(s, parsed)).map((s) => s.id).sort((a, b) => a - b);
 }
 
 function checkAll(built: ReturnType<typeof build>, qs: string[]) {
   let withHits = 0;
   for (const q of qs) {
     const expected = bruteForce(built.sections, q);
-    const actual = built.engine.matchingIds(parseQuery(q).terms).sort((a, b) => a - b);
+    const actual = built.engine.matching(parseQuery(q)).sort((a, b) => a - b);
     expect(actual, `query ${JSON.stringify(q)}`).toEqual(expected);
     expect(built.engine.search(q, { limit: 1 }).matches, `matches for ${JSON.stringify(q)}`).toBe(expected.length);
     if (expected.length > 0) withHits++;

@@ -1,30 +1,137 @@
 import { normalizeText } from '../normalize/normalize.ts';
-import { splitOnSpace } from '../tokenize/tokenize.ts';
 
-/** A parsed query: every term must occur in a section for it to match. */
+/**
+ * A parsed query. A section matches when every clause has at least one of its alternatives in
+ * the section's normalized text, no excluded term is in it, every `title:` term is in its title,
+ * every `file:` term is in its file's name, and its date (if a range is given) is in the range.
+ */
 export interface ParsedQuery {
-  /** Normalized terms; a quoted phrase is one term and may contain spaces. */
+  /** AND of clauses; each clause is an OR of normalized terms (a phrase may contain spaces). */
+  clauses: string[][];
+  /** `-term`: sections containing any of these are left out. */
+  exclude: string[];
+  /** `title:term`: must occur in the title. */
+  title: string[];
+  /** `file:term`: must occur in the file's path. */
+  file: string[];
+  /** `date:2022-10..2022-12`: inclusive, at the precision written (year, month or day); open ends allowed. */
+  date?: { from: string; to: string } | undefined;
+  /** Every positive term (clauses and title terms), for ranking and highlighting. */
   terms: string[];
 }
 
+/** A word or phrase; `prefix` is an operator written right before a quote (`-"…"`, `title:"…"`). */
+type Token = { text: string; quoted: boolean; prefix: string };
+
+const QUOTES = /["“”„＂]/;
+const DATE_PART = /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/;
+
+/** Splits raw input into words and quoted phrases; an unbalanced quote stays a literal character. */
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < input.length) {
+    if (/\s/.test(input[i]!)) {
+      i++;
+      continue;
+    }
+    let text = '';
+    let quoted = false;
+    let prefix = '';
+    while (i < input.length && !/\s/.test(input[i]!)) {
+      if (QUOTES.test(input[i]!)) {
+        const close = input.slice(i + 1).search(QUOTES);
+        if (close === -1) {
+          text += input[i++]; // no closing quote: the quote is just a character
+          continue;
+        }
+        if (!quoted && /^(-|title:|file:)$/.test(text)) {
+          prefix = text;
+          text = '';
+        }
+        text += input.slice(i + 1, i + 1 + close);
+        quoted = true;
+        i += close + 2;
+      } else {
+        text += input[i++];
+      }
+    }
+    tokens.push({ text, quoted, prefix });
+  }
+  return tokens;
+}
+
+function parseDate(value: string): { from: string; to: string } | null {
+  const [from = '', to = from, ...rest] = value.split('..');
+  if (rest.length > 0 || !DATE_PART.test(from) || !DATE_PART.test(to) || (!from && !to)) return null;
+  return { from, to };
+}
+
 /**
- * Parses what the user typed: whitespace separates terms that must all occur (AND), and
- * `"double quotes"` keep a phrase with its spaces as one term. Terms are normalized exactly like
- * documents. An unbalanced quote is read as if closed at the end; input that normalizes to
- * nothing gives no terms (and so no results), never an error.
- * @example parseQuery('芯片 "Swin Transformer"').terms → ['芯片', 'swin transformer']
+ * Parses what the user typed. Words separated by spaces must all occur (AND); `A OR B` needs
+ * either; `"exact phrase"` keeps its spaces; `-word` excludes; `title:`, `file:` and
+ * `date:2022-10..2022-12` filter. Terms are normalized exactly like documents. Malformed input
+ * (an unbalanced quote, a lone `-`, `OR` with nothing on one side, an unreadable date) never
+ * errors: it is read as literal text.
+ * @example parseQuery('芯片 OR 晶片 -手机 title:"AI 简报"')
  */
 export function parseQuery(input: string): ParsedQuery {
-  const normalized = normalizeText(input);
-  const terms: string[] = [];
-  const parts = normalized.split(/["“”„＂]/);
-  parts.forEach((part, i) => {
-    if (i % 2 === 1) {
-      const phrase = part.trim().replace(/\s+/g, ' ');
-      if (phrase) terms.push(phrase);
-    } else {
-      terms.push(...splitOnSpace(part));
+  const q: ParsedQuery = { clauses: [], exclude: [], title: [], file: [], terms: [] };
+  const tokens = tokenize(input.normalize('NFKC'));
+  let joinNext = false;
+  tokens.forEach((token, i) => {
+    const { quoted, prefix } = token;
+    const text = token.text;
+    const isOr = !quoted && text === 'OR';
+    if (isOr && q.clauses.length > 0 && !joinNext && i + 1 < tokens.length) {
+      joinNext = true;
+      return;
     }
+    const filter = quoted ? (prefix && text ? [prefix + text, prefix, text] : null) : /^(-|title:|file:|date:)(.+)$/.exec(text);
+    if (filter) {
+      const value = normalizeText(filter[2]!).trim();
+      if (filter[1] === 'date:') {
+        const range = parseDate(filter[2]!);
+        if (range) return void (q.date = range);
+      } else if (value) {
+        ({ '-': q.exclude, 'title:': q.title, 'file:': q.file })[filter[1] as '-' | 'title:' | 'file:'].push(value);
+        joinNext = false;
+        return;
+      }
+    }
+    const term = normalizeText(text).trim().replace(/\s+/g, ' ');
+    if (!term) return;
+    if (joinNext) q.clauses[q.clauses.length - 1]!.push(term);
+    else q.clauses.push([term]);
+    joinNext = false;
   });
-  return { terms: [...new Set(terms)] };
+  q.terms = [...new Set([...q.clauses.flat(), ...q.title])];
+  return q;
+}
+
+/** What the matcher needs to know about a section. */
+export interface SectionView {
+  norm: string;
+  normTitle: string;
+  normFile: string;
+  date?: string | undefined;
+}
+
+/** Whether a section matches a parsed query (the exact predicate; the index only narrows). */
+export function matchesQuery(s: SectionView, q: ParsedQuery): boolean {
+  if (!q.clauses.every((alternatives) => alternatives.some((t) => s.norm.includes(t)))) return false;
+  if (q.exclude.some((t) => s.norm.includes(t))) return false;
+  if (!q.title.every((t) => s.normTitle.includes(t))) return false;
+  if (!q.file.every((t) => s.normFile.includes(t))) return false;
+  if (q.date) {
+    if (!s.date) return false;
+    if (q.date.from && s.date.slice(0, q.date.from.length) < q.date.from) return false;
+    if (q.date.to && s.date.slice(0, q.date.to.length) > q.date.to) return false;
+  }
+  return true;
+}
+
+/** True when the query asks for nothing (empty, or only text that normalizes to nothing). */
+export function isEmptyQuery(q: ParsedQuery): boolean {
+  return q.clauses.length === 0 && q.title.length === 0 && q.file.length === 0 && !q.date;
 }
