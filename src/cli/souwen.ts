@@ -14,7 +14,8 @@ import { expandPaths } from './files.ts';
 
 const USAGE = `usage:
   souwen inspect <files or folders…> [--json] [--text]   (--text: also the cleaned text of each section)
-  souwen search "<query>" <files or folders…> [--json] [--limit N]   (--limit 0: all hits; default 20)`;
+  souwen search "<query>" <files or folders…> [--json] [--limit N]   (--limit 0: all hits; default 20)
+  souwen search --queries FILE <files or folders…> [--limit N]        (one query per line; one JSON line of hits per query)`;
 
 type Loaded = { path: string; file: IngestedFile } | { path: string; error: { code: string; message: string } };
 
@@ -62,7 +63,7 @@ function inspect(paths: string[], json: boolean, withText: boolean): void {
   }
 }
 
-function search(query: string, paths: string[], json: boolean, limit: number): void {
+function buildEngine(paths: string[]): { engine: SearchEngine; skipped: { path: string; code: string; message: string }[] } {
   const engine = new SearchEngine();
   const skipped: { path: string; code: string; message: string }[] = [];
   let nextId = 1;
@@ -72,6 +73,10 @@ function search(query: string, paths: string[], json: boolean, limit: number): v
       if ('error' in l) return void skipped.push({ path: l.path, ...l.error });
       nextId += engine.addFile(fileId, l.path, l.file.sections, nextId).length;
     });
+  return { engine, skipped };
+}
+
+function hitsOf(engine: SearchEngine, query: string, limit: number) {
   const result = engine.search(query, { limit });
   const hits = result.hits.map((h) => ({
     path: h.fileName,
@@ -85,13 +90,27 @@ function search(query: string, paths: string[], json: boolean, limit: number): v
     marks: h.snippet.marks.map((m) => h.snippet.text.slice(m.start, m.end)),
     alsoIn: h.alsoIn.map((a) => ({ path: a.fileName, title: a.title })),
   }));
-  if (json) return void process.stdout.write(`${JSON.stringify({ query, total: result.total, matches: result.matches, hits, skipped }, null, 2)}\n`);
+  return { query, total: result.total, matches: result.matches, hits };
+}
+
+function search(query: string, paths: string[], json: boolean, limit: number): void {
+  const { engine, skipped } = buildEngine(paths);
+  const { total, matches, hits } = hitsOf(engine, query, limit);
+  if (json) return void process.stdout.write(`${JSON.stringify({ query, total, matches, hits, skipped }, null, 2)}\n`);
   for (const s of skipped) console.error(`${s.path}: skipped (${s.code}) ${s.message}`);
-  console.log(`${result.total} section(s) match ${JSON.stringify(query)}`);
+  console.log(`${total} result(s) for ${JSON.stringify(query)}`);
   hits.forEach((h, i) => {
     console.log(`${i + 1}. ${h.title}  —  ${h.path} §${h.section}`);
     console.log(`   ${h.snippet.replace(/\s+/g, ' ')}`);
   });
+}
+
+/** Indexes once, then answers every line of the queries file with one JSON line (for evaluations and benchmarks). */
+function searchMany(queriesFile: string, paths: string[], limit: number): void {
+  const { engine, skipped } = buildEngine(paths);
+  for (const s of skipped) console.error(`${s.path}: skipped (${s.code}) ${s.message}`);
+  const queries = readFileSync(queriesFile, 'utf8').split(/\r?\n/).filter((q) => q.trim());
+  for (const q of queries) process.stdout.write(`${JSON.stringify(hitsOf(engine, q, limit))}\n`);
 }
 
 /** Runs the command line; returns the exit code. */
@@ -102,6 +121,7 @@ export function main(argv: string[]): number {
     options: {
       json: { type: 'boolean', default: false },
       text: { type: 'boolean', default: false },
+      queries: { type: 'string' },
       limit: { type: 'string', default: '20' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -114,6 +134,10 @@ export function main(argv: string[]): number {
   }
   if (command === 'inspect' && rest.length > 0) {
     inspect(rest, values.json, values.text);
+    return 0;
+  }
+  if (command === 'search' && values.queries && rest.length > 0) {
+    searchMany(values.queries, rest, limit);
     return 0;
   }
   if (command === 'search' && rest.length > 1) {

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +53,19 @@ describe('souwen command line', () => {
     expect(all.total).toBeGreaterThan(20);
     expect(two.hits.map((h: { title: string }) => h.title)).toEqual(all.hits.slice(0, 2).map((h: { title: string }) => h.title));
     expect(dflt.hits).toHaveLength(20);
+  });
+
+  it('search --queries answers each line with one JSON line, indexing once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'souwen-'));
+    const file = join(dir, 'queries.txt');
+    writeFileSync(file, '芯片企业\n晶體管 -IBM\n\n"Swin Transformer"\n');
+    const lines = run('search', '--queries', file, SEEDS_DIR, '--limit', '1').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.query, l.total])).toEqual([
+      ['芯片企业', 1],
+      ['晶體管 -IBM', 1],
+      ['"Swin Transformer"', 1],
+    ]);
+    expect(lines[1].hits[0].title).toBe('沒錯!真·14cm制程');
   });
 
   it('reports skipped files and exits 2 on bad usage', () => {
