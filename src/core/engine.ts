@@ -5,7 +5,7 @@ import { highlightRanges } from './rank/highlight.ts';
 import { countOccurrences } from './rank/occurrences.ts';
 import { compareRanked, score, type Candidate } from './rank/rank.ts';
 import { isSameArticle, signature, type Signature } from './rank/near-duplicates.ts';
-import { makeSnippet } from './rank/snippet.ts';
+import { makeSnippets } from './rank/snippet.ts';
 import type { Range, Section, Snippet } from './types.ts';
 
 /** A section as the engine keeps it: original text for display, normalized text for matching. */
@@ -260,7 +260,7 @@ export class SearchEngine {
       url: s.url,
       source: s.source,
       date: s.date,
-      snippet: makeSnippet(s.text, highlightRanges(textNorm, terms)),
+      snippet: makeSnippets(s.text, highlightRanges(textNorm, terms)),
       score: hitScore,
       alsoIn: copies.map((c) => {
         const copy = this.#sections.get(c)!;

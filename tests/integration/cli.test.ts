@@ -40,8 +40,10 @@ describe('souwen command line', () => {
       path: join(SEEDS_DIR, '001_23f69d89ce459f38.txt'),
       title: '2022中國AI芯片企業50強',
       section: 0,
-      marks: ['芯片企業'],
     });
+    // Three windows of the snippet, each around an occurrence, joined with …
+    expect(out.hits[0].marks).toEqual(['芯片企業', '芯片企業', '芯片企業']);
+    expect(out.hits[0].snippet.split(' … ')).toHaveLength(3);
     expect(out.hits[0].snippet).toContain('芯片企業');
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizeText } from '../normalize/normalize.ts';
 import { highlightRanges, mergeRanges } from './highlight.ts';
-import { makeSnippet } from './snippet.ts';
+import { makeSnippet, makeSnippets } from './snippet.ts';
 
 describe('highlightRanges', () => {
   it('marks the original characters of a Traditional text for a Simplified query', () => {
@@ -70,5 +70,35 @@ describe('makeSnippet', () => {
 
   it('starts at the beginning when there is nothing to mark', () => {
     expect(makeSnippet('短文', [], 40)).toEqual({ text: '短文', marks: [], cutStart: false, cutEnd: false });
+  });
+});
+
+describe('makeSnippets', () => {
+  const far = `${'甲'.repeat(300)}芯片${'乙'.repeat(300)}芯片${'丙'.repeat(300)}芯片${'丁'.repeat(300)}芯片${'戊'.repeat(50)}`;
+  const ranges = [300, 602, 904, 1206].map((start) => ({ start, end: start + 2 }));
+
+  it('shows up to three distant clusters, in text order, joined with …', () => {
+    const s = makeSnippets(far, ranges);
+    expect(s.text.split(' … ')).toHaveLength(3);
+    expect(s.marks.map((m) => s.text.slice(m.start, m.end))).toEqual(['芯片', '芯片', '芯片']);
+    expect([s.cutStart, s.cutEnd]).toEqual([true, true]);
+  });
+
+  it('is one window when every hit fits in it', () => {
+    const near = [{ start: 300, end: 302 }, { start: 310, end: 312 }];
+    expect(makeSnippets(far, near)).toEqual(makeSnippet(far, near));
+  });
+
+  it('keeps marks inside the text and never overlaps windows, for any ranges', () => {
+    for (let n = 1; n <= 8; n++) {
+      const rs = Array.from({ length: n }, (_, i) => ({ start: i * 97 + 5, end: i * 97 + 7 }));
+      const s = makeSnippets(far, rs);
+      for (const m of s.marks) {
+        const marked = s.text.slice(m.start, m.end);
+        expect(marked.length).toBeGreaterThan(0);
+        expect(rs.some((r) => far.slice(r.start, r.end).includes(marked))).toBe(true);
+      }
+      expect(s.marks.every((m, i) => m.start >= 0 && m.end <= s.text.length && (i === 0 || m.start >= s.marks[i - 1]!.end))).toBe(true);
+    }
   });
 });

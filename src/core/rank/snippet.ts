@@ -1,42 +1,86 @@
 import type { Range, Snippet } from '../types.ts';
 
-/** Target snippet length in original characters. */
+/** Target snippet length in original characters (one window). */
 export const SNIPPET_CHARS = 120;
+/** Windows in a multi-part snippet, and the length of each when there are several. */
+export const SNIPPET_WINDOWS = 3;
+export const WINDOW_CHARS = 60;
+/** What stands between two windows of one snippet. */
+const JOIN = ' … ';
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
 
 /**
- * The window of `text` of about {@link SNIPPET_CHARS} characters that holds the most
- * highlight ranges (ties: the earliest), with the ranges re-based to the window.
- * Without ranges, the start of the text.
- * @param ranges sorted, disjoint ranges in `text` (see `highlightRanges`)
+ * The window of about `size` characters holding the most ranges (ties: the earliest), with a
+ * little leading context; the start of the text when there are no ranges.
  */
-export function makeSnippet(text: string, ranges: readonly Range[], size = SNIPPET_CHARS): Snippet {
+function bestWindow(text: string, ranges: readonly Range[], size: number): Range & { count: number } {
   let bestStart = 0;
   let bestCount = 0;
   let j = 0;
   for (let i = 0; i < ranges.length; i++) {
-    // Window starting a little before range i; count the ranges that fit entirely in it.
     const start = ranges[i]!.start;
     if (j < i) j = i;
     while (j < ranges.length && ranges[j]!.end <= start + size) j++;
-    const count = j - i;
-    if (count > bestCount) {
-      bestCount = count;
+    if (j - i > bestCount) {
+      bestCount = j - i;
       bestStart = start;
     }
   }
-  // Give the first hit some leading context, and do not run past the end.
   let start = Math.max(0, bestCount > 0 ? bestStart - Math.floor(size / 4) : 0);
   let end = Math.min(text.length, start + size);
   start = Math.max(0, Math.min(start, end - size));
   // Never cut a surrogate pair in half.
   if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
   if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
-  const marks = ranges
-    .filter((r) => r.start < end && r.end > start)
-    .map((r) => ({ start: Math.max(r.start, start) - start, end: Math.min(r.end, end) - start }));
-  return { text: text.slice(start, end), marks, cutStart: start > 0, cutEnd: end < text.length };
+  return { start, end, count: bestCount };
 }
 
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
+/** Joins windows of `text` (sorted, disjoint) into one snippet, re-basing the ranges that fall in them. */
+function assemble(text: string, windows: readonly Range[], ranges: readonly Range[]): Snippet {
+  let out = '';
+  const marks: Range[] = [];
+  windows.forEach((w, i) => {
+    if (i > 0) out += JOIN;
+    for (const r of ranges) {
+      if (r.start < w.end && r.end > w.start) {
+        marks.push({ start: out.length + Math.max(r.start, w.start) - w.start, end: out.length + Math.min(r.end, w.end) - w.start });
+      }
+    }
+    out += text.slice(w.start, w.end);
+  });
+  return { text: out, marks, cutStart: windows[0]!.start > 0, cutEnd: windows[windows.length - 1]!.end < text.length };
+}
+
+/**
+ * The window of `text` of about {@link SNIPPET_CHARS} characters that holds the most highlight
+ * ranges, with the ranges re-based to it. Without ranges, the start of the text.
+ * @param ranges sorted, disjoint ranges in `text` (see `highlightRanges`)
+ */
+export function makeSnippet(text: string, ranges: readonly Range[], size = SNIPPET_CHARS): Snippet {
+  return assemble(text, [bestWindow(text, ranges, size)], ranges);
+}
+
+/**
+ * Up to {@link SNIPPET_WINDOWS} windows over the densest clusters of hits, in text order, joined
+ * with `…`, so hits far apart in a long article all show. When the hits fit one window, this is
+ * `makeSnippet`.
+ */
+export function makeSnippets(text: string, ranges: readonly Range[], windows = SNIPPET_WINDOWS): Snippet {
+  const single = bestWindow(text, ranges, SNIPPET_CHARS);
+  if (single.count === ranges.length) return assemble(text, [single], ranges);
+  const picked: Range[] = [];
+  let remaining = [...ranges];
+  while (picked.length < windows && remaining.length > 0) {
+    const w = bestWindow(text, remaining, WINDOW_CHARS);
+    const clash = picked.find((p) => w.start < p.end && w.end > p.start);
+    // A window overlapping one already taken is cut back to the free text after it.
+    const window = clash ? { start: clash.end, end: Math.max(clash.end, w.end) } : w;
+    if (window.end > window.start) picked.push(window);
+    remaining = remaining.filter((r) => r.end <= w.start || r.start >= w.end);
+  }
+  picked.sort((a, b) => a.start - b.start);
+  return assemble(text, picked, ranges);
 }
