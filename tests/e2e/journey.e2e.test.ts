@@ -66,6 +66,20 @@ describe('journey: drop → search → read → reload → remove', () => {
     expect(titles[0]).toBe('IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!');
   });
 
+  it('shows text in the chosen script (简体 / 繁體) with the marks kept, and searches the same', async () => {
+    await searchFor('芯片企业');
+    await page.selectOption('.script-picker select', 'hans');
+    await page.locator('.hit-title', { hasText: '2022中国AI芯片企业50强' }).waitFor();
+    expect(await page.locator('.hit').first().locator('.hit-title mark').allInnerTexts()).toEqual(['芯片企业']);
+    await page.selectOption('.script-picker select', 'hant');
+    const titles = await searchFor('晶體管');
+    await page.locator('.hit-title', { hasText: '230億晶體管' }).first().waitFor();
+    expect(titles.length).toBe(2);
+    await screenshot(page, '06-traditional-display');
+    await page.selectOption('.script-picker select', 'original');
+    await page.locator('.hit-title', { hasText: '230亿晶体管' }).first().waitFor();
+  });
+
   it('does not search while an input method is composing, and searches the committed text', async () => {
     await searchFor('');
     const cdp = await page.context().newCDPSession(page);
