@@ -16,7 +16,8 @@ import { SearchEngine } from '../../src/core/engine.ts';
 import { ingest } from '../../src/core/pipeline.ts';
 import { parseQuery } from '../../src/core/query/parse-query.ts';
 import { launch } from '../e2e/browser.ts';
-import { SEEDS_DIR, seeds } from '../support/corpus.ts';
+import { CORPUS_DIR, SEEDS_DIR, seeds } from '../support/corpus.ts';
+import { JUDGED, judgedFiles, meanReciprocalRank } from '../support/judged.ts';
 import { seededRandom } from '../support/random.ts';
 import { scaleCorpus } from '../support/scale.ts';
 import { workerHeapBytes } from './worker-heap.ts';
@@ -206,6 +207,16 @@ function collectNorms(engine: SearchEngine, nextId: number): { id: number; norm:
   return out;
 }
 
+/** Mean reciprocal rank of the judged queries over the seeds and parallel pairs (tests/fixtures/judged-queries.json). */
+function judgedMrr(): number {
+  const engine = new SearchEngine();
+  let id = 1;
+  judgedFiles().forEach((file, fileId) => {
+    id += engine.addFile(fileId, file, ingest(new Uint8Array(readFileSync(join(CORPUS_DIR, file))), file).sections, id).length;
+  });
+  return meanReciprocalRank(engine);
+}
+
 async function main() {
   const scalePaths = scaleCorpus(MB);
   const scaleDir = join(scalePaths[0]!, '..', '..');
@@ -215,6 +226,7 @@ async function main() {
 
   console.log(`Souwen benchmark: seeds ${(seedCorpus.bytes / 1e6).toFixed(2)} MB, ${scale.label} (${scale.files.length} files), ${queries.length} queries, ${REPEATS} repeat(s)`);
   const node = nodeBench(scale, queries);
+  const mrr = judgedMrr();
   const web = await browserBench(seedCorpus, scale, queries);
 
   const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
@@ -251,6 +263,7 @@ async function main() {
       queryP95: percentile(node.queryMs, 95),
       precision: node.precision,
       recall: node.recall,
+      judgedMrr: mrr,
     },
   };
 
@@ -269,6 +282,7 @@ async function main() {
     ['heap after build (Node)', n.heapBytes ? `${(n.heapBytes / 1e6).toFixed(0)} MB  (${n.heapPerCorpusByte!.toFixed(1)}× text)` : 'n/a (run with --expose-gc)'],
     ['query p50 / p95 (Node, top 20 + snippets)', `${n.queryP50.toFixed(2)} / ${n.queryP95.toFixed(2)} ms`],
     ['precision / recall vs brute force (Node)', `${n.precision.toFixed(4)} / ${n.recall.toFixed(4)}`],
+    [`MRR of ${JUDGED.length} judged queries`, n.judgedMrr.toFixed(3)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   console.log(`\n${'metric'.padEnd(width)}value`);
