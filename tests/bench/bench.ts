@@ -17,6 +17,7 @@ import { ingest } from '../../src/core/pipeline.ts';
 import { parseQuery } from '../../src/core/query/parse-query.ts';
 import { launch } from '../e2e/browser.ts';
 import { CORPUS_DIR, SEEDS_DIR, seeds } from '../support/corpus.ts';
+import { crossScript } from '../support/cross-script.ts';
 import { JUDGED, judgedFiles, meanReciprocalRank } from '../support/judged.ts';
 import { seededRandom } from '../support/random.ts';
 import { scaleCorpus } from '../support/scale.ts';
@@ -227,6 +228,7 @@ async function main() {
   console.log(`Souwen benchmark: seeds ${(seedCorpus.bytes / 1e6).toFixed(2)} MB, ${scale.label} (${scale.files.length} files), ${queries.length} queries, ${REPEATS} repeat(s)`);
   const node = nodeBench(scale, queries);
   const mrr = judgedMrr();
+  const cross = crossScript();
   const web = await browserBench(seedCorpus, scale, queries);
 
   const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
@@ -264,6 +266,7 @@ async function main() {
       precision: node.precision,
       recall: node.recall,
       judgedMrr: mrr,
+      crossScript: cross,
     },
   };
 
@@ -283,6 +286,10 @@ async function main() {
     ['query p50 / p95 (Node, top 20 + snippets)', `${n.queryP50.toFixed(2)} / ${n.queryP95.toFixed(2)} ms`],
     ['precision / recall vs brute force (Node)', `${n.precision.toFixed(4)} / ${n.recall.toFixed(4)}`],
     [`MRR of ${JUDGED.length} judged queries`, n.judgedMrr.toFixed(3)],
+    [
+      'Simplified query → Traditional twin (30 pairs)',
+      `${cross.found}/${cross.expected} found; ${cross.blocked}/${cross.queries} blocked by wording`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   console.log(`\n${'metric'.padEnd(width)}value`);
