@@ -1,8 +1,8 @@
 import { SearchIndex } from './index/search-index.ts';
-import { normalize, normalizeText } from './normalize/normalize.ts';
+import { driftOf, normalize, normalizeText, originalOffset } from './normalize/normalize.ts';
 import { isEmptyQuery, matchesQuery, parseQuery, type ParsedQuery } from './query/parse-query.ts';
-import { highlightRanges } from './rank/highlight.ts';
-import { countOccurrences } from './rank/occurrences.ts';
+import { highlightRanges, mergeRanges } from './rank/highlight.ts';
+import { countOccurrences, occurrences } from './rank/occurrences.ts';
 import { compareRanked, score, type Candidate } from './rank/rank.ts';
 import { isSameArticle, signature, type Signature } from './rank/near-duplicates.ts';
 import { makeSnippets } from './rank/snippet.ts';
@@ -21,6 +21,10 @@ export interface EngineSection {
   text: string;
   /** `normalize(text).text`, stored so restoring a library needs no normalization. */
   norm: string;
+  /** `driftOf(normalize(text).map)`: maps offsets of `norm` back to `text` without re-normalizing. */
+  drift?: number[] | undefined;
+  /** `normalize(title).text`; computed on first use when absent. */
+  normTitle?: string | undefined;
 }
 
 /** One search result: an article (section) with a highlighted snippet. */
@@ -100,18 +104,25 @@ export class SearchEngine {
    * @returns the sections as stored (with their normalized text), for persistence.
    */
   addFile(fileId: number, fileName: string, sections: readonly Section[], firstId: number): EngineSection[] {
-    const added = sections.map((s, index) => ({
-      id: firstId + index,
-      fileId,
-      index,
-      title: s.title,
-      url: s.url,
-      source: s.source,
-      date: s.date,
-      text: s.text,
-      norm: normalize(s.text).text,
-    }));
+    const added = sections.map((s, index) => {
+      const { text: norm, map } = normalize(s.text);
+      return {
+        id: firstId + index,
+        fileId,
+        index,
+        title: s.title,
+        url: s.url,
+        source: s.source,
+        date: s.date,
+        text: s.text,
+        norm,
+        normTitle: normalizeText(s.title),
+        drift: driftOf(map),
+      };
+    });
     this.restoreFile(fileId, fileName, added);
+    // Sketches are cheap (the first 4000 characters) and would otherwise slow the first queries.
+    for (const section of added) this.#signatures.set(section.id, signature(section.norm));
     return added;
   }
 
@@ -179,11 +190,11 @@ export class SearchEngine {
     });
   }
 
-  /** Index candidates for one term (a superset of the sections containing it). */
+  /** Index candidates for one term (a superset of the sections containing it); every section when the index cannot narrow. */
   #candidates(term: string): number[] {
-    // A phrase holds spaces, which no index term does: probe with its longest space-free part.
+    // A phrase holds spaces, which no index key does: probe with its longest space-free part.
     const probe = term.split(' ').sort((a, b) => b.length - a.length)[0]!;
-    return this.#index.candidates(probe);
+    return this.#index.candidates(probe) ?? [...this.#sections.keys()];
   }
 
   /** Runs a query (see `parseQuery` for the syntax) and returns ranked hits with snippets. */
@@ -241,7 +252,19 @@ export class SearchEngine {
     return sig;
   }
 
+  /** Ranges of the original text to highlight, through the stored drift (re-normalizing only records without one). */
+  #ranges(s: EngineSection, terms: readonly string[]): Range[] {
+    const drift = s.drift;
+    if (!drift) return highlightRanges(normalize(s.text), terms);
+    return mergeRanges(
+      terms.flatMap((t) =>
+        occurrences(s.norm, t).map((at) => ({ start: originalOffset(drift, at), end: originalOffset(drift, at + t.length) })),
+      ),
+    );
+  }
+
   #normTitle(s: EngineSection): string {
+    if (s.normTitle !== undefined) return s.normTitle;
     let t = this.#normTitles.get(s.id);
     if (t === undefined) this.#normTitles.set(s.id, (t = normalizeText(s.title)));
     return t;
@@ -249,7 +272,7 @@ export class SearchEngine {
 
   #hit(id: number, hitScore: number, terms: readonly string[], copies: readonly number[]): Hit {
     const s = this.#sections.get(id)!;
-    const textNorm = normalize(s.text);
+    const ranges = this.#ranges(s, terms);
     return {
       sectionId: id,
       fileId: s.fileId,
@@ -260,7 +283,7 @@ export class SearchEngine {
       url: s.url,
       source: s.source,
       date: s.date,
-      snippet: makeSnippets(s.text, highlightRanges(textNorm, terms)),
+      snippet: makeSnippets(s.text, ranges),
       score: hitScore,
       alsoIn: copies.map((c) => {
         const copy = this.#sections.get(c)!;
@@ -274,7 +297,7 @@ export class SearchEngine {
     const s = this.#sections.get(sectionId);
     if (!s) return null;
     const { norm: _norm, ...section } = s;
-    const marks = highlightRanges(normalize(s.text), parseQuery(query).clauses.flat());
+    const marks = this.#ranges(s, parseQuery(query).clauses.flat());
     return { section, fileName: this.#files.get(s.fileId)?.name ?? '', marks };
   }
 

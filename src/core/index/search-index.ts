@@ -1,7 +1,7 @@
 import { Encoder, Index } from 'flexsearch';
-import { indexTerms, queryTerms } from '../tokenize/tokenize.ts';
+import { indexTerms, PAIR_BUCKETS, queryTerms } from '../tokenize/tokenize.ts';
 
-/** Separates terms in the string handed to FlexSearch; never part of a term (terms hold no whitespace). */
+/** Separates keys in the string handed to FlexSearch; never part of a key (keys hold no whitespace). */
 const SEPARATOR = ' ';
 
 /**
@@ -19,7 +19,7 @@ const INDEX_OPTIONS = {
  * Identifies everything that decides the content of a persisted index. A stored index whose
  * hash differs was built by other code and must be rebuilt, not imported.
  */
-export const INDEX_CONFIG_HASH = `ngram-1-2|flexsearch-0.8|${JSON.stringify(INDEX_OPTIONS)}|normalize-v1`;
+export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|flexsearch-0.8|${JSON.stringify(INDEX_OPTIONS)}|normalize-v1`;
 
 /** Thin class over a FlexSearch `Index` of character n-grams, keyed by section id. */
 export class SearchIndex {
@@ -42,12 +42,13 @@ export class SearchIndex {
   }
 
   /**
-   * Ids of the sections that contain every n-gram of a normalized term (no whitespace): a
-   * superset of the sections containing the term, to be verified by the caller.
+   * Ids of the sections that contain every pair key of a normalized term (no whitespace): a
+   * superset of the sections containing the term, to be verified by the caller. `null` when the
+   * index cannot narrow it (a single character): every section is a candidate.
    */
-  candidates(term: string): number[] {
+  candidates(term: string): number[] | null {
     const terms = queryTerms(term);
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return null;
     return this.#index.search(terms.join(SEPARATOR), { limit: Number.MAX_SAFE_INTEGER }) as number[];
   }
 

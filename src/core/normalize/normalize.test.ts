@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../../tests/support/corpus.ts';
-import { normalize, normalizeText } from './normalize.ts';
+import { driftOf, normalize, normalizeText, originalOffset } from './normalize.ts';
 
 describe('normalize', () => {
   it.each([
@@ -21,6 +21,15 @@ describe('normalize', () => {
     const { text, map } = normalize('記憶體 100㎡');
     expect(text).toBe('内存 100m2');
     expect(Array.from(map)).toEqual([0, 1, 3, 4, 5, 6, 7, 7, 8]);
+  });
+
+  it('compresses the map into a drift list that maps every offset back exactly', () => {
+    for (const text of ['記憶體 100㎡ 軟體', '2022中國AI芯片企業50強', 'é e\u0301 ＡＢ', ...seeds().map((s) => s.text)]) {
+      const { map } = normalize(text);
+      const drift = driftOf(map);
+      for (let i = 0; i < map.length; i++) expect(originalOffset(drift, i)).toBe(map[i]);
+    }
+    expect(driftOf(normalize('纯简体文本').map)).toEqual([]);
   });
 
   it('keeps the map monotonic and within bounds on every seed', () => {

@@ -60,3 +60,37 @@ export function normalize(original: string): NormalizedText {
 export function normalizeText(text: string): string {
   return normalize(text).text;
 }
+
+/**
+ * A compact form of an offset map: `[i0, d0, i1, d1, …]` where from normalized offset `ik` on,
+ * the original offset is `i + dk` (until the next checkpoint). Most texts keep their length under
+ * normalization, so this is usually empty; it is stored with each section so highlights need no
+ * re-normalization.
+ */
+export function driftOf(map: Int32Array): number[] {
+  const drift: number[] = [];
+  let delta = 0;
+  for (let i = 0; i < map.length; i++) {
+    const d = map[i]! - i;
+    if (d !== delta) {
+      drift.push(i, d);
+      delta = d;
+    }
+  }
+  return drift;
+}
+
+/** Maps a normalized offset to the original offset through a drift list (see {@link driftOf}). */
+export function originalOffset(drift: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = drift.length / 2 - 1;
+  let delta = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (drift[mid * 2]! <= i) {
+      delta = drift[mid * 2 + 1]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return i + delta;
+}
