@@ -5,6 +5,7 @@ import { highlightRanges, mergeRanges } from './rank/highlight.ts';
 import { countOccurrences, occurrences } from './rank/occurrences.ts';
 import { compareRanked, score, type Candidate } from './rank/rank.ts';
 import { isSameArticle, signature, type Signature } from './rank/near-duplicates.ts';
+import { minimalSpan } from './rank/proximity.ts';
 import { makeSnippets } from './rank/snippet.ts';
 import type { Range, Section, Snippet } from './types.ts';
 
@@ -208,8 +209,11 @@ export class SearchEngine {
     const ranked = ids.map((id) => {
       const s = this.#sections.get(id)!;
       const normTitle = this.#normTitle(s);
+      const positions = terms.length > 1 ? terms.map((t) => occurrences(s.norm, t, 256)) : [];
       const c: Candidate = {
         id,
+        span: terms.length > 1 ? minimalSpan(positions, terms.map((t) => t.length)) : undefined,
+        termChars: terms.reduce((n, t) => n + t.length, 0),
         tf: terms.map((t) => countOccurrences(s.norm, t)),
         inTitle: terms.map((t) => normTitle.includes(t)),
         length: s.norm.length,

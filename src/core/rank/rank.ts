@@ -10,6 +10,8 @@ export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
 /** Added per query term found in the title; larger than any realistic BM25 sum. */
 export const TITLE_BONUS = 20;
+/** Added, scaled by closeness, when a query's terms occur near one another (2+ terms only). */
+export const PROXIMITY_BONUS = 4;
 
 /** What the ranker needs to know about one query term over the whole library. */
 export interface TermStats {
@@ -28,6 +30,10 @@ export interface Candidate {
   length: number;
   /** ISO date of the section, if any. */
   date?: string | undefined;
+  /** Shortest span holding every term (see `minimalSpan`); Infinity when unknown. */
+  span?: number | undefined;
+  /** Sum of the terms' lengths: the span they would need if adjacent. */
+  termChars?: number | undefined;
 }
 
 /** Inverse document frequency, BM25 style (never negative). */
@@ -44,6 +50,8 @@ export function score(c: Candidate, stats: readonly TermStats[], totalSections: 
     s += (idf(totalSections, stats[t]!.df) * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * norm);
     if (c.inTitle[t]) s += TITLE_BONUS;
   }
+  // Terms side by side score the full bonus; terms a chapter apart, almost none.
+  if (stats.length > 1 && c.span !== undefined && Number.isFinite(c.span) && c.termChars) s += (PROXIMITY_BONUS * c.termChars) / c.span;
   return s;
 }
 
