@@ -4,7 +4,8 @@ import { isEmptyQuery, matchesQuery, parseQuery, type ParsedQuery } from './quer
 import { highlightRanges, mergeRanges } from './rank/highlight.ts';
 import { countOccurrences, occurrences } from './rank/occurrences.ts';
 import { compareRanked, score, type Candidate } from './rank/rank.ts';
-import { isSameArticle, signature, type Signature } from './rank/near-duplicates.ts';
+import { groupCopies } from './rank/group.ts';
+import { signature, type Signature } from './rank/near-duplicates.ts';
 import { minimalSpan } from './rank/proximity.ts';
 import { makeSnippets } from './rank/snippet.ts';
 import type { Range, Section, Snippet } from './types.ts';
@@ -69,8 +70,6 @@ export interface SearchOptions {
 }
 
 const DEFAULT_LIMIT = 20;
-/** Ranked hits searched for copies of one another; beyond it, hits are listed as they come. */
-const GROUP_WINDOW = 200;
 
 /**
  * The searchable library in memory: sections, their normalized text and the n-gram index.
@@ -222,32 +221,16 @@ export class SearchEngine {
       return { id, date: s.date, score: score(c, stats, this.#sections.size, avgLength) };
     });
     ranked.sort(compareRanked);
-    const groups = this.#group(ranked.map((r) => r.id));
+    const groups = groupCopies(
+      ranked.map((r) => r.id),
+      (id) => this.#signature(id),
+      (id) => this.#sections.get(id)!.fileId,
+    );
     const listed = ranked.filter((r) => groups.has(r.id));
     const offset = options.offset ?? 0;
     const limit = options.limit ?? DEFAULT_LIMIT;
     const page = listed.slice(offset, limit === 0 ? undefined : offset + limit);
     return { total: listed.length, matches: ranked.length, hits: page.map((r) => this.#hit(r.id, r.score, terms, groups.get(r.id) ?? [])) };
-  }
-
-  /**
-   * Folds copies of the same article into the best-ranked one. Returns, for every id still
-   * listed, the ids folded into it; ids folded away are absent.
-   */
-  #group(rankedIds: readonly number[]): Map<number, number[]> {
-    const groups = new Map<number, number[]>();
-    const leaders: { id: number; sig: Signature }[] = [];
-    rankedIds.forEach((id, rank) => {
-      if (rank >= GROUP_WINDOW) return void groups.set(id, []);
-      const sig = this.#signature(id);
-      const leader = leaders.find((l) => this.#sections.get(l.id)!.fileId !== this.#sections.get(id)!.fileId && isSameArticle(l.sig, sig));
-      if (leader) groups.get(leader.id)!.push(id);
-      else {
-        leaders.push({ id, sig });
-        groups.set(id, []);
-      }
-    });
-    return groups;
   }
 
   #signature(id: number): Signature {
