@@ -1,39 +1,32 @@
-import { Encoder, Index } from 'flexsearch';
-import { indexTerms, PAIR_BUCKETS, queryTerms } from '../tokenize/tokenize.ts';
-
-/** Separates keys in the string handed to FlexSearch; never part of a key (keys hold no whitespace). */
-const SEPARATOR = ' ';
+import { Index } from 'flexsearch';
+import { indexTerms, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
 
 /**
- * The only FlexSearch configuration in the project. Terms arrive already normalized and split,
- * so the encoder must not change them: no normalization, no de-duplication of repeated letters
- * (it would turn `aa` into `a`), no numeric splitting. One resolution slot: ranking is ours.
+ * The only FlexSearch configuration in the project. FlexSearch's encoder is replaced by our
+ * tokenizer (`encode`): text arrives normalized, and FlexSearch receives its distinct hashed
+ * pairs as they are, for documents and queries alike. Joining keys into a string for the
+ * stock encoder to split again cost a fifth of indexing (DESIGN.md). One resolution slot:
+ * ranking is ours.
  */
-const INDEX_OPTIONS = {
-  tokenize: 'strict',
-  resolution: 1,
-  encoder: { normalize: false, dedupe: false, numeric: false, split: SEPARATOR, minlength: 1, cache: false },
-} as const;
+const INDEX_OPTIONS = { tokenize: 'strict', resolution: 1 } as const;
 
 /**
  * Identifies everything that decides the content of a persisted index. A stored index whose
  * hash differs was built by other code and must be rebuilt, not imported.
  */
-export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|flexsearch-0.8|${JSON.stringify(INDEX_OPTIONS)}|normalize-v1`;
+export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|flexsearch-0.8|${JSON.stringify(INDEX_OPTIONS)}|encode-indexTerms|normalize-v1`;
 
 /** Thin class over a FlexSearch `Index` of character n-grams, keyed by section id. */
 export class SearchIndex {
   #index = SearchIndex.#create();
 
   static #create(): Index {
-    const { encoder, ...rest } = INDEX_OPTIONS;
-    return new Index({ ...rest, encoder: new Encoder({ ...encoder }) });
+    return new Index({ ...INDEX_OPTIONS, encode: indexTerms });
   }
 
   /** Indexes a section's normalized text. */
   add(id: number, normalized: string): void {
-    const terms = indexTerms(normalized);
-    if (terms.length > 0) this.#index.add(id, terms.join(SEPARATOR));
+    this.#index.add(id, normalized);
   }
 
   /** Removes a section. */
@@ -47,9 +40,8 @@ export class SearchIndex {
    * index cannot narrow it (a single character): every section is a candidate.
    */
   candidates(term: string): number[] | null {
-    const terms = queryTerms(term);
-    if (terms.length === 0) return null;
-    return this.#index.search(terms.join(SEPARATOR), { limit: Number.MAX_SAFE_INTEGER }) as number[];
+    if (term.length < 2) return null;
+    return this.#index.search(term, { limit: Number.MAX_SAFE_INTEGER }) as number[];
   }
 
   /** Serializes the index as key/data chunks (FlexSearch's export format). */

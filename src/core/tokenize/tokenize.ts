@@ -22,25 +22,50 @@ function isSpace(code: number): boolean {
   return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0xfeff;
 }
 
+/** Bucket of a pair of UTF-16 code units. */
+function bucketOf(a: number, b: number): number {
+  return ((Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0) % PAIR_BUCKETS;
+}
+
+/** Every bucket's key string, made once: building a string per pair was a third of tokenizing. */
+const KEYS: readonly string[] = Array.from({ length: PAIR_BUCKETS }, (_, bucket) => (PAIR_BUCKETS + bucket).toString(36));
+
 /** The key of a pair of UTF-16 code units: base-36 ASCII. */
 export function pairKey(a: number, b: number): string {
-  const h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0;
-  return (PAIR_BUCKETS + (h % PAIR_BUCKETS)).toString(36);
+  return KEYS[bucketOf(a, b)]!;
 }
+
+/**
+ * Marks the buckets already emitted by the current call. A bucket is seen when its stamp equals
+ * the call's, so nothing is cleared between calls (a `Set` of strings cost twice as much).
+ */
+const seen = new Uint32Array(PAIR_BUCKETS);
+let stamp = 0;
 
 /**
  * The distinct index keys of a normalized text: hashed adjacent pairs, never across whitespace.
  * @example indexTerms('芯片') → [pairKey(芯, 片)]
  */
 export function indexTerms(normalized: string): string[] {
-  const terms = new Set<string>();
-  const n = normalized.length;
-  for (let i = 0; i + 1 < n; i++) {
-    const c = normalized.charCodeAt(i);
-    const next = normalized.charCodeAt(i + 1);
-    if (!isSpace(c) && !isSpace(next)) terms.add(pairKey(c, next));
+  if (++stamp === 0xffffffff) {
+    seen.fill(0);
+    stamp = 1;
   }
-  return [...terms];
+  const terms: string[] = [];
+  const n = normalized.length;
+  let c = n > 0 ? normalized.charCodeAt(0) : 0;
+  for (let i = 0; i + 1 < n; i++) {
+    const next = normalized.charCodeAt(i + 1);
+    if (!isSpace(c) && !isSpace(next)) {
+      const bucket = bucketOf(c, next);
+      if (seen[bucket] !== stamp) {
+        seen[bucket] = stamp;
+        terms.push(KEYS[bucket]!);
+      }
+    }
+    c = next;
+  }
+  return terms;
 }
 
 /**
