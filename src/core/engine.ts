@@ -288,6 +288,11 @@ export class SearchEngine {
     return { section, fileName: this.#files.get(s.fileId)?.name ?? '', marks };
   }
 
+  /** Indexes the sections still queued (the index works in batches; any search does this first). */
+  flushIndex(): void {
+    this.#index.flush();
+  }
+
   /** Serialized index chunks, for persistence. */
   exportIndex(): Promise<[string, string][]> {
     return this.#index.export();

@@ -1,12 +1,25 @@
 import { Index } from 'flexsearch';
-import { indexTerms, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
+import { bucketKey, pairBuckets, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
 
 /**
- * The only FlexSearch configuration in the project. FlexSearch's encoder is replaced by our
- * tokenizer (`encode`): text arrives normalized, and FlexSearch receives its distinct hashed
- * pairs as they are, for documents and queries alike. Joining keys into a string for the
- * stock encoder to split again cost a fifth of indexing (DESIGN.md). One resolution slot:
- * ranking is ours.
+ * Number of FlexSearch indexes the pair buckets are split over. Each shard holds
+ * `PAIR_BUCKETS / SHARDS` keys, few enough that the posting lists being appended to stay in the
+ * CPU cache while a batch of sections is added shard by shard: at 50 MB, one FlexSearch index
+ * over 65 536 keys took 11.5 s to build, 16 shards of 4 096 keys fed in batches 2.5 s (DESIGN.md).
+ */
+const SHARDS = 16;
+const SHARD_SHIFT = Math.log2(PAIR_BUCKETS / SHARDS);
+
+/**
+ * Pending text (UTF-16 code units) that triggers indexing. Large batches keep each shard's pass
+ * long; the terms of one batch (about one key per character) are the transient memory it costs.
+ */
+const BATCH_CHARS = 4_000_000;
+
+/**
+ * The only FlexSearch configuration in the project. One resolution slot: ranking is ours.
+ * FlexSearch's encoder is replaced by {@link stagedTerms}: the terms of a section or a query
+ * term are computed by our tokenizer, split by shard, and handed to each shard as they are.
  */
 const INDEX_OPTIONS = { tokenize: 'strict', resolution: 1 } as const;
 
@@ -14,24 +27,86 @@ const INDEX_OPTIONS = { tokenize: 'strict', resolution: 1 } as const;
  * Identifies everything that decides the content of a persisted index. A stored index whose
  * hash differs was built by other code and must be rebuilt, not imported.
  */
-export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|flexsearch-0.8|${JSON.stringify(INDEX_OPTIONS)}|encode-indexTerms|normalize-v1`;
+export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|shards-${SHARDS}|flexsearch-0.8|${JSON.stringify(INDEX_OPTIONS)}|normalize-v1`;
 
-/** Thin class over a FlexSearch `Index` of character n-grams, keyed by section id. */
+/**
+ * Terms for the FlexSearch call in progress. FlexSearch calls `encode` synchronously inside
+ * `add` and `search`, so staging the terms just before the call hands them over without
+ * joining them into a string for an encoder to split again.
+ */
+let staged: string[] = [];
+const stagedTerms = (): string[] => staged;
+/** What FlexSearch is given as content; it only has to be non-empty. */
+const STAGED = 'staged';
+
+function withStaged<T>(terms: string[], call: () => T): T {
+  staged = terms;
+  try {
+    return call();
+  } finally {
+    staged = [];
+  }
+}
+
+/** A text's distinct pair keys, grouped by shard (empty groups included). */
+function keysByShard(normalized: string): string[][] {
+  const groups: string[][] = Array.from({ length: SHARDS }, () => []);
+  for (const bucket of pairBuckets(normalized)) groups[bucket >>> SHARD_SHIFT]!.push(bucketKey(bucket));
+  return groups;
+}
+
+/** Ids present in both lists. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  const keep = new Set(small);
+  return large.filter((id) => keep.has(id));
+}
+
+/**
+ * The n-gram index of the library: hashed character pairs of normalized text, keyed by section
+ * id, over {@link SHARDS} FlexSearch indexes. Sections are indexed in batches: `add` queues
+ * them, and any read (`candidates`, `export`) indexes the queue first.
+ */
 export class SearchIndex {
-  #index = SearchIndex.#create();
+  #shards = SearchIndex.#create();
+  /** Sections waiting to be indexed, by id. */
+  #pending = new Map<number, string>();
+  #pendingChars = 0;
 
-  static #create(): Index {
-    return new Index({ ...INDEX_OPTIONS, encode: indexTerms });
+  static #create(): Index[] {
+    return Array.from({ length: SHARDS }, () => new Index({ ...INDEX_OPTIONS, encode: stagedTerms }));
   }
 
-  /** Indexes a section's normalized text. */
+  /** Queues a section's normalized text; it is indexed with the batch it is part of. */
   add(id: number, normalized: string): void {
-    this.#index.add(id, normalized);
+    this.#pending.set(id, normalized);
+    this.#pendingChars += normalized.length;
+    if (this.#pendingChars >= BATCH_CHARS) this.flush();
+  }
+
+  /** Indexes every queued section, shard by shard. */
+  flush(): void {
+    if (this.#pending.size === 0) return;
+    const batch = [...this.#pending].map(([id, text]) => ({ id, groups: keysByShard(text) }));
+    this.#pending.clear();
+    this.#pendingChars = 0;
+    this.#shards.forEach((shard, s) => {
+      for (const { id, groups } of batch) {
+        const keys = groups[s]!;
+        if (keys.length > 0) withStaged(keys, () => shard.add(id, STAGED));
+      }
+    });
   }
 
   /** Removes a section. */
   remove(id: number): void {
-    this.#index.remove(id);
+    const text = this.#pending.get(id);
+    if (text !== undefined) {
+      this.#pending.delete(id);
+      this.#pendingChars -= text.length;
+      return;
+    }
+    for (const shard of this.#shards) shard.remove(id);
   }
 
   /**
@@ -41,26 +116,44 @@ export class SearchIndex {
    */
   candidates(term: string): number[] | null {
     if (term.length < 2) return null;
-    return this.#index.search(term, { limit: Number.MAX_SAFE_INTEGER }) as number[];
+    this.flush();
+    let result: number[] | null = null;
+    const groups = keysByShard(term);
+    for (let s = 0; s < SHARDS; s++) {
+      const keys = groups[s]!;
+      if (keys.length === 0) continue;
+      const ids = withStaged(keys, () => this.#shards[s]!.search(STAGED, { limit: Number.MAX_SAFE_INTEGER })) as number[];
+      result = result ? intersect(result, ids) : ids;
+      if (result.length === 0) break;
+    }
+    return result ?? [];
   }
 
-  /** Serializes the index as key/data chunks (FlexSearch's export format). */
+  /** Serializes the index as key/data chunks: FlexSearch's export format, keys prefixed by shard. */
   async export(): Promise<[string, string][]> {
+    this.flush();
     const chunks: [string, string][] = [];
-    await this.#index.export((key: string, data: string) => {
-      chunks.push([key, data]);
-    });
+    for (const [s, shard] of this.#shards.entries()) {
+      await shard.export((key: string, data: string) => {
+        chunks.push([`${s}/${key}`, data]);
+      });
+    }
     return chunks;
   }
 
   /** Replaces the index with one exported by {@link SearchIndex.export} under the same config hash. */
   import(chunks: readonly (readonly [string, string])[]): void {
-    this.#index = SearchIndex.#create();
-    for (const [key, data] of chunks) this.#index.import(key, data);
+    this.clear();
+    for (const [prefixed, data] of chunks) {
+      const slash = prefixed.indexOf('/');
+      this.#shards[Number(prefixed.slice(0, slash))]?.import(prefixed.slice(slash + 1), data);
+    }
   }
 
   /** Empties the index. */
   clear(): void {
-    this.#index = SearchIndex.#create();
+    this.#shards = SearchIndex.#create();
+    this.#pending.clear();
+    this.#pendingChars = 0;
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexTerms, pairKey, queryTerms, splitOnSpace } from './tokenize.ts';
+import { bucketKey, indexTerms, pairBuckets, pairKey, splitOnSpace } from './tokenize.ts';
 
 const k = (pair: string) => pairKey(pair.charCodeAt(0), pair.charCodeAt(1));
 
@@ -14,10 +14,16 @@ describe('tokenize', () => {
     expect(indexTerms('骁龙8gen2')).toEqual([k('骁龙'), k('龙8'), k('8g'), k('ge'), k('en'), k('n2')]);
   });
 
-  it('looks a query term up by its distinct pairs; a single character has none', () => {
-    expect(queryTerms('芯')).toEqual([]);
-    expect(queryTerms('risc-v')).toEqual(['ri', 'is', 'sc', 'c-', '-v'].map(k));
-    expect(queryTerms('数据分析与数据挖掘')).toEqual(['数据', '据分', '分析', '析与', '与数', '据挖', '挖掘'].map(k));
+  it('keys a term by its distinct pairs, in order of first occurrence; a single character has none', () => {
+    expect(indexTerms('芯')).toEqual([]);
+    expect(indexTerms('risc-v')).toEqual(['ri', 'is', 'sc', 'c-', '-v'].map(k));
+    expect(indexTerms('数据分析与数据挖掘')).toEqual(['数据', '据分', '分析', '析与', '与数', '据挖', '挖掘'].map(k));
+  });
+
+  it('gives buckets whose keys are the terms, and forgets the previous call', () => {
+    const first = pairBuckets('芯片芯片');
+    expect(Array.from(first, bucketKey)).toEqual([k('芯片'), k('片芯')]);
+    expect(Array.from(pairBuckets('芯片'), bucketKey)).toEqual([k('芯片')]);
   });
 
   it('keys pairs as ASCII, in order', () => {
@@ -34,7 +40,7 @@ describe('tokenize', () => {
       fc.property(fc.string({ unit: fc.constantFrom('芯', '片', 'a', ' ', '1', '\n', '學') }), (s) => {
         const terms = indexTerms(s);
         for (const t of terms) expect(t).toMatch(/^[0-9a-z]{2,}$/);
-        for (const word of splitOnSpace(s)) for (const q of queryTerms(word)) expect(terms).toContain(q);
+        for (const word of splitOnSpace(s)) for (const q of indexTerms(word)) expect(terms).toContain(q);
       }),
       { numRuns: 300, seed: 7 },
     );

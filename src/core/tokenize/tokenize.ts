@@ -14,7 +14,10 @@
  * Whitespace never appears inside a key: a query's spaces separate terms.
  */
 
-/** Buckets for hashed pairs. Changing it changes the index: it is part of `INDEX_CONFIG_HASH`. */
+/**
+ * Buckets for hashed pairs; at most 2^16, so a bucket fits a `Uint16Array`. Changing it changes
+ * the index: it is part of `INDEX_CONFIG_HASH`.
+ */
 export const PAIR_BUCKETS = 1 << 16;
 
 /** True for the characters a key never contains. */
@@ -35,6 +38,11 @@ export function pairKey(a: number, b: number): string {
   return KEYS[bucketOf(a, b)]!;
 }
 
+/** The key string of a bucket (see {@link pairBuckets}). */
+export function bucketKey(bucket: number): string {
+  return KEYS[bucket]!;
+}
+
 /**
  * Marks the buckets already emitted by the current call. A bucket is seen when its stamp equals
  * the call's, so nothing is cleared between calls (a `Set` of strings cost twice as much).
@@ -43,16 +51,17 @@ const seen = new Uint32Array(PAIR_BUCKETS);
 let stamp = 0;
 
 /**
- * The distinct index keys of a normalized text: hashed adjacent pairs, never across whitespace.
- * @example indexTerms('芯片') → [pairKey(芯, 片)]
+ * The distinct buckets of a normalized text's adjacent pairs, never across whitespace, in
+ * order of first occurrence.
  */
-export function indexTerms(normalized: string): string[] {
+export function pairBuckets(normalized: string): Uint16Array {
   if (++stamp === 0xffffffff) {
     seen.fill(0);
     stamp = 1;
   }
-  const terms: string[] = [];
   const n = normalized.length;
+  const out = new Uint16Array(Math.max(0, n - 1));
+  let count = 0;
   let c = n > 0 ? normalized.charCodeAt(0) : 0;
   for (let i = 0; i + 1 < n; i++) {
     const next = normalized.charCodeAt(i + 1);
@@ -60,23 +69,20 @@ export function indexTerms(normalized: string): string[] {
       const bucket = bucketOf(c, next);
       if (seen[bucket] !== stamp) {
         seen[bucket] = stamp;
-        terms.push(KEYS[bucket]!);
+        out[count++] = bucket;
       }
     }
     c = next;
   }
-  return terms;
+  return out.subarray(0, count);
 }
 
 /**
- * The keys to look up for one normalized query term (no whitespace inside): its distinct hashed
- * pairs; none for a single character, which the index cannot narrow.
- * @example queryTerms('数据分析与数据挖掘') keeps 数据 once; order and repeats are checked by verification.
+ * The distinct index keys of a normalized text: hashed adjacent pairs, never across whitespace.
+ * @example indexTerms('芯片') → [pairKey(芯, 片)]
  */
-export function queryTerms(term: string): string[] {
-  const keys = new Set<string>();
-  for (let i = 0; i + 1 < term.length; i++) keys.add(pairKey(term.charCodeAt(i), term.charCodeAt(i + 1)));
-  return [...keys];
+export function indexTerms(normalized: string): string[] {
+  return Array.from(pairBuckets(normalized), bucketKey);
 }
 
 /** Splits normalized text on whitespace into non-empty terms. */

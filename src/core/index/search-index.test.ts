@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../normalize/normalize.ts';
+import { seeds } from '../../../tests/support/corpus.ts';
+import { SearchIndex } from './search-index.ts';
+
+const TEXTS = ['芯片企业 risc-v', '片芯企业', '数据分析与数据挖掘', '晶体管 transformer'];
+
+function indexOf(texts: readonly string[]): SearchIndex {
+  const index = new SearchIndex();
+  texts.forEach((t, i) => index.add(i + 1, t));
+  return index;
+}
+
+describe('SearchIndex', () => {
+  it('proposes every section holding all pairs of a term, across shards, queued or indexed', () => {
+    const index = indexOf(TEXTS);
+    // The first read indexes the queue.
+    expect(index.candidates('芯片企业')?.sort()).toEqual([1]);
+    expect(index.candidates('企业')?.sort()).toEqual([1, 2]);
+    expect(index.candidates('数据挖掘')).toEqual([3]);
+    expect(index.candidates('transformer')).toEqual([4]);
+    expect(index.candidates('不在')).toEqual([]);
+    expect(index.candidates('芯')).toBeNull();
+  });
+
+  it('is a superset of the sections containing each term on the seeds (every term, every shard)', () => {
+    const texts = seeds().map((s) => normalizeText(s.text));
+    const index = indexOf(texts);
+    for (const [i, text] of texts.entries()) {
+      for (let at = 0; at + 4 < text.length; at += 97) {
+        const term = text.slice(at, at + 4);
+        if (/\s/.test(term)) continue;
+        expect(index.candidates(term)).toContain(i + 1);
+      }
+    }
+  });
+
+  it('forgets removed sections, whether still queued or already indexed', () => {
+    const index = indexOf(TEXTS);
+    index.remove(2);
+    expect(index.candidates('企业')).toEqual([1]);
+    index.remove(1);
+    expect(index.candidates('企业')).toEqual([]);
+  });
+
+  it('exports and imports to the same candidates', async () => {
+    const index = indexOf(TEXTS);
+    const chunks = await index.export();
+    expect(chunks.length).toBeGreaterThan(0);
+    const restored = new SearchIndex();
+    restored.import(chunks);
+    for (const term of ['企业', '数据挖掘', 'risc-v', '晶体']) expect(restored.candidates(term)?.sort()).toEqual(index.candidates(term)?.sort());
+  });
+});
