@@ -63,8 +63,8 @@ describe('SearchEngine on the seeds', () => {
   });
 
   it('returns nothing, without error, for input that normalizes to nothing', () => {
-    expect(engine.search('   ')).toEqual({ total: 0, matches: 0, hits: [] });
-    expect(engine.search('\u3000\t')).toEqual({ total: 0, matches: 0, hits: [] });
+    expect(engine.search('   ')).toEqual({ total: 0, matches: 0, pinyinMatches: 0, hits: [] });
+    expect(engine.search('\u3000\t')).toEqual({ total: 0, matches: 0, pinyinMatches: 0, hits: [] });
     expect(engine.search('-')).toEqual(engine.search('"-"'));
   });
 
@@ -135,5 +135,46 @@ describe('SearchEngine query language on the seeds', () => {
     expect(new Set(engine.search('芯片 file:001', { limit: 0 }).hits.map((h) => h.fileName))).toEqual(new Set(['001_23f69d89ce459f38.txt']));
     expect(engine.search('date:2022-10', { limit: 0 }).total).toBe(9);
     expect(engine.search('date:2022-05..2022-10', { limit: 0 }).total).toBe(10);
+  });
+});
+
+describe('SearchEngine pinyin queries', () => {
+  const engine = seedEngine();
+
+  it('finds 芯片 by xinpian and by its initials, marking the Han characters', () => {
+    for (const query of ['xinpian', 'xp']) {
+      const result = engine.search(query, { limit: 0 });
+      expect(result.matches, query).toBe(0);
+      expect(result.pinyinMatches, query).toBeGreaterThan(0);
+      expect(result.hits.map((h) => h.title)).toContain('2022中國AI芯片企業50強');
+      for (const hit of result.hits) expect(hit.byPinyin).toBe(true);
+    }
+    const hit = engine.search('xinpian').hits.find((h) => h.title === '2022中國AI芯片企業50強')!;
+    expect(hit.titleMarks).toEqual([{ start: 8, end: 10 }]);
+    expect(hit.snippet.marks.length).toBeGreaterThan(0);
+    for (const m of hit.snippet.marks) expect(hit.snippet.text.slice(m.start, m.end)).toMatch(/^\p{Script=Han}{2}$/u);
+  });
+
+  it('lists every literal match before any pinyin match', () => {
+    const result = engine.search('ai', { limit: 0 });
+    expect(result.matches).toBeGreaterThan(0);
+    expect(result.pinyinMatches).toBeGreaterThan(0);
+    const firstPinyin = result.hits.findIndex((h) => h.byPinyin);
+    expect(firstPinyin).toBeGreaterThan(0);
+    expect(result.hits.slice(firstPinyin).every((h) => h.byPinyin)).toBe(true);
+    for (const h of result.hits.slice(0, firstPinyin)) expect(engine.read(h.sectionId)!.section.text.toLowerCase()).toContain('ai');
+  });
+
+  it('stays off when the query holds a Han character', () => {
+    const result = engine.search('xinpian 企业');
+    expect(result.pinyinMatches).toBe(0);
+    expect(result.total).toBe(0);
+  });
+
+  it('marks pinyin matches in the reader', () => {
+    const hit = engine.search('xinpian').hits[0]!;
+    const read = engine.read(hit.sectionId, 'xinpian')!;
+    expect(read.marks.length).toBeGreaterThan(0);
+    for (const m of read.marks) expect(read.section.text.slice(m.start, m.end)).toHaveLength(2);
   });
 });

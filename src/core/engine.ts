@@ -1,9 +1,10 @@
 import { SearchIndex } from './index/search-index.ts';
 import { driftOf, normalize, normalizeText, originalOffset } from './normalize/normalize.ts';
-import { isEmptyQuery, matchesQuery, parseQuery, type ParsedQuery } from './query/parse-query.ts';
+import { isEmptyQuery, matchesQuery, parseQuery, type ParsedQuery, type SectionView } from './query/parse-query.ts';
+import { pinyinMatchers, type PinyinMatcher } from './query/pinyin.ts';
 import { highlightRanges, mergeRanges } from './rank/highlight.ts';
 import { countOccurrences, occurrences } from './rank/occurrences.ts';
-import { compareRanked, score, type Candidate } from './rank/rank.ts';
+import { compareRanked, score, type Candidate, type TermStats } from './rank/rank.ts';
 import { groupCopies } from './rank/group.ts';
 import { signature, type Signature } from './rank/near-duplicates.ts';
 import { minimalSpan } from './rank/proximity.ts';
@@ -42,16 +43,20 @@ export interface Hit {
   date?: string | undefined;
   snippet: Snippet;
   score: number;
+  /** Found only by reading the query as pinyin (`xinpian` → 芯片); listed after every literal match. */
+  byPinyin?: true;
   /** The same article in other files (a Traditional copy of a Simplified one, say), listed once. */
   alsoIn: { sectionId: number; fileName: string; title: string }[];
 }
 
 /** The answer to a query: how many results there are, and the requested page of them, best first. */
 export interface SearchResult {
-  /** Results listed: matching sections, copies of one article counted once. */
+  /** Results listed: matching sections (literal, then pinyin), copies of one article counted once. */
   total: number;
   /** Matching sections, copies included (what Ctrl-F over every file would find). */
   matches: number;
+  /** Further sections found only by reading the query as pinyin (copies included). */
+  pinyinMatches: number;
   hits: Hit[];
 }
 
@@ -70,6 +75,14 @@ export interface SearchOptions {
 }
 
 const DEFAULT_LIMIT = 20;
+
+/** A scored section on its way to becoming a hit. */
+interface Ranked {
+  id: number;
+  date?: string | undefined;
+  score: number;
+  pinyin: boolean;
+}
 
 /**
  * The searchable library in memory: sections, their normalized text and the n-gram index.
@@ -184,9 +197,7 @@ export class SearchEngine {
     }
     return (candidates ?? [...this.#sections.keys()]).filter((id) => {
       const s = this.#sections.get(id);
-      if (!s) return false;
-      const file = this.#files.get(s.fileId);
-      return matchesQuery({ norm: s.norm, normTitle: this.#normTitle(s), normFile: file?.normName ?? '', date: s.date }, q);
+      return s !== undefined && matchesQuery(this.#view(s), q);
     });
   }
 
@@ -197,40 +208,73 @@ export class SearchEngine {
     return this.#index.candidates(probe) ?? [...this.#sections.keys()];
   }
 
-  /** Runs a query (see `parseQuery` for the syntax) and returns ranked hits with snippets. */
+  /**
+   * Runs a query (see `parseQuery` for the syntax) and returns ranked hits with snippets.
+   * A query without Han characters is also read as pinyin: sections found only that way come
+   * after every literal match.
+   */
   search(query: string, options: SearchOptions = {}): SearchResult {
     const parsed = parseQuery(query);
     const { terms } = parsed;
     const ids = this.matching(parsed);
-    const avgLength = this.#totalLength / Math.max(this.#sections.size, 1);
     // With one term its document frequency is the hit count; with several, each is counted alone.
     const stats = terms.map((t) => ({ df: terms.length === 1 ? ids.length : this.matchingIds([t]).length }));
-    const ranked = ids.map((id) => {
-      const s = this.#sections.get(id)!;
-      const normTitle = this.#normTitle(s);
-      const positions = terms.length > 1 ? terms.map((t) => occurrences(s.norm, t, 256)) : [];
-      const c: Candidate = {
-        id,
-        span: terms.length > 1 ? minimalSpan(positions, terms.map((t) => t.length)) : undefined,
-        termChars: terms.reduce((n, t) => n + t.length, 0),
-        tf: terms.map((t) => countOccurrences(s.norm, t)),
-        inTitle: terms.map((t) => normTitle.includes(t)),
-        length: s.norm.length,
-        date: s.date,
-      };
-      return { id, date: s.date, score: score(c, stats, this.#sections.size, avgLength) };
-    });
-    ranked.sort(compareRanked);
+    const ranked = this.#ranked(ids, terms, stats, null);
+    const pinyin = pinyinMatchers(terms);
+    const byPinyin = pinyin ? this.#ranked(this.#pinyinMatching(parsed, pinyin, new Set(ids)), terms, stats, pinyin) : [];
+    const all = [...ranked, ...byPinyin];
     const groups = groupCopies(
-      ranked.map((r) => r.id),
+      all.map((r) => r.id),
       (id) => this.#signature(id),
       (id) => this.#sections.get(id)!.fileId,
     );
-    const listed = ranked.filter((r) => groups.has(r.id));
+    const listed = all.filter((r) => groups.has(r.id));
     const offset = options.offset ?? 0;
     const limit = options.limit ?? DEFAULT_LIMIT;
     const page = listed.slice(offset, limit === 0 ? undefined : offset + limit);
-    return { total: listed.length, matches: ranked.length, hits: page.map((r) => this.#hit(r.id, r.score, terms, groups.get(r.id) ?? [])) };
+    return {
+      total: listed.length,
+      matches: ranked.length,
+      pinyinMatches: byPinyin.length,
+      hits: page.map((r) => this.#hit(r.id, r.score, terms, groups.get(r.id) ?? [], r.pinyin)),
+    };
+  }
+
+  /** Sections that match only when the query's Latin terms are read as pinyin. */
+  #pinyinMatching(q: ParsedQuery, pinyin: ReadonlyMap<string, PinyinMatcher>, literal: ReadonlySet<number>): number[] {
+    const finds = (text: string, term: string) => text.includes(term) || (pinyin.get(term)?.test(text) ?? false);
+    const out: number[] = [];
+    for (const s of this.#sections.values()) {
+      if (!literal.has(s.id) && matchesQuery(this.#view(s), q, finds)) out.push(s.id);
+    }
+    return out;
+  }
+
+  #view(s: EngineSection): SectionView {
+    return { norm: s.norm, normTitle: this.#normTitle(s), normFile: this.#files.get(s.fileId)?.normName ?? '', date: s.date };
+  }
+
+  /** Scores and sorts matching sections; with pinyin matchers, a term's matches include its pinyin readings. */
+  #ranked(ids: readonly number[], terms: readonly string[], stats: readonly TermStats[], pinyin: ReadonlyMap<string, PinyinMatcher> | null): Ranked[] {
+    const avgLength = this.#totalLength / Math.max(this.#sections.size, 1);
+    const ranked = ids.map((id) => {
+      const s = this.#sections.get(id)!;
+      const normTitle = this.#normTitle(s);
+      const matcher = (t: string) => pinyin?.get(t);
+      // Proximity needs term lengths, which a pinyin reading does not have.
+      const positions = terms.length > 1 && !pinyin ? terms.map((t) => occurrences(s.norm, t, 256)) : [];
+      const c: Candidate = {
+        id,
+        span: positions.length > 0 ? minimalSpan(positions, terms.map((t) => t.length)) : undefined,
+        termChars: terms.reduce((n, t) => n + t.length, 0),
+        tf: terms.map((t) => countOccurrences(s.norm, t) + (matcher(t)?.ranges(s.norm).length ?? 0)),
+        inTitle: terms.map((t) => normTitle.includes(t) || (matcher(t)?.test(normTitle) ?? false)),
+        length: s.norm.length,
+        date: s.date,
+      };
+      return { id, date: s.date, score: score(c, stats, this.#sections.size, avgLength), pinyin: pinyin !== null };
+    });
+    return ranked.sort(compareRanked);
   }
 
   #signature(id: number): Signature {
@@ -240,14 +284,14 @@ export class SearchEngine {
   }
 
   /** Ranges of the original text to highlight, through the stored drift (re-normalizing only records without one). */
-  #ranges(s: EngineSection, terms: readonly string[]): Range[] {
+  #ranges(s: EngineSection, terms: readonly string[], pinyin: readonly PinyinMatcher[] = []): Range[] {
     const drift = s.drift;
-    if (!drift) return highlightRanges(normalize(s.text), terms);
-    return mergeRanges(
-      terms.flatMap((t) =>
-        occurrences(s.norm, t).map((at) => ({ start: originalOffset(drift, at), end: originalOffset(drift, at + t.length) })),
-      ),
-    );
+    if (!drift) return highlightRanges(normalize(s.text), terms, Infinity, pinyin);
+    const inNorm = [
+      ...terms.flatMap((t) => occurrences(s.norm, t).map((at) => ({ start: at, end: at + t.length }))),
+      ...pinyin.flatMap((m) => m.ranges(s.norm)),
+    ];
+    return mergeRanges(inNorm.map((r) => ({ start: originalOffset(drift, r.start), end: originalOffset(drift, r.end) })));
   }
 
   #normTitle(s: EngineSection): string {
@@ -257,21 +301,23 @@ export class SearchEngine {
     return t;
   }
 
-  #hit(id: number, hitScore: number, terms: readonly string[], copies: readonly number[]): Hit {
+  #hit(id: number, hitScore: number, terms: readonly string[], copies: readonly number[], byPinyin: boolean): Hit {
     const s = this.#sections.get(id)!;
-    const ranges = this.#ranges(s, terms);
+    const pinyin = byPinyin ? [...(pinyinMatchers(terms)?.values() ?? [])] : [];
+    const ranges = this.#ranges(s, terms, pinyin);
     return {
       sectionId: id,
       fileId: s.fileId,
       fileName: this.#files.get(s.fileId)?.name ?? '',
       sectionIndex: s.index,
       title: s.title,
-      titleMarks: highlightRanges(normalize(s.title), terms),
+      titleMarks: highlightRanges(normalize(s.title), terms, Infinity, pinyin),
       url: s.url,
       source: s.source,
       date: s.date,
       snippet: makeSnippets(s.text, ranges),
       score: hitScore,
+      ...(byPinyin ? { byPinyin: true } : {}),
       alsoIn: copies.map((c) => {
         const copy = this.#sections.get(c)!;
         return { sectionId: c, fileName: this.#files.get(copy.fileId)?.name ?? '', title: copy.title };
@@ -284,7 +330,8 @@ export class SearchEngine {
     const s = this.#sections.get(sectionId);
     if (!s) return null;
     const { norm: _norm, ...section } = s;
-    const marks = this.#ranges(s, parseQuery(query).clauses.flat());
+    const terms = parseQuery(query).clauses.flat();
+    const marks = this.#ranges(s, terms, [...(pinyinMatchers(terms)?.values() ?? [])]);
     return { section, fileName: this.#files.get(s.fileId)?.name ?? '', marks };
   }
 

@@ -66,6 +66,18 @@ describe('journey: drop → search → read → reload → remove', () => {
     expect(titles[0]).toBe('IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!');
   });
 
+  it('a pinyin query (xinpian) finds 芯片 articles, marked and labelled, after any literal match', async () => {
+    const titles = await searchFor('xinpian');
+    // Every hit is a pinyin match, so each title ends with the 拼音 badge.
+    expect(titles).toContain('2022中國AI芯片企業50強拼音');
+    expect(await page.locator('.hit .badge').count()).toBe(titles.length);
+    expect(await page.locator('.result-count').innerText()).toMatch(/按拼音匹配/);
+    expect(await page.locator('.pinyin-divider').count()).toBe(1);
+    const hit = page.locator('.hit', { hasText: '2022中國AI芯片企業50強' }).first();
+    expect(await hit.locator('.hit-title mark').allInnerTexts()).toEqual(['芯片']);
+    await screenshot(page, '07-pinyin');
+  });
+
   it('shows text in the chosen script (简体 / 繁體) with the marks kept, and searches the same', async () => {
     await searchFor('芯片企业');
     await page.selectOption('.script-picker select', 'hans');

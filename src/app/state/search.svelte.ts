@@ -15,6 +15,8 @@ export class SearchState {
   query = $state('');
   hits = $state.raw<Hit[]>([]);
   total = $state(0);
+  /** Of `total`, how many were found only by reading the query as pinyin. */
+  pinyinMatches = $state(0);
   ms = $state(0);
   status = $state<SearchStatus>('idle');
   /** The query the shown results answer (lags `query` while a search runs). */
@@ -42,6 +44,7 @@ export class SearchState {
     if (!query.trim()) {
       this.hits = [];
       this.total = 0;
+      this.pinyinMatches = 0;
       this.status = 'idle';
       this.answered = query;
       return;
@@ -52,6 +55,7 @@ export class SearchState {
       if (id !== this.#searchId) return;
       this.hits = r.hits;
       this.total = r.total;
+      this.pinyinMatches = r.pinyinMatches;
       this.ms = r.ms;
       this.status = 'done';
       this.answered = query;

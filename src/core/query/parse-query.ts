@@ -117,9 +117,14 @@ export interface SectionView {
   date?: string | undefined;
 }
 
-/** Whether a section matches a parsed query (the exact predicate; the index only narrows). */
-export function matchesQuery(s: SectionView, q: ParsedQuery): boolean {
-  if (!q.clauses.every((alternatives) => alternatives.some((t) => s.norm.includes(t)))) return false;
+const includes = (text: string, term: string) => text.includes(term);
+
+/**
+ * Whether a section matches a parsed query (the exact predicate; the index only narrows).
+ * @param finds how a clause's term is found in the text: literally, unless a caller (pinyin) widens it.
+ */
+export function matchesQuery(s: SectionView, q: ParsedQuery, finds: (text: string, term: string) => boolean = includes): boolean {
+  if (!q.clauses.every((alternatives) => alternatives.some((t) => finds(s.norm, t)))) return false;
   if (q.exclude.some((t) => s.norm.includes(t))) return false;
   if (!q.title.every((t) => s.normTitle.includes(t))) return false;
   if (!q.file.every((t) => s.normFile.includes(t))) return false;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { hasHan, mayBePinyin, pinyinMatcher, pinyinMatchers } from './pinyin.ts';
+
+const finds = (term: string, text: string) => pinyinMatcher(term)?.test(text) ?? false;
+
+describe('pinyin', () => {
+  it('reads toneless syllables and initials, in either script', () => {
+    expect(finds('xinpian', '国产芯片')).toBe(true);
+    expect(finds('xp', '国产芯片')).toBe(true);
+    expect(finds('jingtiguan', '230亿晶體管')).toBe(true);
+    expect(finds('zg', '中国')).toBe(true);
+    expect(finds('zhongguo', '中國')).toBe(true);
+  });
+
+  it('keeps the order of the syllables and needs them adjacent', () => {
+    expect(finds('xinpian', '片芯')).toBe(false);
+    expect(finds('xinpian', '芯的片')).toBe(false);
+    expect(finds('pianxin', '芯片')).toBe(false);
+  });
+
+  it('reads every reading of a polyphonic character, and ü typed as v or u', () => {
+    expect(finds('yinhang', '银行')).toBe(true);
+    expect(finds('xingzou', '行走')).toBe(true);
+    expect(finds('lvse', '绿色')).toBe(true);
+    expect(finds('luse', '绿色')).toBe(true);
+  });
+
+  it("lets an apostrophe fix a syllable boundary: xi'an is 西安, not 先", () => {
+    expect(finds("xi'an", '西安')).toBe(true);
+    expect(finds("xi'an", '先')).toBe(false);
+    expect(finds('xian', '先')).toBe(true);
+    expect(finds('xian', '西安')).toBe(true);
+  });
+
+  it('gives ranges left to right without overlap', () => {
+    expect(pinyinMatcher('xp')!.ranges('芯片和芯片')).toEqual([
+      { start: 0, end: 2 },
+      { start: 3, end: 5 },
+    ]);
+  });
+
+  it('refuses what cannot be pinyin: one letter, digits, unknown letters, Han', () => {
+    for (const term of ['x', 'a100', 'risc-v', 'ioi', 'vvv', '芯片', 'xin pian']) expect(pinyinMatcher(term), term).toBeNull();
+    expect(mayBePinyin("xi'an")).toBe(true);
+    expect(hasHan('ai芯片')).toBe(true);
+  });
+
+  it('applies to a query only when no term holds a Han character', () => {
+    expect(pinyinMatchers(['xinpian', 'qiye'])?.size).toBe(2);
+    expect(pinyinMatchers(['xinpian', '企业'])).toBeNull();
+    expect(pinyinMatchers(['a100'])).toBeNull();
+  });
+});
