@@ -3,8 +3,12 @@
  * IndexedDB size in headless Chromium against the built app, plus the same core in Node.
  * Prints a table and writes bench/results.json. Numbers are medians; nothing is asserted.
  *
- *   npm run bench [-- --mb 10] [--queries 200] [--quick]
+ *   npm run bench [-- --mb 10] [--queries 500] [--quick] [--node-only] [--anchors] [--anchor-queries 200]
+ *
+ * `--anchors` also measures FlexSearch (CJK, CJK + context), MiniSearch and Orama on the same
+ * sections and queries, each in a process of its own (tests/bench/anchor-run.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join, relative } from 'node:path';
@@ -14,18 +18,28 @@ import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { SearchEngine } from '../../src/core/engine.ts';
 import { ingest } from '../../src/core/pipeline.ts';
+import { normalizeText } from '../../src/core/normalize/normalize.ts';
 import { parseQuery } from '../../src/core/query/parse-query.ts';
 import { launch } from '../e2e/browser.ts';
 import { CORPUS_DIR, SEEDS_DIR, seeds } from '../support/corpus.ts';
 import { crossScript } from '../support/cross-script.ts';
 import { JUDGED, judgedFiles, meanReciprocalRank } from '../support/judged.ts';
-import { seededRandom } from '../support/random.ts';
+import { bruteForce, exactnessQueries, type BruteSection } from '../support/exactness.ts';
 import { scaleCorpus } from '../support/scale.ts';
+import { ANCHORS, type AnchorName } from './anchor-engines.ts';
+import { median, percentile } from './stats.ts';
 import { workerHeapBytes } from './worker-heap.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({
-  options: { mb: { type: 'string', default: '10' }, queries: { type: 'string', default: '200' }, quick: { type: 'boolean', default: false } },
+  options: {
+    mb: { type: 'string', default: '10' },
+    queries: { type: 'string', default: '500' },
+    quick: { type: 'boolean', default: false },
+    'node-only': { type: 'boolean', default: false },
+    anchors: { type: 'boolean', default: false },
+    'anchor-queries': { type: 'string', default: '200' },
+  },
 });
 const MB = Number(args.mb);
 const QUERY_COUNT = Number(args.queries);
@@ -37,32 +51,9 @@ interface Corpus {
   bytes: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
-};
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-
 function corpusOf(label: string, dir: string, paths: string[]): Corpus {
   const files = paths.map((abs) => ({ abs, path: relative(dir, abs), name: basename(abs) }));
   return { label, files, bytes: files.reduce((n, f) => n + readFileSync(f.abs).length, 0) };
-}
-
-/** Fixed-seed queries: 1–4 character substrings of the corpus, Latin strings, not-found strings. */
-function makeQueries(texts: string[], count: number): string[] {
-  const rand = seededRandom(2022);
-  const out = new Set(['ai', 'GPU', 'Transformer', 'RISC-V', '龘靐', 'qzxv', '月明星稀不存在']);
-  while (out.size < count) {
-    const t = texts[Math.floor(rand() * texts.length)]!;
-    const len = 1 + Math.floor(rand() * 4);
-    const at = Math.floor(rand() * Math.max(1, t.length - len));
-    const q = t.slice(at, at + len);
-    if (q.trim() === q && q && !/\s/.test(q)) out.add(q);
-  }
-  return [...out];
 }
 
 type Souwen = {
@@ -159,53 +150,77 @@ async function browserBench(seedCorpus: Corpus, scale: Corpus, queries: string[]
   }
 }
 
-function nodeBench(scale: Corpus, queries: string[]) {
+const PINYIN_QUERIES = ['xinpian', 'xp', 'mingyue', 'my', 'chunfeng', 'zhongguo', 'jiangnan', 'hs', 'yueguang', 'qiuyu'];
+
+/** The core in Node: ingest, build, heap, query latency, exactness against brute force, persistence. */
+async function nodeBench(scale: Corpus, queries: string[]) {
   const gc = (globalThis as { gc?: () => void }).gc;
   const inputs = scale.files.map((f) => ({ path: f.path, bytes: new Uint8Array(readFileSync(f.abs)) }));
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  let started = performance.now();
+  const decoded = inputs.map((f) => ({ path: f.path, sections: ingest(f.bytes, f.path).sections }));
+  const ingestMs = performance.now() - started;
   const engine = new SearchEngine();
-  const started = performance.now();
+  started = performance.now();
   let nextId = 1;
-  inputs.forEach((f, fileId) => {
-    nextId += engine.addFile(fileId, f.path, ingest(f.bytes, f.path).sections, nextId).length;
+  const stored = decoded.map((f, fileId) => {
+    const sections = engine.addFile(fileId, f.path, f.sections, nextId);
+    nextId += sections.length;
+    return { fileId, path: f.path, sections };
   });
+  engine.flushIndex();
   const buildMs = performance.now() - started;
+  decoded.length = 0;
   gc?.();
   const heapBytes = process.memoryUsage().heapUsed - heapBefore;
+
+  const sections: BruteSection[] = stored.flatMap((f) =>
+    f.sections.map((s) => ({ id: s.id, norm: s.norm, text: s.text, normTitle: s.normTitle ?? '', normFile: normalizeText(f.path), date: s.date })),
+  );
   const times: number[] = [];
   let truePositives = 0;
   let returned = 0;
   let expected = 0;
-  const norms = collectNorms(engine, nextId);
   for (const q of queries) {
     const t = performance.now();
     engine.search(q, { limit: 20 });
     times.push(performance.now() - t);
-    const { terms } = parseQuery(q);
-    const got = new Set(engine.matchingIds(terms));
-    const want = norms.filter((s) => terms.length > 0 && terms.every((term) => s.norm.includes(term))).map((s) => s.id);
+    const got = new Set(engine.matching(parseQuery(q)));
+    const want = bruteForce(sections, q);
     returned += got.size;
     expected += want.length;
     truePositives += want.filter((id) => got.has(id)).length;
   }
+  const pinyinMs = PINYIN_QUERIES.map((q) => {
+    const t = performance.now();
+    engine.search(q, { limit: 20 });
+    return performance.now() - t;
+  });
+
+  const chunks = await engine.exportIndex();
+  const indexBytes = chunks.reduce((n, [k, d]) => n + Buffer.byteLength(k) + Buffer.byteLength(d), 0);
+  const recordBytes = stored.reduce((n, f) => n + Buffer.byteLength(JSON.stringify(f.sections)), 0);
+  started = performance.now();
+  const restored = new SearchEngine();
+  restored.importIndex(chunks);
+  for (const f of stored) restored.restoreFile(f.fileId, f.path, f.sections, true);
+  restored.search(queries[0]!, { limit: 20 });
+  const restoreMs = performance.now() - started;
+
   return {
+    ingestMs,
     buildMs,
     heapBytes: gc ? heapBytes : null,
     queryMs: times,
+    pinyinMs,
     precision: returned ? truePositives / returned : 1,
     recall: expected ? truePositives / expected : 1,
+    indexBytes,
+    recordBytes,
+    restoreMs,
+    sections,
   };
-}
-
-/** The normalized text of every section, for the brute-force check. */
-function collectNorms(engine: SearchEngine, nextId: number): { id: number; norm: string }[] {
-  const out: { id: number; norm: string }[] = [];
-  for (let id = 1; id < nextId; id++) {
-    const norm = engine.normalizedTextOf(id);
-    if (norm !== undefined) out.push({ id, norm });
-  }
-  return out;
 }
 
 /** Mean reciprocal rank of the judged queries over the seeds and parallel pairs (tests/fixtures/judged-queries.json). */
@@ -218,27 +233,72 @@ function judgedMrr(): number {
   return meanReciprocalRank(engine);
 }
 
+type AnchorResult = Record<string, number | string>;
+
+/** Runs every anchor engine, one process each, on single-term queries with their brute-force answers. */
+function anchors(sections: readonly BruteSection[], queries: readonly string[], count: number): AnchorResult[] {
+  const single = queries.map((q) => parseQuery(q)).filter((q) => q.clauses.length === 1 && q.clauses[0]!.length === 1 && q.exclude.length + q.title.length + q.file.length === 0 && !q.date);
+  const terms = [...new Set(single.map((q) => q.clauses[0]![0]!).filter((t) => !/\s/.test(t)))].slice(0, count);
+  const truth = terms.map((t) => [t, sections.filter((s) => s.norm.includes(t)).map((s) => s.id)]);
+  const truthFile = join(ROOT, '.cache', 'anchor-truth.json');
+  mkdirSync(join(ROOT, '.cache'), { recursive: true });
+  writeFileSync(truthFile, JSON.stringify(truth));
+  return (Object.keys(ANCHORS) as AnchorName[]).map((name) => {
+    process.stdout.write(`  anchor ${name}… `);
+    const started = performance.now();
+    try {
+      const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'tests/bench/anchor-run.ts'), name, String(MB), truthFile], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      });
+      console.log(`${((performance.now() - started) / 1000).toFixed(0)} s`);
+      return JSON.parse(out.trim().split('\n').pop()!) as AnchorResult;
+    } catch (e) {
+      console.log('failed');
+      return { engine: name, error: String(e).slice(0, 300) };
+    }
+  });
+}
+
+function anchorTable(results: readonly AnchorResult[]): string[] {
+  const n = (v: number | string | undefined, digits: number) => (typeof v === 'number' ? v.toFixed(digits) : '—');
+  const lines = ['| engine | precision | recall | build MB/s | index heap MB | query p95 ms | export MB | restore s |', '|---|---|---|---|---|---|---|---|'];
+  for (const r of results) {
+    if (r.error) {
+      lines.push(`| ${r.engine} | failed: ${r.error} |`);
+      continue;
+    }
+    const mb = (v: number | string | undefined) => (typeof v === 'number' ? (v / 1e6).toFixed(0) : '—');
+    lines.push(
+      `| ${r.engine} | ${n(r.precision, 2)} | ${n(r.recall, 2)} | ${n(r.buildMBps, 2)} | ${mb(r.indexHeapBytes)} | ${n(r.queryP95, 1)} | ${mb(r.exportBytes)} | ${n(typeof r.restoreMs === 'number' ? r.restoreMs / 1000 : undefined, 2)} |`,
+    );
+  }
+  return lines;
+}
+
 async function main() {
   const scalePaths = scaleCorpus(MB);
   const scaleDir = join(scalePaths[0]!, '..', '..');
   const seedCorpus = corpusOf('seeds', SEEDS_DIR, seeds().map((s) => join(SEEDS_DIR, s.name)));
   const scale = corpusOf(`scale ${MB} MB`, scaleDir, scalePaths);
-  const queries = makeQueries(scale.files.slice(0, 200).map((f) => readFileSync(f.abs, 'utf8')), QUERY_COUNT);
+  const sampleTexts = scale.files.filter((_, i) => i % Math.max(1, Math.floor(scale.files.length / 200)) === 0).map((f) => readFileSync(f.abs, 'utf8'));
+  const queries = exactnessQueries(sampleTexts, 2022, QUERY_COUNT);
 
   console.log(`Souwen benchmark: seeds ${(seedCorpus.bytes / 1e6).toFixed(2)} MB, ${scale.label} (${scale.files.length} files), ${queries.length} queries, ${REPEATS} repeat(s)`);
-  const node = nodeBench(scale, queries);
+  const node = await nodeBench(scale, queries);
   const mrr = judgedMrr();
   const cross = crossScript();
-  const web = await browserBench(seedCorpus, scale, queries);
+  const anchorResults = args.anchors ? anchors(node.sections, queries, Number(args['anchor-queries'])) : [];
+  const web = args['node-only'] ? null : await browserBench(seedCorpus, scale, queries);
 
   const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
-  const heapBytes = web.heapAfterImport.bytes;
-  const heapReloadBytes = web.heapAfterReload.bytes;
+  const perByte = (bytes: number | null | undefined) => (bytes ? bytes / scale.bytes : null);
   const results = {
     date: new Date().toISOString(),
-    machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, chromium: web.chromium },
-    corpus: { seedsBytes: seedCorpus.bytes, scaleBytes: scale.bytes, scaleFiles: scale.files.length, queries: queries.length },
-    chromium: {
+    machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, chromium: web?.chromium },
+    corpus: { seedsBytes: seedCorpus.bytes, scaleBytes: scale.bytes, scaleFiles: scale.files.length, sections: node.sections.length, queries: queries.length },
+    chromium: web && {
       importSeedsMBps: mbps(seedCorpus.bytes, median(web.seedMs)),
       importScaleMBps: mbps(scale.bytes, median(web.scaleMs)),
       importSeedsMs: web.seedMs,
@@ -249,51 +309,67 @@ async function main() {
       queryWorkerP95: percentile(web.latencies.worker, 95),
       reloadToFirstResultMs: median(web.reloads),
       reloadToFirstResultAll: web.reloads,
-      workerHeapBytes: heapBytes,
+      workerHeapBytes: web.heapAfterImport.bytes,
       workerHeapError: 'error' in web.heapAfterImport ? web.heapAfterImport.error : undefined,
-      workerHeapPerCorpusByte: heapBytes ? heapBytes / scale.bytes : null,
-      workerHeapAfterReloadBytes: heapReloadBytes,
-      workerHeapAfterReloadPerCorpusByte: heapReloadBytes ? heapReloadBytes / scale.bytes : null,
+      workerHeapPerCorpusByte: perByte(web.heapAfterImport.bytes),
+      workerHeapAfterReloadBytes: web.heapAfterReload.bytes,
+      workerHeapAfterReloadPerCorpusByte: perByte(web.heapAfterReload.bytes),
       indexedDbBytes: web.idbBytes,
-      indexedDbPerCorpusByte: web.idbBytes ? web.idbBytes / scale.bytes : null,
+      indexedDbPerCorpusByte: perByte(web.idbBytes),
     },
     node: {
+      ingestMBps: mbps(scale.bytes, node.ingestMs),
       buildMBps: mbps(scale.bytes, node.buildMs),
+      endToEndMBps: mbps(scale.bytes, node.ingestMs + node.buildMs),
       heapBytes: node.heapBytes,
-      heapPerCorpusByte: node.heapBytes ? node.heapBytes / scale.bytes : null,
+      heapPerCorpusByte: perByte(node.heapBytes),
       queryP50: median(node.queryMs),
       queryP95: percentile(node.queryMs, 95),
+      pinyinQueryP50: median(node.pinyinMs),
+      pinyinQueryMax: Math.max(...node.pinyinMs),
       precision: node.precision,
       recall: node.recall,
+      indexBytes: node.indexBytes,
+      indexPerCorpusByte: perByte(node.indexBytes),
+      recordBytes: node.recordBytes,
+      restoreMs: node.restoreMs,
       judgedMrr: mrr,
       crossScript: cross,
     },
+    anchors: anchorResults,
   };
 
   const c = results.chromium;
   const n = results.node;
+  const times = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(1)}× text`);
   const rows: [string, string][] = [
-    ['import seeds (Chromium)', `${c.importSeedsMBps.toFixed(2)} MB/s`],
-    [`import ${scale.label} (Chromium)`, `${c.importScaleMBps.toFixed(2)} MB/s  (${(median(web.scaleMs) / 1000).toFixed(1)} s)`],
-    ['query round trip p50 / p95 (top 20 + snippets)', `${c.queryRoundTripP50.toFixed(2)} / ${c.queryRoundTripP95.toFixed(2)} ms`],
-    ['query in worker p50 / p95', `${c.queryWorkerP50.toFixed(2)} / ${c.queryWorkerP95.toFixed(2)} ms`],
-    ['page load → first result after reload', `${c.reloadToFirstResultMs.toFixed(0)} ms`],
-    ['worker JS heap after import', heapBytes ? `${(heapBytes / 1e6).toFixed(0)} MB  (${c.workerHeapPerCorpusByte!.toFixed(1)}× text)` : `n/a (${c.workerHeapError})`],
-    ['worker JS heap after reload (index restored)', heapReloadBytes ? `${(heapReloadBytes / 1e6).toFixed(0)} MB  (${c.workerHeapAfterReloadPerCorpusByte!.toFixed(1)}× text)` : 'n/a'],
-    ['IndexedDB usage', c.indexedDbBytes ? `${(c.indexedDbBytes / 1e6).toFixed(0)} MB  (${c.indexedDbPerCorpusByte!.toFixed(1)}× text)` : 'n/a'],
-    [`build ${scale.label} (Node)`, `${n.buildMBps.toFixed(2)} MB/s`],
-    ['heap after build (Node)', n.heapBytes ? `${(n.heapBytes / 1e6).toFixed(0)} MB  (${n.heapPerCorpusByte!.toFixed(1)}× text)` : 'n/a (run with --expose-gc)'],
-    ['query p50 / p95 (Node, top 20 + snippets)', `${n.queryP50.toFixed(2)} / ${n.queryP95.toFixed(2)} ms`],
+    [`ingest ${scale.label} (decode, clean, split; Node)`, `${n.ingestMBps.toFixed(2)} MB/s`],
+    [`build ${scale.label} (normalize, tokenize, index; Node)`, `${n.buildMBps.toFixed(2)} MB/s  (${(node.buildMs / 1000).toFixed(1)} s; end to end ${n.endToEndMBps.toFixed(2)} MB/s)`],
+    ['heap after build (Node)', n.heapBytes ? `${(n.heapBytes / 1e6).toFixed(0)} MB  (${times(n.heapPerCorpusByte)})` : 'n/a (run with --expose-gc)'],
+    [`query p50 / p95 (Node, top 20 + snippets, ${queries.length} queries)`, `${n.queryP50.toFixed(2)} / ${n.queryP95.toFixed(2)} ms`],
+    [`pinyin query p50 / max (${PINYIN_QUERIES.length} queries)`, `${n.pinyinQueryP50.toFixed(1)} / ${n.pinyinQueryMax.toFixed(1)} ms`],
     ['precision / recall vs brute force (Node)', `${n.precision.toFixed(4)} / ${n.recall.toFixed(4)}`],
+    ['persisted index / section records', `${(n.indexBytes / 1e6).toFixed(1)} MB (${times(n.indexPerCorpusByte)}) / ${(n.recordBytes / 1e6).toFixed(1)} MB`],
+    ['restore (import index + sections, first query)', `${n.restoreMs.toFixed(0)} ms`],
     [`MRR of ${JUDGED.length} judged queries`, n.judgedMrr.toFixed(3)],
-    [
-      'Simplified query → Traditional twin (30 pairs)',
-      `${cross.found}/${cross.expected} found; ${cross.blocked}/${cross.queries} blocked by wording`,
-    ],
+    ['Simplified query → Traditional twin (30 pairs)', `${cross.found}/${cross.expected} found; ${cross.blocked}/${cross.queries} blocked by wording`],
   ];
+  if (c && web) {
+    rows.unshift(
+      ['import seeds (Chromium)', `${c.importSeedsMBps.toFixed(2)} MB/s`],
+      [`import ${scale.label} (Chromium)`, `${c.importScaleMBps.toFixed(2)} MB/s  (${(median(web.scaleMs) / 1000).toFixed(1)} s)`],
+      ['query round trip p50 / p95 (top 20 + snippets)', `${c.queryRoundTripP50.toFixed(2)} / ${c.queryRoundTripP95.toFixed(2)} ms`],
+      ['query in worker p50 / p95', `${c.queryWorkerP50.toFixed(2)} / ${c.queryWorkerP95.toFixed(2)} ms`],
+      ['page load → first result after reload', `${c.reloadToFirstResultMs.toFixed(0)} ms`],
+      ['worker JS heap after import', c.workerHeapBytes ? `${(c.workerHeapBytes / 1e6).toFixed(0)} MB  (${times(c.workerHeapPerCorpusByte)})` : `n/a (${c.workerHeapError})`],
+      ['worker JS heap after reload (index restored)', c.workerHeapAfterReloadBytes ? `${(c.workerHeapAfterReloadBytes / 1e6).toFixed(0)} MB  (${times(c.workerHeapAfterReloadPerCorpusByte)})` : 'n/a'],
+      ['IndexedDB usage', c.indexedDbBytes ? `${(c.indexedDbBytes / 1e6).toFixed(0)} MB  (${times(c.indexedDbPerCorpusByte)})` : 'n/a'],
+    );
+  }
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   console.log(`\n${'metric'.padEnd(width)}value`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}${v}`);
+  if (anchorResults.length > 0) console.log(`\nAnchors on ${scale.label}, ${anchorResults[0]!.queries ?? '?'} single-term queries:\n${anchorTable(anchorResults).join('\n')}`);
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nwrote bench/results.json');
