@@ -3,8 +3,8 @@ import { driftOf, normalize, normalizeText, originalOffset } from './normalize/n
 import { isEmptyQuery, matchesQuery, parseQuery, type ParsedQuery, type SectionView } from './query/parse-query.ts';
 import { pinyinMatchers, type PinyinMatcher } from './query/pinyin.ts';
 import { highlightRanges, mergeRanges } from './rank/highlight.ts';
-import { countOccurrences, occurrences } from './rank/occurrences.ts';
-import { compareRanked, score, type Candidate, type TermStats } from './rank/rank.ts';
+import { countOccurrences, estimateOccurrences, occurrences } from './rank/occurrences.ts';
+import { compareRanked, score, TF_CAP, TF_WINDOW, type Candidate, type TermStats } from './rank/rank.ts';
 import { groupCopies } from './rank/group.ts';
 import { signature, type Signature } from './rank/near-duplicates.ts';
 import { minimalSpan } from './rank/proximity.ts';
@@ -257,23 +257,29 @@ export class SearchEngine {
   /** Scores and sorts matching sections; with pinyin matchers, a term's matches include its pinyin readings. */
   #ranked(ids: readonly number[], terms: readonly string[], stats: readonly TermStats[], pinyin: ReadonlyMap<string, PinyinMatcher> | null): Ranked[] {
     const avgLength = this.#totalLength / Math.max(this.#sections.size, 1);
-    const ranked = ids.map((id) => {
-      const s = this.#sections.get(id)!;
+    const total = this.#sections.size;
+    const matchers = terms.map((t) => pinyin?.get(t));
+    const lengths = terms.map((t) => t.length);
+    const termChars = lengths.reduce((n, l) => n + l, 0);
+    // Proximity needs term lengths, which a pinyin reading does not have.
+    const withSpan = terms.length > 1 && !pinyin;
+    const ranked: Ranked[] = new Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      const s = this.#sections.get(ids[k]!)!;
       const normTitle = this.#normTitle(s);
-      const matcher = (t: string) => pinyin?.get(t);
-      // Proximity needs term lengths, which a pinyin reading does not have.
-      const positions = terms.length > 1 && !pinyin ? terms.map((t) => occurrences(s.norm, t, 256)) : [];
-      const c: Candidate = {
-        id,
-        span: positions.length > 0 ? minimalSpan(positions, terms.map((t) => t.length)) : undefined,
-        termChars: terms.reduce((n, t) => n + t.length, 0),
-        tf: terms.map((t) => countOccurrences(s.norm, t) + (matcher(t)?.ranges(s.norm).length ?? 0)),
-        inTitle: terms.map((t) => normTitle.includes(t) || (matcher(t)?.test(normTitle) ?? false)),
-        length: s.norm.length,
-        date: s.date,
-      };
-      return { id, date: s.date, score: score(c, stats, this.#sections.size, avgLength), pinyin: pinyin !== null };
-    });
+      const tf = new Array<number>(terms.length);
+      const inTitle = new Array<boolean>(terms.length);
+      for (let t = 0; t < terms.length; t++) {
+        const term = terms[t]!;
+        const m = matchers[t];
+        // A literal match contains the term; a pinyin match may hold it, its readings, or both.
+        tf[t] = m ? Math.min(TF_CAP, countOccurrences(s.norm, term, TF_CAP) + m.ranges(s.norm).length) : estimateOccurrences(s.norm, term, TF_CAP, TF_WINDOW);
+        inTitle[t] = normTitle.includes(term) || (m?.test(normTitle) ?? false);
+      }
+      const span = withSpan ? minimalSpan(terms.map((t) => occurrences(s.norm, t, 256)), lengths) : undefined;
+      const c: Candidate = { id: s.id, span, termChars, tf, inTitle, length: s.norm.length, date: s.date };
+      ranked[k] = { id: s.id, date: s.date, score: score(c, stats, total, avgLength), pinyin: pinyin !== null };
+    }
     return ranked.sort(compareRanked);
   }
 

@@ -5,7 +5,7 @@
  */
 
 /** Size of the bottom-k sketch: the k smallest 5-gram hashes estimate the Jaccard similarity. */
-const K = 32;
+export const K = 32;
 const SHINGLE = 5;
 /** Estimated similarity from which two sections are the same article. */
 export const SAME_ARTICLE = 0.6;

@@ -6,9 +6,22 @@ export function occurrences(text: string, term: string, limit = Infinity): numbe
   return found;
 }
 
-/** Number of occurrences of `term` in `text`, counting overlaps. */
-export function countOccurrences(text: string, term: string): number {
+/** Number of occurrences of `term` in `text`, counting overlaps, up to `limit`. */
+export function countOccurrences(text: string, term: string, limit = Infinity): number {
   let count = 0;
-  for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) count++;
+  for (let i = text.indexOf(term); i !== -1 && count < limit; i = text.indexOf(term, i + 1)) count++;
   return count;
+}
+
+/**
+ * Occurrences of `term` in a text known to contain it, up to `cap`, counted in its first
+ * `window` characters and scaled to the whole length: ranking needs a term's density, not an
+ * exact count, and reading every long section whole made a common character's query slow.
+ * Exact for texts no longer than `window`. Never less than 1.
+ */
+export function estimateOccurrences(text: string, term: string, cap: number, window: number): number {
+  if (text.length <= window) return Math.max(1, countOccurrences(text, term, cap));
+  const counted = countOccurrences(text.slice(0, window), term, cap);
+  if (counted >= cap) return cap;
+  return Math.max(1, Math.min(cap, Math.round((counted * text.length) / window)));
 }

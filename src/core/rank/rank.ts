@@ -8,6 +8,18 @@
 export const BM25_K1 = 1.2;
 /** BM25 length normalization: 0 ignores section length, 1 fully normalizes by it. */
 export const BM25_B = 0.75;
+/**
+ * Occurrences counted per term and section. BM25 saturates: at 16 a term already gets 93 % of
+ * the weight it would get at any count, and counting every 。 or 的 of a long chapter was most
+ * of the time of a one-character query (DESIGN.md).
+ */
+export const TF_CAP = 16;
+/**
+ * Characters of a section read to count a term; beyond, the count is scaled from its density
+ * there. At 50 MB, counting every section whole was 16 of the 27 ms of a one-character query;
+ * a window of 4 096 characters still took 4 ms.
+ */
+export const TF_WINDOW = 1024;
 /** Added per query term found in the title; larger than any realistic BM25 sum. */
 export const TITLE_BONUS = 20;
 /** Added, scaled by closeness, when a query's terms occur near one another (2+ terms only). */
