@@ -1,10 +1,43 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
   base: './',
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    // The service worker precaches everything the app needs (shell, worker, opencc dictionaries,
+    // sample documents), so after one visit it loads and works offline. A new version waits
+    // for the user to choose to reload (registerType 'prompt'); nothing reloads under them.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: '搜文 Souwen',
+        short_name: '搜文',
+        description: '在浏览器里搜索你自己的中文文档，文件不离开你的设备。',
+        lang: 'zh-Hans',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#fbfaf7',
+        theme_color: '#b4232a',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,txt}'],
+        // The Traditional display converter chunk is 1.1 MB.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   // The Traditional display converter (opencc-js cn2t, ~1.1 MB) is a lazily loaded chunk on purpose.
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1200 },

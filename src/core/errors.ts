@@ -11,6 +11,7 @@ export type PipelineErrorCode =
   | 'duplicate'
   | 'broken-archive'
   | 'archive-limit'
+  | 'unsupported-backup'
   | 'no-text'
   | 'internal';
 

@@ -53,6 +53,8 @@ export interface RequestMap {
   remove: { request: { fileId: number }; result: LibraryState };
   clear: { request: Record<string, never>; result: LibraryState };
   stats: { request: Record<string, never>; result: { files: number; sections: number; chars: number } };
+  /** The whole library as one zip (core/backup.ts); importing it elsewhere restores the library. */
+  backup: { request: Record<string, never>; result: Uint8Array };
 }
 
 export type RequestType = keyof RequestMap;

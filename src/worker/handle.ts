@@ -52,6 +52,8 @@ export function createHandler(library: Library, emit: Emit): (request: WorkerReq
         return serial(() => library.clear());
       case 'stats':
         return library.stats();
+      case 'backup':
+        return serial(() => library.exportBackup());
     }
   }
 

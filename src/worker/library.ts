@@ -1,3 +1,4 @@
+import { readBackup, writeBackup, type BackupFile } from '../core/backup.ts';
 import { SearchEngine } from '../core/engine.ts';
 import { isAbortError, PipelineError } from '../core/errors.ts';
 import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
@@ -94,16 +95,45 @@ export class Library {
     return { outcomes, cancelled };
   }
 
-  /** Imports one dropped file; an archive gives one outcome per entry. */
+  /** Imports one dropped file; an archive gives one outcome per entry, a library backup one per file it holds. */
   async #importOne(file: ImportFile): Promise<FileOutcome[]> {
+    const bytes = new Uint8Array(file.bytes);
+    const restored = /\.zip$/i.test(file.path) ? this.#readBackup(bytes, file.path) : null;
+    if (restored && 'error' in restored) return [restored.error];
+    const sources = restored ?? [{ path: file.path, bytes, addedAt: undefined }];
     const outcomes: FileOutcome[] = [];
-    for (const result of ingestMany(new Uint8Array(file.bytes), file.path)) {
-      outcomes.push('error' in result ? skippedOutcome(result.error) : await this.#save(result.path, result.file));
+    for (const source of sources) {
+      for (const result of ingestMany(source.bytes, source.path)) {
+        outcomes.push('error' in result ? skippedOutcome(result.error) : await this.#save(result.path, result.file, source.addedAt));
+      }
     }
     return outcomes;
   }
 
-  async #save(path: string, ingested: IngestedFile): Promise<FileOutcome> {
+  /** The files of a library backup, null for any other zip, or the reason a backup cannot be read. */
+  #readBackup(bytes: Uint8Array, path: string): { path: string; bytes: Uint8Array; addedAt: number | undefined }[] | { error: FileOutcome } | null {
+    try {
+      return readBackup(bytes);
+    } catch (e) {
+      return { error: skippedOutcome(new PipelineError('unsupported-backup', 'read', path, e instanceof Error ? e.message : String(e))) };
+    }
+  }
+
+  /** The whole library as one backup zip (see core/backup.ts for the format). */
+  async exportBackup(): Promise<Uint8Array> {
+    const files: BackupFile[] = [];
+    for (const record of [...this.#files.values()].sort((a, b) => a.id - b.id)) {
+      const articles = record.sectionIds.flatMap((id) => {
+        const read = this.engine.read(id);
+        return read ? [{ title: read.section.title, url: read.section.url, date: read.section.date, text: read.section.text }] : [];
+      });
+      const original = (await this.#store.getOriginal(record.id)) ?? articles.map((a) => a.text).join('\n\n');
+      files.push({ path: record.path, addedAt: record.addedAt, encoding: record.encoding, original, articles });
+    }
+    return writeBackup(files, new Date());
+  }
+
+  async #save(path: string, ingested: IngestedFile, addedAt = Date.now()): Promise<FileOutcome> {
     try {
       const fileId = this.#meta.nextFileId;
       const firstId = this.#meta.nextSectionId;
@@ -125,7 +155,7 @@ export class Library {
         hash,
         encoding: ingested.encoding,
         bom: ingested.bom,
-        addedAt: Date.now(),
+        addedAt,
         sectionIds: sections.map((s) => s.id),
       };
       this.#meta = { ...this.#meta, nextFileId: fileId + 1, nextSectionId: firstId + sections.length };

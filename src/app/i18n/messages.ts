@@ -10,6 +10,7 @@ export const SKIP_REASONS: Record<PipelineErrorCode, string> = {
   duplicate: '文库中已有相同的文件',
   'broken-archive': '压缩包已损坏，无法读取',
   'archive-limit': '压缩包超出限制（文件太多、太大或疑似压缩炸弹）',
+  'unsupported-backup': '这个文库备份来自更新版本的搜文，请先更新',
   'no-text': '文件中没有文字',
   internal: '处理时出错',
 };

@@ -100,6 +100,12 @@ export class LibraryState {
     this.#apply(await this.#client.request('remove', { fileId }));
   }
 
+  /** The whole library as a backup zip, named for today. */
+  async backup(): Promise<{ name: string; bytes: Uint8Array }> {
+    const bytes = await this.#client.request('backup', {});
+    return { name: `souwen-backup-${new Date().toISOString().slice(0, 10)}.zip`, bytes };
+  }
+
   async clear(): Promise<void> {
     this.#apply(await this.#client.request('clear', {}));
     this.job = null;

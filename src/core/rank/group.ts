@@ -30,8 +30,9 @@ export function groupCopies(
     let best = -1;
     for (const value of sig.mins) {
       for (const l of byValue.get(value) ?? []) {
-        if (shared[l]++ === 0) touched.push(l);
-        if (shared[l] === needed && (best === -1 || l < best) && leaders[l]!.file !== file && isSameArticle(leaders[l]!.sig, sig)) best = l;
+        const count = ++shared[l]!;
+        if (count === 1) touched.push(l);
+        if (count === needed && (best === -1 || l < best) && leaders[l]!.file !== file && isSameArticle(leaders[l]!.sig, sig)) best = l;
       }
     }
     for (const l of touched) shared[l] = 0;

@@ -1,0 +1,31 @@
+/**
+ * The service worker's news, as state: offline use is ready, or a new version is waiting. A new
+ * version is applied only when the person chooses to reload; nothing reloads under them.
+ */
+export class AppUpdate {
+  /** A new version is installed and waiting. */
+  waiting = $state(false);
+  /** Everything is cached: the app now works without a network. Shown once. */
+  offlineReady = $state(false);
+  #apply: ((reload?: boolean) => Promise<void>) | undefined;
+
+  /** Wires the registration's callbacks (from `virtual:pwa-register`). */
+  attach(register: (options: { onNeedRefresh: () => void; onOfflineReady: () => void }) => (reload?: boolean) => Promise<void>): void {
+    this.#apply = register({
+      onNeedRefresh: () => (this.waiting = true),
+      onOfflineReady: () => (this.offlineReady = true),
+    });
+  }
+
+  /** Activates the waiting version and reloads the page once it controls it. */
+  async reload(): Promise<void> {
+    await this.#apply?.(true);
+  }
+
+  dismiss(): void {
+    this.waiting = false;
+    this.offlineReady = false;
+  }
+}
+
+export const appUpdate = new AppUpdate();
