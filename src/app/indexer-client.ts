@@ -1,4 +1,4 @@
-import type { Progress, Reply, RequestMap, RequestType, WorkerRequest } from '../shared/protocol.ts';
+import type { LibraryState, Progress, Reply, RequestMap, RequestType, WorkerRequest } from '../shared/protocol.ts';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -35,6 +35,8 @@ export class IndexerClient {
   readonly #factory: WorkerFactory;
   /** Called after the worker crashed and was restarted. */
   onRestart: (() => void) | undefined;
+  /** Called when another tab changed the library and the worker reloaded it. */
+  onChanged: ((state: LibraryState) => void) | undefined;
 
   constructor(factory: WorkerFactory = createIndexerWorker) {
     this.#factory = factory;
@@ -58,6 +60,7 @@ export class IndexerClient {
   }
 
   #onReply(reply: Reply): void {
+    if (reply.type === 'changed') return void this.onChanged?.(reply.state);
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
     if (reply.type === 'progress') {

@@ -83,4 +83,6 @@ export interface Progress {
 export type Reply =
   | ({ id: number; type: 'progress' } & Progress)
   | { id: number; type: 'result'; result: unknown }
-  | { id: number; type: 'error'; code: 'aborted' | 'internal' | 'bad-request'; message: string };
+  | { id: number; type: 'error'; code: 'aborted' | 'internal' | 'bad-request'; message: string }
+  /** Unasked: another tab changed the library and this one reloaded it (id 0). */
+  | { id: 0; type: 'changed'; state: LibraryState };

@@ -41,6 +41,10 @@ export class IdbLibraryStore implements LibraryStore {
     }
   }
 
+  loadMeta(): Promise<LibraryMeta | undefined> {
+    return get<LibraryMeta>(META_KEY, this.#db);
+  }
+
   async load(): Promise<StoredLibrary> {
     const meta = await get<LibraryMeta>(META_KEY, this.#db);
     const all = (await keys(this.#db)).map(String);

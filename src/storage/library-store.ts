@@ -16,6 +16,8 @@ export interface StoredLibrary {
 export interface LibraryStore {
   readonly mode: 'indexeddb' | 'memory';
   load(): Promise<StoredLibrary>;
+  /** The stored manifest alone (cheap): tells whether another tab changed the library. */
+  loadMeta(): Promise<LibraryMeta | undefined>;
   /** Stores a file, its sections and its original (uncleaned) text, and the manifest, in one transaction. */
   putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void>;
   /** The original text of a file, before cleaning ("show original"). */

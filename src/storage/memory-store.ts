@@ -13,6 +13,10 @@ export class MemoryLibraryStore implements LibraryStore {
   indexChunks: [string, string][] = [];
   readonly originals = new Map<number, string>();
 
+  async loadMeta(): Promise<LibraryMeta | undefined> {
+    return this.meta && structuredClone(this.meta);
+  }
+
   async load(): Promise<StoredLibrary> {
     return {
       meta: this.meta,

@@ -1,5 +1,6 @@
 import type { Reply, WorkerRequest } from '../shared/protocol.ts';
 import type { Library } from './library.ts';
+import { aloneCoordinator, type TabCoordinator } from './tabs.ts';
 
 /** Sends a reply to the UI. */
 export type Emit = (reply: Reply) => void;
@@ -11,7 +12,7 @@ export type Emit = (reply: Reply) => void;
  * through a queue; searches and reads answer at once, also between two files of an import.
  * `cancel` aborts the named request through its AbortController.
  */
-export function createHandler(library: Library, emit: Emit): (request: WorkerRequest) => Promise<void> {
+export function createHandler(library: Library, emit: Emit, tabs: TabCoordinator = aloneCoordinator): (request: WorkerRequest) => Promise<void> {
   const jobs = new Map<number, AbortController>();
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -19,17 +20,37 @@ export function createHandler(library: Library, emit: Emit): (request: WorkerReq
     queue = run.catch(() => undefined);
     return run;
   };
+  /**
+   * A change to the library: in this tab's queue, while no other tab writes, on the library as
+   * stored (reloaded first if another tab changed it); the other tabs are told afterwards.
+   */
+  const write = <T>(job: () => Promise<T>): Promise<T> =>
+    serial(() =>
+      tabs.exclusive(async () => {
+        await library.syncIfStale();
+        try {
+          return await job();
+        } finally {
+          tabs.announce();
+        }
+      }),
+    );
+  tabs.onChange(() => {
+    void serial(() => tabs.exclusive(() => library.syncIfStale())).then((changed) => {
+      if (changed) emit({ id: 0, type: 'changed', state: library.state() });
+    });
+  });
 
   async function answer(request: Exclude<WorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<unknown> {
     switch (request.type) {
       case 'init':
-        return serial(async () => {
+        return serial(() => tabs.exclusive(async () => {
           const started = performance.now();
           const state = await library.init();
           return { ...state, restoreMs: performance.now() - started };
-        });
+        }));
       case 'import':
-        return serial(async () => {
+        return write(async () => {
           const { outcomes, cancelled } = await library.import(
             request.files,
             (p) => emit({ id: request.id, type: 'progress', ...p }),
@@ -47,9 +68,9 @@ export function createHandler(library: Library, emit: Emit): (request: WorkerReq
       case 'original':
         return library.original(request.fileId);
       case 'remove':
-        return serial(() => library.remove(request.fileId));
+        return write(() => library.remove(request.fileId));
       case 'clear':
-        return serial(() => library.clear());
+        return write(() => library.clear());
       case 'stats':
         return library.stats();
       case 'backup':

@@ -7,6 +7,7 @@ import { IdbLibraryStore } from '../storage/idb-store.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { createHandler } from './handle.ts';
 import { Library } from './library.ts';
+import { browserCoordinator } from './tabs.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,7 +18,7 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 
 const ready = (async () => {
   const store = (await IdbLibraryStore.open()) ?? new MemoryLibraryStore();
-  return createHandler(new Library(store, sha256), (reply) => self.postMessage(reply));
+  return createHandler(new Library(store, sha256), (reply) => self.postMessage(reply), browserCoordinator());
 })();
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {

@@ -21,6 +21,8 @@ const emptyMeta = (): LibraryMeta => ({
   indexedFileIds: [],
 });
 
+const fingerprint = (m: LibraryMeta) => `${m.nextFileId}:${m.nextSectionId}:${m.indexGeneration}`;
+
 function skippedOutcome(error: PipelineError): FileOutcome {
   return { path: error.fileName, status: 'skipped', code: error.code, message: error.message };
 }
@@ -69,6 +71,21 @@ export class Library {
     // Files stored after the last snapshot (or a snapshot from other code) are indexed now; save the result.
     if (stale) await this.#saveIndex();
     return this.state();
+  }
+
+  /**
+   * Reloads everything when the stored library is not the one in memory (another tab wrote to
+   * it). Every write moves the file or section counter or the index generation, so comparing
+   * them is enough. Returns true when it reloaded.
+   */
+  async syncIfStale(): Promise<boolean> {
+    if (fingerprint((await this.#store.loadMeta()) ?? emptyMeta()) === fingerprint(this.#meta)) return false;
+    this.engine.clear();
+    this.#files.clear();
+    this.#byHash.clear();
+    this.#meta = emptyMeta();
+    await this.init();
+    return true;
   }
 
   /** Imports files one by one; a bad file is reported and skipped, never stops the batch. */

@@ -31,6 +31,8 @@ export class LibraryState {
 
   constructor(client: IndexerClient) {
     this.#client = client;
+    // Another tab imported or removed files: show the library as it now is.
+    client.onChanged = (state) => this.#apply(state);
   }
 
   #apply(s: Snapshot): void {

@@ -1,0 +1,102 @@
+/**
+ * Two tabs on one stored library, as the browser runs them: each with its own worker state,
+ * writes taken in turn under one lock, changes announced to the other tab.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { seeds } from '../../tests/support/corpus.ts';
+import type { LibraryState, Reply, WorkerRequest } from '../shared/protocol.ts';
+import { MemoryLibraryStore } from '../storage/memory-store.ts';
+import { createHandler } from './handle.ts';
+import { Library } from './library.ts';
+import type { TabCoordinator } from './tabs.ts';
+
+const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A lock and a channel shared by the tabs of one test, like navigator.locks and BroadcastChannel. */
+function bus() {
+  let lock: Promise<unknown> = Promise.resolve();
+  const listeners = new Set<() => void>();
+  return (): TabCoordinator => {
+    let mine: (() => void) | undefined;
+    return {
+      exclusive: <T>(write: () => Promise<T>) => {
+        const run = lock.then(write, write);
+        lock = run.catch(() => undefined);
+        return run;
+      },
+      announce: () => {
+        for (const l of listeners) if (l !== mine) setTimeout(l, 0);
+      },
+      onChange: (listener) => {
+        mine = listener;
+        listeners.add(listener);
+      },
+    };
+  };
+}
+
+function tab(store: MemoryLibraryStore, coordinator: TabCoordinator) {
+  const replies: Reply[] = [];
+  const library = new Library(store, sha256);
+  const handle = createHandler(library, (r) => replies.push(r), coordinator);
+  let nextId = 1;
+  const request = async (r: Omit<WorkerRequest, 'id'>) => {
+    const id = nextId++;
+    await handle({ ...r, id } as WorkerRequest);
+    const last = replies.filter((x) => x.id === id).pop()!;
+    if (last.type !== 'result') throw new Error(JSON.stringify(last));
+    return last.result as LibraryState & { hits?: { fileName: string }[] };
+  };
+  const changes = () => replies.filter((r): r is Extract<Reply, { type: 'changed' }> => r.type === 'changed');
+  return { library, request, changes };
+}
+
+const file = (name: string, text: string) => ({ name, path: name, bytes: new TextEncoder().encode(text).buffer as ArrayBuffer });
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('two tabs on one library', () => {
+  it('each sees the other’s imports and removals, and ids never collide', async () => {
+    const store = new MemoryLibraryStore();
+    const join = bus();
+    const a = tab(store, join());
+    const b = tab(store, join());
+    await a.request({ type: 'init' });
+    await b.request({ type: 'init' });
+
+    await a.request({ type: 'import', files: seeds().map((s) => ({ name: s.name, path: s.name, bytes: s.bytes.slice().buffer })) });
+    await settle();
+    expect(b.changes().pop()?.state.files).toHaveLength(5);
+    expect(b.library.engine.search('芯片企业').hits[0]?.title).toBe('2022中國AI芯片企業50強');
+
+    await b.request({ type: 'import', files: [file('tab-b.txt', '第二个标签页导入的文档：量子计算')] });
+    await settle();
+    expect(a.changes().pop()?.state.files).toHaveLength(6);
+    expect(a.library.engine.search('量子计算').hits.map((h) => h.fileName)).toEqual(['tab-b.txt']);
+    const ids = a.library.state().files.map((f) => f.id);
+    expect(new Set(ids).size).toBe(6);
+
+    const removed = a.library.state().files.find((f) => f.name === 'tab-b.txt')!.id;
+    await a.request({ type: 'remove', fileId: removed });
+    await settle();
+    expect(b.library.state().files).toHaveLength(5);
+    expect(b.library.engine.search('量子计算').total).toBe(0);
+  });
+
+  it('a write catches up first even if the news never arrived', async () => {
+    const store = new MemoryLibraryStore();
+    const silent: TabCoordinator = { exclusive: (w) => w(), announce: () => {}, onChange: () => {} };
+    const a = tab(store, silent);
+    const b = tab(store, silent);
+    await a.request({ type: 'init' });
+    await b.request({ type: 'init' });
+    await a.request({ type: 'import', files: [file('a.txt', '甲标签页的文档')] });
+    await b.request({ type: 'import', files: [file('b.txt', '乙标签页的文档')] });
+    const files = b.library.state().files;
+    expect(files.map((f) => f.name).sort()).toEqual(['a.txt', 'b.txt']);
+    expect(new Set(files.map((f) => f.id)).size).toBe(2);
+    const reopened = tab(store, silent);
+    await reopened.request({ type: 'init' });
+    expect(reopened.library.state().files.map((f) => f.name).sort()).toEqual(['a.txt', 'b.txt']);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The backup is the person's way out: "导出备份" downloads one zip; dropped into another
+ * browser profile, it gives back the same documents and the same search results.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dropFiles, launch, screenshot, watchProblems } from './browser.ts';
+
+type Souwen = {
+  library: { ready: boolean; files: { path: string; sections: number }[] };
+  client: { request: (type: string, payload: unknown) => Promise<{ hits: { fileName: string; title: string }[] }> };
+};
+
+const QUERIES = ['芯片企业', '晶體管', 'RISC-V', 'xinpian', 'title:简报'];
+let browser: Browser;
+const problems: string[] = [];
+
+async function open(): Promise<Page> {
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  problems.push(...watchProblems(page));
+  await page.goto(inject('baseUrl'));
+  await page.waitForFunction(() => (globalThis as { souwen?: Souwen }).souwen?.library.ready === true);
+  return page;
+}
+
+async function answers(page: Page) {
+  return page.evaluate(async (qs) => {
+    const s = (globalThis as { souwen?: Souwen }).souwen!;
+    const out: string[][] = [];
+    for (const query of qs) out.push((await s.client.request('search', { query, limit: 0, offset: 0 })).hits.map((h) => `${h.fileName} · ${h.title}`));
+    return { out, files: s.library.files.map((f) => `${f.path} · ${f.sections}`).sort() };
+  }, QUERIES);
+}
+
+describe('library backup', () => {
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('exports the library as a zip and restores it in another profile, with the same results', async () => {
+    const first = await open();
+    await first.getByRole('button', { name: '试用示例文档' }).click();
+    await first.getByTestId('import-summary').waitFor();
+    const [download] = await Promise.all([first.waitForEvent('download'), first.getByRole('button', { name: '导出备份' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^souwen-backup-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = readFileSync((await download.path())!);
+    const before = await answers(first);
+
+    const second = await open();
+    await dropFiles(second, [{ name: download.suggestedFilename(), base64: zip.toString('base64') }]);
+    await second.getByTestId('import-summary').waitFor();
+    expect(await second.getByTestId('import-summary').innerText()).toBe('已索引 5 个文件');
+    await screenshot(second, '50-restored-from-backup');
+    const after = await answers(second);
+    expect(after.files).toEqual(before.files);
+    expect(after.out).toEqual(before.out);
+    expect(before.out.flat().length).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
+  });
+});
