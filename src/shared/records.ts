@@ -5,7 +5,11 @@
 import type { EngineSection } from '../core/engine.ts';
 import type { EncodingLabel } from '../core/types.ts';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * Version 2 added `LibraryMeta.createdAt`. Older libraries are upgraded in place by
+ * `storage/migrate.ts`; a library from a newer version is left untouched and refused.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** One imported file. Stored together with its sections in a single transaction. */
 export interface FileRecord {
@@ -34,6 +38,8 @@ export type SectionRecord = EngineSection;
 /** The library's manifest: versions, id counters and which index generation is current. */
 export interface LibraryMeta {
   schemaVersion: number;
+  /** When the library was created (milliseconds since the epoch); for the backup and diagnostics. */
+  createdAt: number;
   /** `INDEX_CONFIG_HASH` of the code that wrote the index. */
   indexConfigHash: string;
   nextFileId: number;

@@ -12,6 +12,7 @@ function freshStore() {
 
 const meta = (generation: number, indexed: number[] = []): LibraryMeta => ({
   schemaVersion: SCHEMA_VERSION,
+  createdAt: 0,
   indexConfigHash: 'h',
   nextFileId: 3,
   nextSectionId: 10,

@@ -1,4 +1,4 @@
-import { clear, createStore, del, delMany, get, getMany, keys, setMany, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, delMany, get, getMany, keys, set, setMany, type UseStore } from 'idb-keyval';
 import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
 import {
   fileKey,
@@ -39,6 +39,10 @@ export class IdbLibraryStore implements LibraryStore {
     } catch {
       return null;
     }
+  }
+
+  putMeta(meta: LibraryMeta): Promise<void> {
+    return set(META_KEY, meta, this.#db);
   }
 
   loadMeta(): Promise<LibraryMeta | undefined> {

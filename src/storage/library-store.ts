@@ -25,5 +25,7 @@ export interface LibraryStore {
   deleteFile(fileId: number, meta: LibraryMeta): Promise<void>;
   /** Writes index chunks as generation `meta.indexGeneration`, flips the manifest, drops older generations. */
   saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void>;
+  /** Writes the manifest alone (after a schema upgrade). */
+  putMeta(meta: LibraryMeta): Promise<void>;
   clear(): Promise<void>;
 }

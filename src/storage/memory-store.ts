@@ -13,6 +13,10 @@ export class MemoryLibraryStore implements LibraryStore {
   indexChunks: [string, string][] = [];
   readonly originals = new Map<number, string>();
 
+  async putMeta(meta: LibraryMeta): Promise<void> {
+    this.meta = structuredClone(meta);
+  }
+
   async loadMeta(): Promise<LibraryMeta | undefined> {
     return this.meta && structuredClone(this.meta);
   }

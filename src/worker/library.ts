@@ -8,12 +8,14 @@ import type { IngestedFile } from '../core/types.ts';
 import type { FileOutcome, ImportFile, LibraryFile, LibraryState, Progress } from '../shared/protocol.ts';
 import { SCHEMA_VERSION, type FileRecord, type LibraryMeta, type SectionRecord } from '../shared/records.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
+import { migrate } from '../storage/migrate.ts';
 
 /** Computes a content hash (hex); injected so Node tests and the worker use their own crypto. */
 export type HashFn = (bytes: Uint8Array) => Promise<string>;
 
 const emptyMeta = (): LibraryMeta => ({
   schemaVersion: SCHEMA_VERSION,
+  createdAt: Date.now(),
   indexConfigHash: INDEX_CONFIG_HASH,
   nextFileId: 1,
   nextSectionId: 1,
@@ -41,6 +43,8 @@ export class Library {
   readonly #files = new Map<number, FileRecord>();
   readonly #byHash = new Map<string, number>();
   #meta: LibraryMeta = emptyMeta();
+  /** Why this library must not be written (it comes from a newer version), if so. */
+  #refusal: Error | undefined;
 
   constructor(store: LibraryStore, hash: HashFn) {
     this.#store = store;
@@ -52,10 +56,18 @@ export class Library {
     // Build opencc's tries now rather than on the first import or keystroke.
     normalize('');
     const stored = await this.#store.load();
-    if (stored.meta && stored.meta.schemaVersion !== SCHEMA_VERSION) {
-      // Only one schema exists so far: an unknown one cannot be read safely, so start afresh.
-      await this.#store.clear();
-      return this.state();
+    // An older library is upgraded in place; a newer one throws, and every later write is
+    // refused (see syncIfStale), so this version never overwrites it.
+    let upgraded: LibraryMeta | null;
+    try {
+      upgraded = migrate(stored);
+    } catch (e) {
+      this.#refusal = e instanceof Error ? e : new Error(String(e));
+      throw e;
+    }
+    if (upgraded) {
+      stored.meta = upgraded;
+      await this.#store.putMeta(upgraded);
     }
     this.#meta = stored.meta ?? emptyMeta();
     const indexUsable = this.#meta.indexConfigHash === INDEX_CONFIG_HASH && stored.indexChunks.length > 0;
@@ -79,6 +91,7 @@ export class Library {
    * them is enough. Returns true when it reloaded.
    */
   async syncIfStale(): Promise<boolean> {
+    if (this.#refusal) throw this.#refusal;
     if (fingerprint((await this.#store.loadMeta()) ?? emptyMeta()) === fingerprint(this.#meta)) return false;
     this.engine.clear();
     this.#files.clear();

@@ -41,7 +41,7 @@ function tab(store: MemoryLibraryStore, coordinator: TabCoordinator) {
   const library = new Library(store, sha256);
   const handle = createHandler(library, (r) => replies.push(r), coordinator);
   let nextId = 1;
-  const request = async (r: Omit<WorkerRequest, 'id'>) => {
+  const request = async (r: { type: WorkerRequest['type'] } & Record<string, unknown>) => {
     const id = nextId++;
     await handle({ ...r, id } as WorkerRequest);
     const last = replies.filter((x) => x.id === id).pop()!;

@@ -1,0 +1,40 @@
+import { SCHEMA_VERSION, type LibraryMeta } from '../shared/records.ts';
+import type { StoredLibrary } from './library-store.ts';
+
+/** A library written by a newer version of Souwen: never rewritten or cleared by this one. */
+export class NewerSchemaError extends Error {
+  override readonly name = 'NewerSchemaError';
+  constructor(readonly found: number) {
+    super(`文库由更新版本的搜文写入（格式 ${found}，本版本只能读到 ${SCHEMA_VERSION}），未作任何改动。请更新搜文后再打开。`);
+  }
+}
+
+/** One step: upgrades a manifest from version `n` to `n + 1`, given the rest of the library. */
+type Step = (meta: LibraryMeta, stored: StoredLibrary) => LibraryMeta;
+
+/** Steps by the version they upgrade from. Records other than the manifest have not changed yet. */
+const STEPS: Record<number, Step> = {
+  // 1 → 2: the manifest records when the library was created; the oldest file tells.
+  1: (meta, stored) => ({
+    ...meta,
+    schemaVersion: 2,
+    createdAt: stored.files.length > 0 ? Math.min(...stored.files.map((f) => f.addedAt)) : Date.now(),
+  }),
+};
+
+/**
+ * Upgrades a loaded library to the current schema. Returns the new manifest when something
+ * changed (the caller stores it), null when the library is current or empty.
+ * @throws NewerSchemaError when the library comes from a newer version.
+ */
+export function migrate(stored: StoredLibrary): LibraryMeta | null {
+  if (!stored.meta || stored.meta.schemaVersion === SCHEMA_VERSION) return null;
+  let meta: LibraryMeta = stored.meta;
+  if (meta.schemaVersion > SCHEMA_VERSION) throw new NewerSchemaError(meta.schemaVersion);
+  while (meta.schemaVersion < SCHEMA_VERSION) {
+    const step: Step | undefined = STEPS[meta.schemaVersion];
+    if (!step) throw new Error(`no upgrade from library schema ${meta.schemaVersion}`);
+    meta = step(meta, stored);
+  }
+  return meta;
+}
