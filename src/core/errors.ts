@@ -12,6 +12,7 @@ export type PipelineErrorCode =
   | 'broken-archive'
   | 'archive-limit'
   | 'unsupported-backup'
+  | 'storage-full'
   | 'no-text'
   | 'internal';
 

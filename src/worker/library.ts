@@ -23,6 +23,9 @@ const emptyMeta = (): LibraryMeta => ({
   indexedFileIds: [],
 });
 
+/** IndexedDB's answer when the origin's storage quota is used up. */
+const isQuotaError = (e: unknown) => e instanceof Error && (e.name === 'QuotaExceededError' || /quota/i.test(e.message));
+
 const fingerprint = (m: LibraryMeta) => `${m.nextFileId}:${m.nextSectionId}:${m.indexGeneration}`;
 
 function skippedOutcome(error: PipelineError): FileOutcome {
@@ -193,7 +196,9 @@ export class Library {
         await this.#store.putFile(record, sections, ingested.original, this.#meta);
       } catch (cause) {
         this.engine.removeFile(fileId);
-        throw new PipelineError('internal', 'store', path, `could not be saved (${String(cause)})`, { cause });
+        this.#meta = { ...this.#meta, nextFileId: fileId, nextSectionId: firstId };
+        const full = isQuotaError(cause);
+        throw new PipelineError(full ? 'storage-full' : 'internal', 'store', path, full ? 'the storage quota is used up' : `could not be saved (${String(cause)})`, { cause });
       }
       this.#remember(record);
       return { path, status: 'indexed', fileId, sections: sections.length, encoding: ingested.encoding };
@@ -238,13 +243,22 @@ export class Library {
 
   async #saveIndex(): Promise<void> {
     const chunks = await this.engine.exportIndex();
+    const previous = this.#meta;
     this.#meta = {
       ...this.#meta,
       indexConfigHash: INDEX_CONFIG_HASH,
       indexGeneration: this.#meta.indexGeneration + 1,
       indexedFileIds: [...this.#files.keys()],
     };
-    await this.#store.saveIndex(chunks, this.#meta);
+    try {
+      await this.#store.saveIndex(chunks, this.#meta);
+    } catch (e) {
+      // No room for a new snapshot: the files themselves are stored, and the next start indexes
+      // those the last snapshot lacks. The library stays usable; nothing is lost.
+      this.#meta = previous;
+      if (isQuotaError(e)) return;
+      throw e;
+    }
     // Reload the index from its own snapshot: posting lists grown one push at a time keep up to
     // half their length spare, imported ones are exact (worker heap 214 → 179 MB at 50 MB, DESIGN.md).
     this.engine.importIndex(chunks);

@@ -25,6 +25,10 @@ export class LibraryState {
   ready = $state(false);
   error = $state<string | null>(null);
   job = $state<ImportJob | null>(null);
+  /** Storage used by this origin and the quota, from `navigator.storage.estimate()`. */
+  usage = $state<{ used: number; quota: number } | null>(null);
+  /** Whether the browser promised not to evict the library under storage pressure. */
+  persisted = $state(false);
   /** Called after the library changed, so searches can be re-run. */
   onChange: (() => void) | undefined;
   readonly #client: IndexerClient;
@@ -40,6 +44,22 @@ export class LibraryState {
     this.sections = s.sections;
     this.storage = s.storage;
     this.onChange?.();
+    void this.#measure();
+  }
+
+  async #measure(): Promise<void> {
+    const storage = globalThis.navigator?.storage;
+    if (!storage?.estimate) return;
+    const { usage = 0, quota = 0 } = await storage.estimate();
+    this.usage = { used: usage, quota };
+    this.persisted = (await storage.persisted?.()) ?? false;
+  }
+
+  /** After the first import, asks the browser to keep the library even when space runs low. */
+  async #askToPersist(): Promise<void> {
+    const storage = globalThis.navigator?.storage;
+    if (this.persisted || this.storage !== 'indexeddb' || !storage?.persist) return;
+    this.persisted = await storage.persist();
   }
 
   async init(): Promise<void> {
@@ -72,6 +92,7 @@ export class LibraryState {
       );
       this.job = { ...this.job!, outcomes: result.outcomes, running: false, cancelled: result.cancelled };
       this.#apply(result);
+      if (result.outcomes.some((o) => o.status === 'indexed')) void this.#askToPersist();
     } catch (e) {
       this.job = { ...this.job!, running: false };
       this.error = `导入失败：${e instanceof Error ? e.message : String(e)}`;

@@ -1,0 +1,52 @@
+/**
+ * When storage runs out mid-import, the files that fit stay stored and searchable, the others are
+ * reported as "storage full", and the library keeps working (and reopens consistent).
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { seeds } from '../../tests/support/corpus.ts';
+import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
+import { MemoryLibraryStore } from '../storage/memory-store.ts';
+import { Library } from './library.ts';
+
+const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A store with a quota in characters of original text, failing as IndexedDB does when it is used up. */
+class SmallStore extends MemoryLibraryStore {
+  used = 0;
+  constructor(readonly quota: number) {
+    super();
+  }
+  override async putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void> {
+    if (this.used + original.length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.used += original.length;
+    return super.putFile(file, sections, original, meta);
+  }
+}
+
+describe('storage quota', () => {
+  it('keeps what fits, reports the rest as storage-full, and stays usable', async () => {
+    const files = seeds();
+    const sizes = files.map((s) => s.text.length);
+    const store = new SmallStore(sizes[0]! + sizes[1]! + 10);
+    const library = new Library(store, sha256);
+    await library.init();
+    const { outcomes } = await library.import(
+      files.map((s) => ({ name: s.name, path: s.name, bytes: s.bytes.slice().buffer })),
+      () => {},
+      new AbortController().signal,
+    );
+    const indexed = outcomes.filter((o) => o.status === 'indexed');
+    const full = outcomes.filter((o) => o.status === 'skipped' && o.code === 'storage-full');
+    expect(indexed.length).toBeGreaterThanOrEqual(2);
+    expect(indexed.length + full.length).toBe(files.length);
+    expect(full.length).toBeGreaterThan(0);
+    // Only stored files are listed and searchable.
+    expect(library.state().files.map((f) => f.path).sort()).toEqual(indexed.map((o) => o.path).sort());
+    for (const o of full) expect(library.engine.search(`file:${o.path.slice(0, 12)}`).total).toBe(0);
+    // Reopened, the library is the same.
+    const reopened = new Library(store, sha256);
+    expect((await reopened.init()).files.map((f) => f.path).sort()).toEqual(indexed.map((o) => o.path).sort());
+    expect(new Set(reopened.state().files.map((f) => f.id)).size).toBe(indexed.length);
+  });
+});
