@@ -1,6 +1,6 @@
 import type { FileOutcome, LibraryFile, LibraryState as Snapshot, Progress, StorageMode } from '../../shared/protocol.ts';
 import type { PickedFile } from '../../platform/files.ts';
-import type { IndexerClient } from '../indexer-client.ts';
+import { IndexerError, type IndexerClient } from '../indexer-client.ts';
 
 /** An import in progress or just finished. */
 export interface ImportJob {
@@ -94,8 +94,14 @@ export class LibraryState {
       this.#apply(result);
       if (result.outcomes.some((o) => o.status === 'indexed')) void this.#askToPersist();
     } catch (e) {
+      const done = this.job?.progress?.filesDone ?? 0;
       this.job = { ...this.job!, running: false };
-      this.error = `导入失败：${e instanceof Error ? e.message : String(e)}`;
+      // The worker died: name the file it was on (progress counts finished files); the client
+      // has restarted it, and the files stored before are reloaded from IndexedDB.
+      this.error =
+        e instanceof IndexerError && e.code === 'crashed'
+          ? `导入中断：处理“${picked[done]?.path ?? '?'}”时索引程序意外停止。已重新启动并重新载入文库，之前导入的文件都在。`
+          : `导入失败：${e instanceof Error ? e.message : String(e)}`;
     }
   }
 
