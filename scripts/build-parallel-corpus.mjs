@@ -88,10 +88,10 @@ for (const side of ['cn', 'tw']) {
   const pages = files(manRoot).filter((f) => f.endsWith('.gz'));
   log(`rendering ${pages.length} ${side} man pages`);
   for (const page of pages) {
-    const r = spawnSync('sh', ['-c', 'man --nj --nh -l "$1" 2>/dev/null | col -bx', 'sh', join(manRoot, page)], {
+    // timeout signals its whole process group: a troff that loops on a page dies with it.
+    const r = spawnSync('timeout', ['-k', '5', '30', 'sh', '-c', 'man --nj --nh -l "$1" 2>/dev/null | col -bx', 'sh', join(manRoot, page)], {
       env: { ...process.env, MANWIDTH: '80', MAN_DISABLE_SECCOMP: '1', LANG: 'C.UTF-8' },
       maxBuffer: 1 << 26,
-      timeout: 60_000,
     });
     if (r.status === 0 && r.stdout.length > 0) writeFileSync(join(dst, `${basename(page, '.gz')}.txt`), r.stdout);
   }

@@ -1,6 +1,7 @@
 import type { FileOutcome, LibraryFile, LibraryState as Snapshot, Progress, StorageMode } from '../../shared/protocol.ts';
 import type { PickedFile } from '../../platform/files.ts';
 import { IndexerError, type IndexerClient } from '../indexer-client.ts';
+import { formatBytes } from '../i18n/messages.ts';
 
 /** An import in progress or just finished. */
 export interface ImportJob {
@@ -18,6 +19,9 @@ const SAMPLES_INDEX = 'samples/index.json';
  * The library as the UI shows it: files, section count, where it is stored, and the current
  * import with per-file outcomes. All changes go through the worker; this mirrors its answers.
  */
+/** Largest single import (README, Limits). */
+export const IMPORT_LIMITS = { files: 20_000, bytes: 2_000_000_000 } as const;
+
 export class LibraryState {
   files = $state.raw<LibraryFile[]>([]);
   sections = $state(0);
@@ -75,6 +79,13 @@ export class LibraryState {
   /** Reads the files' bytes and hands them to the worker (transferred, not copied). */
   async importFiles(picked: readonly PickedFile[]): Promise<void> {
     if (picked.length === 0) return;
+    const bytes = picked.reduce((n, p) => n + p.file.size, 0);
+    // One import is read into memory at once: past these, the tab could run out of memory.
+    if (picked.length > IMPORT_LIMITS.files || bytes > IMPORT_LIMITS.bytes) {
+      this.error = `一次最多导入 ${IMPORT_LIMITS.files} 个文件、共 ${formatBytes(IMPORT_LIMITS.bytes)}（这次是 ${picked.length} 个、${formatBytes(bytes)}），请分批导入。`;
+      return;
+    }
+    this.error = null;
     const job: ImportJob = { id: null, progress: null, outcomes: [], running: true, cancelled: false };
     this.job = job;
     try {
