@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropFiles, launch, screenshot, watchProblems } from './browser.ts';
+import { dropFiles, launch, openApp, screenshot } from './browser.ts';
 
 type Souwen = {
   library: { ready: boolean; files: { path: string; sections: number }[] };
@@ -16,13 +16,8 @@ const QUERIES = ['芯片企业', '晶體管', 'RISC-V', 'xinpian', 'title:简报
 let browser: Browser;
 const problems: string[] = [];
 
-async function open(): Promise<Page> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  problems.push(...watchProblems(page));
-  await page.goto(inject('baseUrl'));
-  await page.waitForFunction(() => (globalThis as { souwen?: Souwen }).souwen?.library.ready === true);
-  return page;
-}
+/** A page in a profile of its own: another browser, as far as storage goes. */
+const open = async () => openApp(await browser.newContext({ acceptDownloads: true }), inject('baseUrl'), problems);
 
 async function answers(page: Page) {
   return page.evaluate(async (qs) => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM } from './global-setup.ts';
 
 /** Flags for Debian's Chromium in this sandbox: no GPU, no background network traffic. */
@@ -20,8 +20,7 @@ export function launch(): Promise<Browser> {
 }
 
 /** Records console errors, page errors and CSP violations, which every journey asserts are absent. */
-export function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
+export function watchProblems(page: Page, problems: string[] = []): string[] {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
@@ -50,4 +49,31 @@ export async function dropFiles(page: Page, files: { name: string; base64: strin
       target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     }
   }, files);
+}
+
+/** Waits until the app has loaded its library (the worker answered `init`). */
+export async function waitForLibrary(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => (globalThis as { souwen?: { library: { ready: boolean } } }).souwen?.library.ready === true, undefined, { timeout });
+}
+
+/** Opens the app in a new page of `context`, records its problems into `problems`, waits for the library. */
+export async function openApp(context: BrowserContext, baseUrl: string, problems: string[]): Promise<Page> {
+  const page = await context.newPage();
+  watchProblems(page, problems);
+  await page.goto(baseUrl);
+  await waitForLibrary(page, 60_000);
+  return page;
+}
+
+/** Types a query in the search box and waits for its answer; returns the hit titles shown. */
+export async function searchFor(page: Page, q: string): Promise<string[]> {
+  await page.fill('input.search', q);
+  await page.waitForFunction(
+    (query) => {
+      const s = (globalThis as { souwen?: { search: { answered: string; status: string } } }).souwen?.search;
+      return s?.answered === query && s.status === (query.trim() ? 'done' : 'idle');
+    },
+    q,
+  );
+  return page.locator('.hit-title').allInnerTexts();
 }

@@ -5,10 +5,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scaleCorpus } from '../support/scale.ts';
-import { launch, screenshot, watchProblems } from './browser.ts';
+import { launch, screenshot, waitForLibrary, watchProblems } from './browser.ts';
 
 type Souwen = {
-  library: { ready: boolean; files: unknown[]; job: { running: boolean; progress: { filesDone: number } | null } | null };
+  library: { files: unknown[]; job: { running: boolean; progress: { filesDone: number } | null } | null };
   client: { request: (type: string, payload: unknown) => Promise<{ total: number }> };
 };
 
@@ -23,7 +23,7 @@ describe('worker crash', () => {
     page = await (await browser.newContext()).newPage();
     problems = watchProblems(page);
     await page.goto(inject('baseUrl'));
-    await page.waitForFunction(() => (globalThis as { souwen?: Souwen }).souwen?.library.ready === true);
+    await waitForLibrary(page);
   });
   afterAll(async () => {
     await browser?.close();

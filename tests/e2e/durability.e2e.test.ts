@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededRandom } from '../support/random.ts';
 import { scaleCorpus } from '../support/scale.ts';
-import { launch, watchProblems } from './browser.ts';
+import { launch, openApp } from './browser.ts';
 
 type Souwen = {
   library: {
@@ -36,13 +36,7 @@ let browser: Browser;
 let context: BrowserContext;
 const problems: string[] = [];
 
-async function open(): Promise<Page> {
-  const page = await context.newPage();
-  problems.push(...watchProblems(page));
-  await page.goto(inject('baseUrl'));
-  await page.waitForFunction(() => (globalThis as { souwen?: Souwen }).souwen?.library.ready === true, undefined, { timeout: 60_000 });
-  return page;
-}
+const open = () => openApp(context, inject('baseUrl'), problems);
 
 /** Every listed file answers its probe; the section total adds up. Returns the number of files listed. */
 async function assertConsistent(page: Page): Promise<number> {

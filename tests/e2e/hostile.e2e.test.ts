@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropFiles, launch, screenshot, watchProblems } from './browser.ts';
+import { dropFiles, launch, screenshot, searchFor, watchProblems } from './browser.ts';
 
 const DIR = new URL('../fixtures/hostile/', import.meta.url);
 const FILES = ['hostile.txt', 'hostile.html'];
@@ -15,13 +15,6 @@ let page: Page;
 let problems: string[];
 const dialogs: string[] = [];
 
-async function searchFor(q: string): Promise<void> {
-  await page.fill('input.search', q);
-  await page.waitForFunction((query) => {
-    const s = (globalThis as { souwen?: { search: { answered: string; status: string } } }).souwen?.search;
-    return s?.answered === query && s.status === 'done';
-  }, q);
-}
 
 /** What must never be on the page, whatever the documents say. */
 async function assertInert(): Promise<void> {
@@ -58,7 +51,7 @@ describe('hostile documents', () => {
   });
 
   it('shows markup in titles and snippets as literal text', async () => {
-    await searchFor('script');
+    await searchFor(page, 'script');
     const titles = await page.locator('.hit-title').allInnerTexts();
     expect(titles.some((t) => t.includes("恶意脚本测试文章<script>alert('title')</script>"))).toBe(true);
     const snippets = (await page.locator('.hit-snippet').allInnerTexts()).join('\n');
@@ -67,7 +60,7 @@ describe('hostile documents', () => {
   });
 
   it('reads the article with the markup, the bidi override and the template syntax as text, and no javascript: source link', async () => {
-    await searchFor('点我');
+    await searchFor(page, '点我');
     await page.locator('.hit-open').first().click();
     const body = page.locator('.reader-body');
     await body.waitFor();
@@ -91,7 +84,7 @@ describe('hostile documents', () => {
 
   it('reads a 10 000-character line without breaking the layout', async () => {
     await page.getByRole('button', { name: /返回|关闭/ }).first().click();
-    await searchFor('长行测试');
+    await searchFor(page, '长行测试');
     await page.locator('.hit-open').first().click();
     await page.locator('.reader-body').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -101,7 +94,7 @@ describe('hostile documents', () => {
 
   it('drops scripts, styles and handlers of an HTML page and keeps its text', async () => {
     await page.getByRole('button', { name: /返回|关闭/ }).first().click();
-    await searchFor('链接文字');
+    await searchFor(page, '链接文字');
     expect(await page.locator('.hit-title').allInnerTexts()).toContain('恶意网页标题');
     await assertInert();
   });

@@ -7,23 +7,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDS_DIR, seeds } from '../support/corpus.ts';
-import { dropFiles, launch, screenshot, watchProblems } from './browser.ts';
+import { dropFiles, launch, screenshot, searchFor as searchForIn, watchProblems } from './browser.ts';
 
 let browser: Browser;
 let page: Page;
 let problems: string[];
 
-async function searchFor(q: string): Promise<string[]> {
-  await page.fill('input.search', q);
-  await page.waitForFunction(
-    (query) => {
-      const s = (globalThis as { souwen?: { search: { answered: string; status: string } } }).souwen?.search;
-      return s?.answered === query && s.status === (query.trim() ? 'done' : 'idle');
-    },
-    q,
-  );
-  return page.locator('.hit-title').allInnerTexts();
-}
+const searchFor = (q: string) => searchForIn(page, q);
 
 describe('journey: drop → search → read → reload → remove', () => {
   beforeAll(async () => {

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seeds } from '../support/corpus.ts';
-import { dropFiles, launch, screenshot, watchProblems } from './browser.ts';
+import { dropFiles, launch, screenshot, searchFor, waitForLibrary, watchProblems } from './browser.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -14,16 +14,6 @@ let problems: string[];
 /** Every request the page, its workers and the service worker made, in order. */
 const requests: string[] = [];
 
-const ready = (p: Page) => p.waitForFunction(() => (globalThis as { souwen?: { library: { ready: boolean } } }).souwen?.library.ready === true);
-
-async function searchFor(q: string): Promise<string[]> {
-  await page.fill('input.search', q);
-  await page.waitForFunction((query) => {
-    const s = (globalThis as { souwen?: { search: { answered: string; status: string } } }).souwen?.search;
-    return s?.answered === query && s.status === 'done';
-  }, q);
-  return page.locator('.hit-title').allInnerTexts();
-}
 
 describe('offline and private', () => {
   beforeAll(async () => {
@@ -39,7 +29,7 @@ describe('offline and private', () => {
 
   it('installs a service worker that precaches the app, and says it now works offline', async () => {
     await page.goto(inject('baseUrl'));
-    await ready(page);
+    await waitForLibrary(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.getByText('已可离线使用').waitFor();
     const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
@@ -51,14 +41,14 @@ describe('offline and private', () => {
   it('with the network off: reloads, imports by drop, and searches', async () => {
     await context.setOffline(true);
     await page.reload();
-    await ready(page);
+    await waitForLibrary(page);
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     await dropFiles(
       page,
       seeds().map((s) => ({ name: s.name, base64: Buffer.from(s.bytes).toString('base64') })),
     );
     await page.getByTestId('import-summary').waitFor();
-    const titles = await searchFor('芯片企业');
+    const titles = await searchFor(page, '芯片企业');
     expect(titles[0]).toBe('2022中國AI芯片企業50強');
     await screenshot(page, '30-offline');
     await context.setOffline(false);

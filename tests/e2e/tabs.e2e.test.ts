@@ -1,21 +1,15 @@
 /** Two tabs open at once share the library: what one imports or removes, the other shows. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropFiles, launch, watchProblems } from './browser.ts';
+import { dropFiles, launch, openApp } from './browser.ts';
 
-type Souwen = { library: { ready: boolean; files: { name: string }[] } };
+type Souwen = { library: { files: { name: string }[] } };
 
 let browser: Browser;
 let context: BrowserContext;
 const problems: string[] = [];
 
-async function open(): Promise<Page> {
-  const page = await context.newPage();
-  problems.push(...watchProblems(page));
-  await page.goto(inject('baseUrl'));
-  await page.waitForFunction(() => (globalThis as { souwen?: Souwen }).souwen?.library.ready === true);
-  return page;
-}
+const open = () => openApp(context, inject('baseUrl'), problems);
 
 const fileCount = (page: Page, n: number) =>
   page.waitForFunction((count) => (globalThis as { souwen?: Souwen }).souwen?.library.files.length === count, n, { timeout: 20_000 });
