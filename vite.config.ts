@@ -35,6 +35,10 @@ export default defineConfig({
         // The Traditional display converter chunk is 1.1 MB.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
+        // The first install takes control of the open page at once, so a later update found in
+        // the same visit can take over when the person clicks “重新加载”. A new version never
+        // skips waiting by itself.
+        clientsClaim: true,
       },
     }),
   ],

@@ -19,6 +19,9 @@ export class AppUpdate {
 
   /** Activates the waiting version and reloads the page once it controls it. */
   async reload(): Promise<void> {
+    // workbox-window reloads only pages that were controlled when they loaded; a first visit
+    // that finds an update later is reloaded here, when the new version takes control.
+    globalThis.navigator?.serviceWorker?.addEventListener('controllerchange', () => globalThis.location.reload(), { once: true });
     await this.#apply?.(true);
   }
 
