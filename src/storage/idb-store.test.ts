@@ -64,3 +64,24 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     expect([empty.files, empty.meta, empty.indexChunks]).toEqual([[], undefined, []]);
   });
 });
+
+describe('IdbLibraryStore.open when IndexedDB is unavailable', () => {
+  it('returns null (the worker then runs on a memory store) when there is no IndexedDB or opening it throws', async () => {
+    const real = globalThis.indexedDB;
+    try {
+      Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true, writable: true });
+      expect(await IdbLibraryStore.open()).toBeNull();
+      // Private windows of some browsers: the object exists, opening fails.
+      const refusing = {
+        open: () => {
+          throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+        },
+      };
+      Object.defineProperty(globalThis, 'indexedDB', { value: refusing, configurable: true, writable: true });
+      expect(await IdbLibraryStore.open()).toBeNull();
+    } finally {
+      Object.defineProperty(globalThis, 'indexedDB', { value: real, configurable: true, writable: true });
+    }
+    expect(await IdbLibraryStore.open()).not.toBeNull();
+  });
+});
