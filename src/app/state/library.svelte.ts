@@ -104,6 +104,8 @@ export class LibraryState {
       this.job = { ...this.job!, outcomes: result.outcomes, running: false, cancelled: result.cancelled };
       this.#apply(result);
       if (result.outcomes.some((o) => o.status === 'indexed')) void this.#askToPersist();
+      const full = result.outcomes.filter((o) => o.status === 'skipped' && o.code === 'storage-full').length;
+      if (full > 0) this.error = `存储空间已满：${full} 个文件未能保存，已保存的文档都在。删除不需要的文件、或在浏览器设置中为本站留出空间后，再导入一次即可。`;
     } catch (e) {
       const done = this.job?.progress?.filesDone ?? 0;
       this.job = { ...this.job!, running: false };
