@@ -1,6 +1,6 @@
 import { SearchIndex } from './index/search-index.ts';
 import { driftOf, normalize, normalizeText, originalOffset } from './normalize/normalize.ts';
-import { isEmptyQuery, matchesQuery, parseQuery, type ParsedQuery, type SectionView } from './query/parse-query.ts';
+import { isEmptyQuery, matchesQuery, matchesText, parseQuery, type ParsedQuery, type SectionView } from './query/parse-query.ts';
 import { pinyinMatchers, type PinyinMatcher } from './query/pinyin.ts';
 import { highlightRanges, mergeRanges } from './rank/highlight.ts';
 import { countOccurrences, estimateOccurrences, occurrences } from './rank/occurrences.ts';
@@ -195,10 +195,15 @@ export class SearchEngine {
       const union = new Set(alternatives.flatMap((t) => this.#candidates(t)));
       candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
     }
-    return (candidates ?? [...this.#sections.keys()]).filter((id) => {
+    // Text-only queries (the usual case) skip building each section's view for the filters.
+    const textOnly = q.title.length === 0 && q.file.length === 0 && !q.date;
+    const out: number[] = [];
+    for (const id of candidates ?? this.#sections.keys()) {
       const s = this.#sections.get(id);
-      return s !== undefined && matchesQuery(this.#view(s), q);
-    });
+      if (s === undefined) continue;
+      if (textOnly ? matchesText(s.norm, q) : matchesQuery(this.#view(s), q)) out.push(id);
+    }
+    return out;
   }
 
   /** Index candidates for one term (a superset of the sections containing it); every section when the index cannot narrow. */

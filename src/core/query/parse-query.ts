@@ -119,13 +119,28 @@ export interface SectionView {
 
 const includes = (text: string, term: string) => text.includes(term);
 
+/** The text part of {@link matchesQuery} (clauses and exclusions), for queries without filters. */
+export function matchesText(norm: string, q: ParsedQuery): boolean {
+  for (const alternatives of q.clauses) {
+    let any = false;
+    for (const t of alternatives) if ((any = norm.includes(t))) break;
+    if (!any) return false;
+  }
+  for (const t of q.exclude) if (norm.includes(t)) return false;
+  return true;
+}
+
 /**
  * Whether a section matches a parsed query (the exact predicate; the index only narrows).
  * @param finds how a clause's term is found in the text: literally, unless a caller (pinyin) widens it.
  */
 export function matchesQuery(s: SectionView, q: ParsedQuery, finds: (text: string, term: string) => boolean = includes): boolean {
-  if (!q.clauses.every((alternatives) => alternatives.some((t) => finds(s.norm, t)))) return false;
-  if (q.exclude.some((t) => s.norm.includes(t))) return false;
+  if (finds === includes) {
+    if (!matchesText(s.norm, q)) return false;
+  } else {
+    if (!q.clauses.every((alternatives) => alternatives.some((t) => finds(s.norm, t)))) return false;
+    if (q.exclude.some((t) => s.norm.includes(t))) return false;
+  }
   if (!q.title.every((t) => s.normTitle.includes(t))) return false;
   if (!q.file.every((t) => s.normFile.includes(t))) return false;
   if (q.date) {

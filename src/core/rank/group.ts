@@ -1,7 +1,11 @@
 import { isSameArticle, K, SAME_ARTICLE, type Signature } from './near-duplicates.ts';
 
-/** Ranked hits searched for copies of one another; beyond it, hits are listed as they come. */
-export const GROUP_WINDOW = 200;
+/**
+ * Ranked hits searched for copies of one another (five pages of 20); beyond it, hits are listed
+ * as they come. At 200, grouping took 2 ms of a query over 50 MB of poems, whose sketches share
+ * many common 5-grams.
+ */
+export const GROUP_WINDOW = 100;
 
 /**
  * Folds copies of the same article (in other files) into the best-ranked one. Returns, for every
@@ -16,29 +20,32 @@ export function groupCopies(
 ): Map<number, number[]> {
   const groups = new Map<number, number[]>();
   const leaders: { id: number; file: number; sig: Signature }[] = [];
-  // Leaders by sketch value. Copies share at least SAME_ARTICLE × K values of their sketches, so
-  // only leaders reaching that count are compared. Comparing every pair took 5 of the 6 ms of a
-  // query with 200 hits (DESIGN.md); poems share common 5-grams, so the count matters too.
+  // Leaders by sketch value. Two copies share at least `needed` of their K values, so any
+  // K − needed + 1 values of a section include one its copy shares (pigeonhole): only the leader
+  // lists of its rarest values are read. Comparing every pair took 5 of the 6 ms of a query with
+  // 200 hits, and poems share common 5-grams, which makes the common values' lists long (DESIGN.md).
   const byValue = new Map<number, number[]>();
-  const shared = new Int32Array(Math.min(window, rankedIds.length));
   const needed = Math.ceil(SAME_ARTICLE * K);
+  const probes = K - needed + 1;
   rankedIds.forEach((id, rank) => {
     if (rank >= window) return void groups.set(id, []);
+    groups.set(id, []);
     const sig = signatureOf(id);
+    // A short sketch (a short text) is never the same article as anything: see isSameArticle.
+    if (sig.mins.length < K) return;
     const file = fileOf(id);
-    const touched: number[] = [];
+    const lists = Array.from(sig.mins, (v) => byValue.get(v) ?? []).sort((a, b) => a.length - b.length);
     let best = -1;
-    for (const value of sig.mins) {
-      for (const l of byValue.get(value) ?? []) {
-        const count = ++shared[l]!;
-        if (count === 1) touched.push(l);
-        if (count === needed && (best === -1 || l < best) && leaders[l]!.file !== file && isSameArticle(leaders[l]!.sig, sig)) best = l;
+    for (const list of lists.slice(0, probes)) {
+      for (const l of list) {
+        if ((best === -1 || l < best) && leaders[l]!.file !== file && isSameArticle(leaders[l]!.sig, sig)) best = l;
       }
     }
-    for (const l of touched) shared[l] = 0;
-    if (best !== -1) return void groups.get(leaders[best]!.id)!.push(id);
+    if (best !== -1) {
+      groups.delete(id);
+      return void groups.get(leaders[best]!.id)!.push(id);
+    }
     const index = leaders.push({ id, file, sig }) - 1;
-    groups.set(id, []);
     for (const value of sig.mins) {
       const list = byValue.get(value);
       if (list) list.push(index);
