@@ -44,11 +44,15 @@ export function createHandler(library: Library, emit: Emit, tabs: TabCoordinator
   async function answer(request: Exclude<WorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<unknown> {
     switch (request.type) {
       case 'init':
-        return serial(() => tabs.exclusive(async () => {
+        // Loading only reads, so a tab opens at once even while another one imports; saving a
+        // fresher snapshot is a write, done only if no other tab is writing (else later).
+        return serial(async () => {
           const started = performance.now();
           const state = await library.init();
-          return { ...state, restoreMs: performance.now() - started };
-        }));
+          const restoreMs = performance.now() - started;
+          await tabs.ifFree(() => library.saveIfStale());
+          return { ...state, restoreMs };
+        });
       case 'import':
         return write(async () => {
           const { outcomes, cancelled } = await library.import(

@@ -46,6 +46,8 @@ export class Library {
   readonly #files = new Map<number, FileRecord>();
   readonly #byHash = new Map<string, number>();
   #meta: LibraryMeta = emptyMeta();
+  /** The loaded snapshot lacks some stored files (they were indexed from their text at load). */
+  #snapshotStale = false;
   /** Why this library must not be written (it comes from a newer version), if so. */
   #refusal: Error | undefined;
 
@@ -83,8 +85,9 @@ export class Library {
       this.engine.restoreFile(file.id, file.path, sections, inSnapshot.has(file.id));
       if (!inSnapshot.has(file.id)) stale = true;
     }
-    // Files stored after the last snapshot (or a snapshot from other code) are indexed now; save the result.
-    if (stale) await this.#saveIndex();
+    // Files stored after the last snapshot (or a snapshot from other code) are indexed now; the
+    // result is saved by saveIfStale, when this tab may write.
+    this.#snapshotStale = stale;
     return this.state();
   }
 
@@ -101,7 +104,15 @@ export class Library {
     this.#byHash.clear();
     this.#meta = emptyMeta();
     await this.init();
+    await this.saveIfStale();
     return true;
+  }
+
+  /** Saves a snapshot when the loaded one lacked stored files, so the next start need not re-index them. */
+  async saveIfStale(): Promise<void> {
+    if (!this.#snapshotStale || this.#refusal) return;
+    await this.#saveIndex();
+    this.#snapshotStale = false;
   }
 
   /** Imports files one by one; a bad file is reported and skipped, never stops the batch. */

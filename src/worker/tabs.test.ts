@@ -16,14 +16,26 @@ const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).d
 /** A lock and a channel shared by the tabs of one test, like navigator.locks and BroadcastChannel. */
 function bus() {
   let lock: Promise<unknown> = Promise.resolve();
+  let held = 0;
   const listeners = new Set<() => void>();
   return (): TabCoordinator => {
     let mine: (() => void) | undefined;
     return {
       exclusive: <T>(write: () => Promise<T>) => {
-        const run = lock.then(write, write);
+        const hold = async () => {
+          held++;
+          try {
+            return await write();
+          } finally {
+            held--;
+          }
+        };
+        const run = lock.then(hold, hold);
         lock = run.catch(() => undefined);
         return run;
+      },
+      ifFree: async (write) => {
+        if (held === 0) await write();
       },
       announce: () => {
         for (const l of listeners) if (l !== mine) setTimeout(l, 0);
@@ -85,7 +97,7 @@ describe('two tabs on one library', () => {
 
   it('a write catches up first even if the news never arrived', async () => {
     const store = new MemoryLibraryStore();
-    const silent: TabCoordinator = { exclusive: (w) => w(), announce: () => {}, onChange: () => {} };
+    const silent: TabCoordinator = { exclusive: (w) => w(), ifFree: (w) => w(), announce: () => {}, onChange: () => {} };
     const a = tab(store, silent);
     const b = tab(store, silent);
     await a.request({ type: 'init' });
@@ -98,5 +110,18 @@ describe('two tabs on one library', () => {
     const reopened = tab(store, silent);
     await reopened.request({ type: 'init' });
     expect(reopened.library.state().files.map((f) => f.name).sort()).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('a tab opens at once while another one is writing', async () => {
+    const store = new MemoryLibraryStore();
+    const join = bus();
+    const writer = join();
+    let release!: () => void;
+    const writing = writer.exclusive(() => new Promise<void>((r) => (release = r)));
+    const b = tab(store, join());
+    const opened = await Promise.race([b.request({ type: 'init' }).then(() => 'opened'), new Promise((r) => setTimeout(() => r('waited'), 200))]);
+    expect(opened).toBe('opened');
+    release();
+    await writing;
   });
 });

@@ -10,6 +10,8 @@
 export interface TabCoordinator {
   /** Runs a write while no other tab writes. */
   exclusive<T>(write: () => Promise<T>): Promise<T>;
+  /** Runs a write only if no other tab is writing now; otherwise skips it. */
+  ifFree(write: () => Promise<void>): Promise<void>;
   /** Tells the other tabs that the library changed. */
   announce(): void;
   /** Calls `listener` when another tab changed the library. */
@@ -22,6 +24,7 @@ const CHANNEL = 'souwen-library';
 /** A tab alone: writes run as they come, nobody is told. */
 export const aloneCoordinator: TabCoordinator = {
   exclusive: (write) => write(),
+  ifFree: (write) => write(),
   announce: () => {},
   onChange: () => {},
 };
@@ -32,6 +35,12 @@ export function browserCoordinator(): TabCoordinator {
   const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(CHANNEL) : undefined;
   return {
     exclusive: <T>(write: () => Promise<T>) => (locks ? (locks.request(LOCK, write) as Promise<T>) : write()),
+    ifFree: async (write) => {
+      if (!locks) return write();
+      await locks.request(LOCK, { ifAvailable: true }, async (lock) => {
+        if (lock) await write();
+      });
+    },
     announce: () => channel?.postMessage({ type: 'changed' }),
     onChange: (listener) => channel?.addEventListener('message', () => listener()),
   };
