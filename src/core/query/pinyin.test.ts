@@ -10,6 +10,8 @@ describe('pinyin', () => {
     expect(finds('jingtiguan', '230亿晶體管')).toBe(true);
     expect(finds('zg', '中国')).toBe(true);
     expect(finds('zhongguo', '中國')).toBe(true);
+    // While typing: whole syllables and a last initial.
+    expect(finds('xinp', '芯片')).toBe(true);
   });
 
   it('keeps the order of the syllables and needs them adjacent', () => {
@@ -39,8 +41,8 @@ describe('pinyin', () => {
     ]);
   });
 
-  it('refuses what cannot be pinyin: one letter, digits, unknown letters, Han', () => {
-    for (const term of ['x', 'a100', 'risc-v', 'ioi', 'vvv', '芯片', 'xin pian']) expect(pinyinMatcher(term), term).toBeNull();
+  it('refuses what cannot be pinyin, or is not typed so (initials inside syllables): one letter, digits, English words, Han', () => {
+    for (const term of ['x', 'a100', 'risc-v', 'ioi', 'vvv', '芯片', 'xin pian', 'gpu', 'transformer']) expect(pinyinMatcher(term), term).toBeNull();
     expect(mayBePinyin("xi'an")).toBe(true);
     expect(hasHan('ai芯片')).toBe(true);
   });

@@ -54,7 +54,18 @@ function units(): Map<string, string> {
   return out;
 }
 
-/** Every way to cut `letters` into known units, fewest units first, at most `MAX_READINGS`. */
+const INITIAL_SET = new Set(INITIALS);
+
+/**
+ * How people type pinyin: whole syllables (a last initial allowed: `xinp` while typing
+ * `xinpian`), or initials only (`xp`). A mix such as t·ran·s·f·o·r·m·e·r is how an English word
+ * happens to cut, not how anyone types Chinese, and would scan the library for nothing.
+ */
+function isTypedReading(units: readonly string[]): boolean {
+  return units.every((u) => INITIAL_SET.has(u)) || units.slice(0, -1).every((u) => !INITIAL_SET.has(u));
+}
+
+/** Every way to cut `letters` into known units, as people type them, fewest units first, at most `MAX_READINGS`. */
 function readings(letters: string): string[][] {
   const table = units();
   const found: string[][] = [];
@@ -63,7 +74,7 @@ function readings(letters: string): string[][] {
     const walk = (at: number, path: string[]): void => {
       if (found.length >= MAX_READINGS) return;
       if (at === letters.length) {
-        if (path.length === count) found.push([...path]);
+        if (path.length === count && isTypedReading(path)) found.push([...path]);
         return;
       }
       if (path.length >= count) return;
@@ -102,7 +113,7 @@ export interface PinyinMatcher {
  * @remarks A table from UTF-16 code unit to a bit per unit of the term (at most 32 units) makes
  * the scan one array lookup per character; a regular expression of the same character classes
  * was 10–40× slower (DESIGN.md).
- * @example pinyinMatcher('xp')?.test('芯片') === true; pinyinMatcher('ioi') === null
+ * @example pinyinMatcher('xp')?.test('芯片') === true; pinyinMatcher('gpu') === null
  */
 export function pinyinMatcher(term: string): PinyinMatcher | null {
   if (!mayBePinyin(term)) return null;
