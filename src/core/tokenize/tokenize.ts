@@ -76,16 +76,3 @@ export function pairBuckets(normalized: string): Uint16Array {
   }
   return out.subarray(0, count);
 }
-
-/**
- * The distinct index keys of a normalized text: hashed adjacent pairs, never across whitespace.
- * @example indexTerms('芯片') → [pairKey(芯, 片)]
- */
-export function indexTerms(normalized: string): string[] {
-  return Array.from(pairBuckets(normalized), bucketKey);
-}
-
-/** Splits normalized text on whitespace into non-empty terms. */
-export function splitOnSpace(normalized: string): string[] {
-  return normalized.split(/[\s\u3000\ufeff]+/u).filter(Boolean);
-}
