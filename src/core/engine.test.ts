@@ -83,6 +83,25 @@ describe('SearchEngine on the seeds', () => {
     expect(e.search('芯片企业').total).toBeGreaterThan(0);
   });
 
+  it('finds one character in exactly the files that hold it, through removals and re-imports', () => {
+    const e = seedEngine();
+    const files = () => [...new Set(e.search('鲲', { limit: 0 }).hits.map((h) => h.fileName.split('/').pop()))].sort();
+    const holding = seeds().filter(({ bytes, name }) => ingest(bytes, name).sections.some((s) => s.text.includes('鲲') || s.text.includes('鯤')));
+    expect(holding.length).toBeGreaterThan(0);
+    expect(files()).toEqual(holding.map((f) => f.name.split('/').pop()).sort());
+    // Remove and re-add every file several times: stale slots pile up and are dropped.
+    for (let round = 0; round < 3; round++) {
+      seeds().forEach((_, fileId) => e.removeFile(fileId));
+      expect(e.search('鲲').total).toBe(0);
+      expect(e.search('的').total).toBe(0);
+      let nextId = 10_000 * (round + 1);
+      seeds().forEach(({ name, bytes }, fileId) => {
+        nextId += e.addFile(fileId, name, ingest(bytes, name).sections, nextId).length;
+      });
+      expect(files()).toEqual(holding.map((f) => f.name.split('/').pop()).sort());
+    }
+  });
+
   it('answers identically after an index export and import', async () => {
     const chunks = await engine.exportIndex();
     const restored = new SearchEngine();

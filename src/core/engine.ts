@@ -1,11 +1,13 @@
+import { CharIndex } from './index/char-index.ts';
 import { SearchIndex } from './index/search-index.ts';
 import { driftOf, normalize, normalizeText, originalOffset } from './normalize/normalize.ts';
 import { isEmptyQuery, matchesQuery, matchesText, parseQuery, type ParsedQuery, type SectionView } from './query/parse-query.ts';
 import { pinyinMatchers, type PinyinMatcher } from './query/pinyin.ts';
 import { highlightRanges, mergeRanges } from './rank/highlight.ts';
-import { countOccurrences, estimateOccurrences, occurrences } from './rank/occurrences.ts';
-import { compareRanked, score, TF_CAP, TF_WINDOW, type Candidate, type TermStats } from './rank/rank.ts';
-import { groupCopies } from './rank/group.ts';
+import { countOccurrences, estimateCount, estimateOccurrences, occurrences } from './rank/occurrences.ts';
+import { score, scoreBound, TF_CAP, TF_WINDOW, type TermStats } from './rank/rank.ts';
+import { groupCopies, GROUP_WINDOW } from './rank/group.ts';
+import { topK } from './rank/top-k.ts';
 import { signature, type Signature } from './rank/near-duplicates.ts';
 import { minimalSpan } from './rank/proximity.ts';
 import { makeSnippets } from './rank/snippet.ts';
@@ -94,6 +96,8 @@ interface Ranked {
  */
 export class SearchEngine {
   readonly #index = new SearchIndex();
+  /** Exact sections of each character: one-character queries and pinyin candidates. */
+  readonly #chars = new CharIndex();
   readonly #sections = new Map<number, EngineSection>();
   readonly #files = new Map<number, { name: string; normName: string; sectionIds: number[] }>();
   /** Normalized titles, computed on first use: ranking needs them for every hit of every query. */
@@ -148,6 +152,7 @@ export class SearchEngine {
     for (const s of sections) {
       this.#sections.set(s.id, s);
       this.#totalLength += s.norm.length;
+      this.#chars.add(s.id, s.norm);
       if (!indexed) this.#index.add(s.id, s.norm);
     }
   }
@@ -163,8 +168,11 @@ export class SearchEngine {
       this.#normTitles.delete(id);
       this.#signatures.delete(id);
       this.#index.remove(id);
+      this.#chars.remove(id);
     }
     this.#files.delete(fileId);
+    // Removed sections leave stale slots behind; drop them once they outnumber the live ones.
+    if (this.#chars.stale > this.#chars.size) this.#chars.rebuild(this.#sections.values());
   }
 
   /** Empties the library. */
@@ -174,6 +182,7 @@ export class SearchEngine {
     this.#signatures.clear();
     this.#files.clear();
     this.#index.clear();
+    this.#chars.clear();
     this.#totalLength = 0;
   }
 
@@ -191,12 +200,20 @@ export class SearchEngine {
   matching(q: ParsedQuery): number[] {
     if (isEmptyQuery(q)) return [];
     let candidates: number[] | null = null;
+    let exact = true;
     for (const alternatives of q.clauses) {
-      const union = new Set(alternatives.flatMap((t) => this.#candidates(t)));
-      candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
+      const found = alternatives.map((t) => this.#candidates(t));
+      exact &&= found.every((c) => c.exact);
+      if (candidates === null && found.length === 1) candidates = found[0]!.ids;
+      else {
+        const union = new Set(found.flatMap((c) => c.ids));
+        candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
+      }
     }
     // Text-only queries (the usual case) skip building each section's view for the filters.
     const textOnly = q.title.length === 0 && q.file.length === 0 && !q.date;
+    // One-character terms come from the character index, which is exact: nothing to verify.
+    if (candidates && exact && textOnly && q.exclude.length === 0) return candidates;
     const out: number[] = [];
     for (const id of candidates ?? this.#sections.keys()) {
       const s = this.#sections.get(id);
@@ -206,11 +223,16 @@ export class SearchEngine {
     return out;
   }
 
-  /** Index candidates for one term (a superset of the sections containing it); every section when the index cannot narrow. */
-  #candidates(term: string): number[] {
+  /**
+   * Index candidates for one term: exactly the sections containing a one-character term;
+   * otherwise a superset (to verify), every section when the index cannot narrow.
+   */
+  #candidates(term: string): { ids: number[]; exact: boolean } {
+    if (term.length === 1) return { ids: this.#chars.sectionsWith(term.charCodeAt(0)), exact: true };
     // A phrase holds spaces, which no index key does: probe with its longest space-free part.
     const probe = term.split(' ').sort((a, b) => b.length - a.length)[0]!;
-    return this.#index.candidates(probe) ?? [...this.#sections.keys()];
+    if (probe.length === 1) return { ids: this.#chars.sectionsWith(probe.charCodeAt(0)), exact: false };
+    return { ids: this.#index.candidates(probe) ?? [...this.#sections.keys()], exact: false };
   }
 
   /**
@@ -224,23 +246,28 @@ export class SearchEngine {
     const ids = this.matching(parsed);
     // With one term its document frequency is the hit count; with several, each is counted alone.
     const stats = terms.map((t) => ({ df: terms.length === 1 ? ids.length : this.matchingIds([t]).length }));
-    const ranked = this.#ranked(ids, terms, stats, null);
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    // Ranked exactly: the hits copies are looked for in, and the page asked for.
+    const wanted = limit === 0 ? Infinity : GROUP_WINDOW + offset + limit;
+    const ranked = this.#ranked(ids, terms, stats, null, wanted);
     const pinyin = pinyinMatchers(terms);
-    const byPinyin = pinyin ? this.#ranked(this.#pinyinMatching(parsed, pinyin, new Set(ids)), terms, stats, pinyin) : [];
+    const pinyinIds = pinyin ? this.#pinyinMatching(parsed, pinyin, new Set(ids)) : [];
+    // Pinyin hits come after every literal one: ranked only when the literal ones were all ranked.
+    const byPinyin = pinyin && ranked.length === ids.length ? this.#ranked(pinyinIds, terms, stats, pinyin, wanted - ranked.length) : [];
     const all = [...ranked, ...byPinyin];
     const groups = groupCopies(
-      all.map((r) => r.id),
+      all.slice(0, GROUP_WINDOW).map((r) => r.id),
       (id) => this.#signature(id),
       (id) => this.#sections.get(id)!.fileId,
     );
-    const listed = all.filter((r) => groups.has(r.id));
-    const offset = options.offset ?? 0;
-    const limit = options.limit ?? DEFAULT_LIMIT;
+    const folded = Math.min(all.length, GROUP_WINDOW) - groups.size;
+    const listed = all.filter((r, rank) => rank >= GROUP_WINDOW || groups.has(r.id));
     const page = listed.slice(offset, limit === 0 ? undefined : offset + limit);
     return {
-      total: listed.length,
-      matches: ranked.length,
-      pinyinMatches: byPinyin.length,
+      total: ids.length + pinyinIds.length - folded,
+      matches: ids.length,
+      pinyinMatches: pinyinIds.length,
       hits: page.map((r) => this.#hit(r.id, r.score, terms, groups.get(r.id) ?? [], r.pinyin)),
     };
   }
@@ -248,9 +275,22 @@ export class SearchEngine {
   /** Sections that match only when the query's Latin terms are read as pinyin. */
   #pinyinMatching(q: ParsedQuery, pinyin: ReadonlyMap<string, PinyinMatcher>, literal: ReadonlySet<number>): number[] {
     const finds = (text: string, term: string) => text.includes(term) || (pinyin.get(term)?.test(text) ?? false);
+    // Candidates: per clause, sections a term may be in literally or holding a character of each
+    // of a reading's syllables (the character index), so most sections are never scanned.
+    let candidates: number[] | null = null;
+    for (const alternatives of q.clauses) {
+      const union = new Set<number>();
+      for (const t of alternatives) {
+        for (const id of this.#candidates(t).ids) union.add(id);
+        const classes = pinyin.get(t)?.classes;
+        if (classes) for (const id of this.#chars.sectionsWithClasses(classes)) union.add(id);
+      }
+      candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
+    }
     const out: number[] = [];
-    for (const s of this.#sections.values()) {
-      if (!literal.has(s.id) && matchesQuery(this.#view(s), q, finds)) out.push(s.id);
+    for (const id of candidates ?? this.#sections.keys()) {
+      const s = this.#sections.get(id);
+      if (s !== undefined && !literal.has(id) && matchesQuery(this.#view(s), q, finds)) out.push(id);
     }
     return out;
   }
@@ -259,8 +299,12 @@ export class SearchEngine {
     return { norm: s.norm, normTitle: this.#normTitle(s), normFile: this.#files.get(s.fileId)?.normName ?? '', date: s.date };
   }
 
-  /** Scores and sorts matching sections; with pinyin matchers, a term's matches include its pinyin readings. */
-  #ranked(ids: readonly number[], terms: readonly string[], stats: readonly TermStats[], pinyin: ReadonlyMap<string, PinyinMatcher> | null): Ranked[] {
+  /**
+   * Scores and sorts matching sections; with pinyin matchers, a term's matches include its pinyin
+   * readings. Only the best `wanted` are scored and sorted (see `topK`): the others can be
+   * counted but never listed, since the page and the copies looked for lie within them.
+   */
+  #ranked(ids: readonly number[], terms: readonly string[], stats: readonly TermStats[], pinyin: ReadonlyMap<string, PinyinMatcher> | null, wanted: number): Ranked[] {
     const avgLength = this.#totalLength / Math.max(this.#sections.size, 1);
     const total = this.#sections.size;
     const matchers = terms.map((t) => pinyin?.get(t));
@@ -268,24 +312,32 @@ export class SearchEngine {
     const termChars = lengths.reduce((n, l) => n + l, 0);
     // Proximity needs term lengths, which a pinyin reading does not have.
     const withSpan = terms.length > 1 && !pinyin;
-    const ranked: Ranked[] = new Array(ids.length);
-    for (let k = 0; k < ids.length; k++) {
-      const s = this.#sections.get(ids[k]!)!;
+    const sections = ids.map((id) => this.#sections.get(id)!);
+    const inTitle = (s: EngineSection, t: number): boolean => {
       const normTitle = this.#normTitle(s);
-      const tf = new Array<number>(terms.length);
-      const inTitle = new Array<boolean>(terms.length);
-      for (let t = 0; t < terms.length; t++) {
-        const term = terms[t]!;
+      return normTitle.includes(terms[t]!) || (matchers[t]?.test(normTitle) ?? false);
+    };
+    const boundOf = scoreBound(stats, total, avgLength, termChars, withSpan ? Math.max(...lengths) : 0);
+    const bound = (i: number): number => {
+      const s = sections[i]!;
+      let titleHits = 0;
+      for (let t = 0; t < terms.length; t++) if (inTitle(s, t)) titleHits++;
+      return boundOf(s.norm.length, titleHits);
+    };
+    const isPinyin = pinyin !== null;
+    const exact = (i: number): Ranked => {
+      const s = sections[i]!;
+      const tf = terms.map((term, t) => {
         const m = matchers[t];
         // A literal match contains the term; a pinyin match may hold it, its readings, or both.
-        tf[t] = m ? Math.min(TF_CAP, countOccurrences(s.norm, term, TF_CAP) + m.ranges(s.norm).length) : estimateOccurrences(s.norm, term, TF_CAP, TF_WINDOW);
-        inTitle[t] = normTitle.includes(term) || (m?.test(normTitle) ?? false);
-      }
+        if (!m) return estimateOccurrences(s.norm, term, TF_CAP, TF_WINDOW);
+        return estimateCount(s.norm, TF_CAP, TF_WINDOW, (part) => countOccurrences(part, term, TF_CAP) + m.count(part));
+      });
       const span = withSpan ? minimalSpan(terms.map((t) => occurrences(s.norm, t, 256)), lengths) : undefined;
-      const c: Candidate = { id: s.id, span, termChars, tf, inTitle, length: s.norm.length, date: s.date };
-      ranked[k] = { id: s.id, date: s.date, score: score(c, stats, total, avgLength), pinyin: pinyin !== null };
-    }
-    return ranked.sort(compareRanked);
+      const c = { id: s.id, span, termChars, tf, inTitle: terms.map((_, t) => inTitle(s, t)), length: s.norm.length, date: s.date };
+      return { id: s.id, date: s.date, score: score(c, stats, total, avgLength), pinyin: isPinyin };
+    };
+    return topK(ids.length, Math.min(wanted, ids.length), bound, exact);
   }
 
   #signature(id: number): Signature {

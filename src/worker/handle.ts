@@ -1,5 +1,6 @@
 import type { Reply, WorkerRequest } from '../shared/protocol.ts';
 import type { Library } from './library.ts';
+import { preparePinyin } from '../core/query/pinyin.ts';
 import { aloneCoordinator, type TabCoordinator } from './tabs.ts';
 
 /** Sends a reply to the UI. */
@@ -51,6 +52,8 @@ export function createHandler(library: Library, emit: Emit, tabs: TabCoordinator
           const state = await library.init();
           const restoreMs = performance.now() - started;
           await tabs.ifFree(() => library.saveIfStale());
+          // After the answer: the first results are not held up, and the first Latin query is not either.
+          setTimeout(preparePinyin, 0);
           return { ...state, restoreMs };
         });
       case 'import':

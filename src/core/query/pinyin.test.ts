@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasHan, mayBePinyin, pinyinMatcher, pinyinMatchers } from './pinyin.ts';
 
@@ -32,6 +33,22 @@ describe('pinyin', () => {
     expect(finds("xi'an", '先')).toBe(false);
     expect(finds('xian', '先')).toBe(true);
     expect(finds('xian', '西安')).toBe(true);
+  });
+
+  it('finds a reading exactly where the ranges are, and counts at least as many (the fast scan agrees with the exact one)', () => {
+    // Characters read xin, pian, xi, an, zhong, guo, and some that are none of these.
+    const text = fc.string({ unit: fc.constantFrom(...'芯新心片偏西安先中重国國的了 A'), maxLength: 60 });
+    const terms = ['xinpian', 'xp', "xi'an", 'xian', 'zhongguo', 'zg', 'zgx'];
+    fc.assert(
+      fc.property(text, fc.constantFrom(...terms), (t, term) => {
+        const m = pinyinMatcher(term)!;
+        const ranges = m.ranges(t);
+        expect(m.test(t)).toBe(ranges.length > 0);
+        expect(m.count(t)).toBeGreaterThanOrEqual(ranges.length);
+        if (ranges.length === 0) expect(m.count(t)).toBe(0);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('gives ranges left to right without overlap', () => {

@@ -20,8 +20,13 @@ export function countOccurrences(text: string, term: string, limit = Infinity): 
  * Exact for texts no longer than `window`. Never less than 1.
  */
 export function estimateOccurrences(text: string, term: string, cap: number, window: number): number {
-  if (text.length <= window) return Math.max(1, countOccurrences(text, term, cap));
-  const counted = countOccurrences(text.slice(0, window), term, cap);
+  return estimateCount(text, cap, window, (part) => countOccurrences(part, term, cap));
+}
+
+/** {@link estimateOccurrences} with any way of counting matches in a text (a pinyin reading's, say). */
+export function estimateCount(text: string, cap: number, window: number, count: (part: string) => number): number {
+  if (text.length <= window) return Math.max(1, Math.min(cap, count(text)));
+  const counted = count(text.slice(0, window));
   if (counted >= cap) return cap;
   return Math.max(1, Math.min(cap, Math.round((counted * text.length) / window)));
 }

@@ -53,18 +53,37 @@ function idf(totalSections: number, df: number): number {
   return Math.log(1 + (totalSections - df + 0.5) / (df + 0.5));
 }
 
+/** BM25's weight of a term occurring `tf` times in a section of `length` characters, before idf. */
+function saturation(tf: number, length: number, avgLength: number): number {
+  const norm = 1 - BM25_B + (BM25_B * length) / Math.max(avgLength, 1);
+  return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm);
+}
+
 /** Score of one candidate; higher is better. */
 export function score(c: Candidate, stats: readonly TermStats[], totalSections: number, avgLength: number): number {
   let s = 0;
   for (let t = 0; t < stats.length; t++) {
-    const tf = c.tf[t] ?? 0;
-    const norm = 1 - BM25_B + (BM25_B * c.length) / Math.max(avgLength, 1);
-    s += (idf(totalSections, stats[t]!.df) * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * norm);
+    s += idf(totalSections, stats[t]!.df) * saturation(c.tf[t] ?? 0, c.length, avgLength);
     if (c.inTitle[t]) s += TITLE_BONUS;
   }
   // Terms side by side score the full bonus; terms a chapter apart, almost none.
   if (stats.length > 1 && c.span !== undefined && Number.isFinite(c.span) && c.termChars) s += (PROXIMITY_BONUS * c.termChars) / c.span;
   return s;
+}
+
+/**
+ * The most {@link score} can give a section, knowing only its length and how many query terms
+ * its title holds: every term at {@link TF_CAP} and the terms as close as they can be. Cheap
+ * enough to compute for every hit, so that only the best need their terms counted (`topK`).
+ * @param longestTerm the shortest span possible for several terms (no span is shorter); 0 when
+ *   proximity does not count
+ * @returns the bound of a section, given its length and title hits
+ */
+export function scoreBound(stats: readonly TermStats[], totalSections: number, avgLength: number, termChars: number, longestTerm: number): (length: number, titleHits: number) => number {
+  const idfSum = stats.reduce((sum, { df }) => sum + idf(totalSections, df), 0);
+  const proximity = stats.length > 1 && longestTerm > 0 ? (PROXIMITY_BONUS * termChars) / longestTerm : 0;
+  // Summed in another order than `score`: a relative margin keeps rounding from crossing it.
+  return (length, titleHits) => (TITLE_BONUS * titleHits + idfSum * saturation(TF_CAP, length, avgLength) + proximity) * (1 + 1e-9);
 }
 
 /** Orders scored candidates: score, then newest date, then id (import order). */
