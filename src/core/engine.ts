@@ -98,6 +98,11 @@ export class SearchEngine {
   readonly #index = new SearchIndex();
   /** Exact sections of each character: one-character queries and pinyin candidates. */
   readonly #chars = new CharIndex();
+  /**
+   * Restored sections not yet in {@link CharIndex}: a reload shows results without waiting for it
+   * (150 ms at 50 MB), and queries scan the text until `indexCharacters` is done.
+   */
+  #charsPending: number[] = [];
   readonly #sections = new Map<number, EngineSection>();
   readonly #files = new Map<number, { name: string; normName: string; sectionIds: number[] }>();
   /** Normalized titles, computed on first use: ranking needs them for every hit of every query. */
@@ -152,8 +157,11 @@ export class SearchEngine {
     for (const s of sections) {
       this.#sections.set(s.id, s);
       this.#totalLength += s.norm.length;
-      this.#chars.add(s.id, s.norm);
-      if (!indexed) this.#index.add(s.id, s.norm);
+      if (indexed) this.#charsPending.push(s.id);
+      else {
+        this.#chars.add(s.id, s.norm);
+        this.#index.add(s.id, s.norm);
+      }
     }
   }
 
@@ -183,6 +191,7 @@ export class SearchEngine {
     this.#files.clear();
     this.#index.clear();
     this.#chars.clear();
+    this.#charsPending = [];
     this.#totalLength = 0;
   }
 
@@ -228,10 +237,11 @@ export class SearchEngine {
    * otherwise a superset (to verify), every section when the index cannot narrow.
    */
   #candidates(term: string): { ids: number[]; exact: boolean } {
-    if (term.length === 1) return { ids: this.#chars.sectionsWith(term.charCodeAt(0)), exact: true };
+    const chars = this.#charsPending.length === 0;
+    if (term.length === 1 && chars) return { ids: this.#chars.sectionsWith(term.charCodeAt(0)), exact: true };
     // A phrase holds spaces, which no index key does: probe with its longest space-free part.
     const probe = term.split(' ').sort((a, b) => b.length - a.length)[0]!;
-    if (probe.length === 1) return { ids: this.#chars.sectionsWith(probe.charCodeAt(0)), exact: false };
+    if (probe.length === 1 && chars) return { ids: this.#chars.sectionsWith(probe.charCodeAt(0)), exact: false };
     return { ids: this.#index.candidates(probe) ?? [...this.#sections.keys()], exact: false };
   }
 
@@ -276,16 +286,19 @@ export class SearchEngine {
   #pinyinMatching(q: ParsedQuery, pinyin: ReadonlyMap<string, PinyinMatcher>, literal: ReadonlySet<number>): number[] {
     const finds = (text: string, term: string) => text.includes(term) || (pinyin.get(term)?.test(text) ?? false);
     // Candidates: per clause, sections a term may be in literally or holding a character of each
-    // of a reading's syllables (the character index), so most sections are never scanned.
+    // of a reading's syllables (the character index), so most sections are never scanned. Until
+    // the character index is complete, every section is a candidate.
     let candidates: number[] | null = null;
-    for (const alternatives of q.clauses) {
-      const union = new Set<number>();
-      for (const t of alternatives) {
-        for (const id of this.#candidates(t).ids) union.add(id);
-        const classes = pinyin.get(t)?.classes;
-        if (classes) for (const id of this.#chars.sectionsWithClasses(classes)) union.add(id);
+    if (this.#charsPending.length === 0) {
+      for (const alternatives of q.clauses) {
+        const union = new Set<number>();
+        for (const t of alternatives) {
+          for (const id of this.#candidates(t).ids) union.add(id);
+          const classes = pinyin.get(t)?.classes;
+          if (classes) for (const id of this.#chars.sectionsWithClasses(classes)) union.add(id);
+        }
+        candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
       }
-      candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
     }
     const out: number[] = [];
     for (const id of candidates ?? this.#sections.keys()) {
@@ -396,6 +409,21 @@ export class SearchEngine {
     const terms = parseQuery(query).clauses.flat();
     const marks = this.#ranges(s, terms, [...(pinyinMatchers(terms)?.values() ?? [])]);
     return { section, fileName: this.#files.get(s.fileId)?.name ?? '', marks };
+  }
+
+  /**
+   * Adds restored sections to the character index, about `maxChars` of text at a time (a million
+   * is some 8 ms), so that a worker can do it between queries. @returns true when none is left
+   */
+  indexCharacters(maxChars = Infinity): boolean {
+    let done = 0;
+    while (this.#charsPending.length > 0 && done < maxChars) {
+      const id = this.#charsPending.pop()!;
+      const s = this.#sections.get(id);
+      if (s) this.#chars.add(id, s.norm);
+      done += s?.norm.length ?? 0;
+    }
+    return this.#charsPending.length === 0;
   }
 
   /** Indexes the sections still queued (the index works in batches; any search does this first). */

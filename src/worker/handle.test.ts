@@ -26,7 +26,7 @@ function setup(store = new MemoryLibraryStore()) {
     if (last.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(last)}`);
     return last.result as T;
   };
-  return { store, send, result, handle, replies };
+  return { store, send, result, handle, replies, library };
 }
 
 const asImport = (name: string, bytes: Uint8Array): ImportFile => ({
@@ -103,6 +103,17 @@ describe('worker handler', () => {
     const after = await second.result<{ total: number; hits: { title: string }[] }>({ type: 'search', query: '晶體管', limit: 20, offset: 0 } as never);
     expect(after.hits.map((h) => h.title)).toEqual(before.hits.map((h) => h.title));
     expect(after.total).toBe(2);
+  });
+
+  it('builds the character index of a restored library between requests, after answering', async () => {
+    const first = setup();
+    await first.result({ type: 'import', files: seedFiles() } as never);
+    const second = setup(first.store);
+    await second.result({ type: 'init' } as never);
+    // Answered before the idle work ran: restored sections still wait for the character index.
+    expect(second.library.engine.indexCharacters(0)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(second.library.engine.indexCharacters(0)).toBe(true);
   });
 
   it('re-indexes files stored after the last index snapshot (a crash between the two writes)', async () => {

@@ -24,7 +24,8 @@ const seen = new Uint32Array(0x10000);
 let stamp = 0;
 
 export class CharIndex {
-  #postings = new Map<number, Postings>();
+  /** By code unit: an array, since a Map lookup per distinct character was most of the build time. */
+  #postings: (Postings | undefined)[] = new Array<Postings | undefined>(0x10000);
   /** Slot → section id; -1 once removed. */
   #ids: number[] = [];
   #slots = new Map<number, number>();
@@ -52,10 +53,11 @@ export class CharIndex {
       seen.fill(0);
       stamp = 1;
     }
+    const current = stamp;
     for (let i = 0; i < normalized.length; i++) {
       const code = normalized.charCodeAt(i);
-      if (seen[code] === stamp) continue;
-      seen[code] = stamp;
+      if (seen[code] === current) continue;
+      seen[code] = current;
       this.#append(code, slot);
     }
   }
@@ -76,7 +78,7 @@ export class CharIndex {
   }
 
   clear(): void {
-    this.#postings.clear();
+    this.#postings = new Array<Postings | undefined>(0x10000);
     this.#ids = [];
     this.#slots.clear();
     this.#words = 1;
@@ -85,7 +87,7 @@ export class CharIndex {
 
   /** Ids of the sections containing the code unit. */
   sectionsWith(code: number): number[] {
-    const p = this.#postings.get(code);
+    const p = this.#postings[code];
     if (!p) return [];
     if (p.list) {
       const out: number[] = [];
@@ -121,7 +123,7 @@ export class CharIndex {
   #anyOf(chars: string): Uint32Array {
     const out = new Uint32Array(this.#words);
     for (let i = 0; i < chars.length; i++) {
-      const p = this.#postings.get(chars.charCodeAt(i));
+      const p = this.#postings[chars.charCodeAt(i)];
       if (!p) continue;
       if (p.bits) for (let w = 0; w < out.length; w++) out[w]! |= p.bits[w]!;
       else for (let k = 0; k < p.size; k++) out[p.list![k]! >>> 5]! |= 1 << (p.list![k]! & 31);
@@ -144,8 +146,8 @@ export class CharIndex {
   }
 
   #append(code: number, slot: number): void {
-    let p = this.#postings.get(code);
-    if (!p) this.#postings.set(code, (p = { list: new Uint32Array(4), size: 0, bits: null }));
+    let p = this.#postings[code];
+    if (!p) this.#postings[code] = p = { list: new Uint32Array(4), size: 0, bits: null };
     if (p.bits) {
       p.bits[slot >>> 5]! |= 1 << (slot & 31);
       return;
@@ -169,8 +171,8 @@ export class CharIndex {
   /** Doubles every bitset, so that the new slot has a bit. */
   #grow(): void {
     this.#words *= 2;
-    for (const p of this.#postings.values()) {
-      if (!p.bits) continue;
+    for (const p of this.#postings) {
+      if (!p?.bits) continue;
       const bits = new Uint32Array(this.#words);
       bits.set(p.bits);
       p.bits = bits;
