@@ -3,9 +3,9 @@
  * {@link PAIR_BUCKETS} buckets, whatever the script.
  *
  * @remarks Pairs make the index order-aware (芯片 is not 片芯) and let any substring of two or
- * more characters be looked up by the pairs it is made of. One-character queries are not looked
- * up: they are verified against every section (a scan the ranking does anyway for common
- * characters), which saves the 37 % of keys single characters would add to every import. Because Latin, digits and Han are treated alike, `Transformer`, `RISC-V`, `A100` and
+ * more characters be looked up by the pairs it is made of. Single characters are not keys (they
+ * would add 37 % to every import): the character index answers one-character queries
+ * (`index/char-index.ts`). Because Latin, digits and Han are treated alike, `Transformer`, `RISC-V`, `A100` and
  * `骁龙8gen2` need no word rules, and a query is always a substring match.
  * Pairs are hashed because FlexSearch's memory grows with the number of distinct keys, and a
  * Chinese corpus has hundreds of thousands of distinct pairs (648 k in 10 MB of poems): 2^16
