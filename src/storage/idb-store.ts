@@ -53,13 +53,15 @@ export class IdbLibraryStore implements LibraryStore {
     const meta = await get<LibraryMeta>(META_KEY, this.#db);
     const all = (await keys(this.#db)).map(String);
     const fileKeys = all.filter(isFileKey);
+    const generation = meta?.indexGeneration ?? 0;
+    const chunkKeys = all.filter((k) => indexGenerationOf(k) === generation && generation > 0);
+    // Sections and index chunks are most of the bytes: read them at the same time.
+    const chunkData = getMany<string>(chunkKeys, this.#db);
     const files = (await getMany<FileRecord | undefined>(fileKeys, this.#db)).filter((f): f is FileRecord => f !== undefined);
     const sectionLists = await getMany<SectionRecord[]>(files.map((f) => sectionsKey(f.id)), this.#db);
     const sections = new Map<number, SectionRecord[]>();
     files.forEach((f, i) => sections.set(f.id, sectionLists[i] ?? []));
-    const generation = meta?.indexGeneration ?? 0;
-    const chunkKeys = all.filter((k) => indexGenerationOf(k) === generation && generation > 0);
-    const data = await getMany<string>(chunkKeys, this.#db);
+    const data = await chunkData;
     const indexChunks = chunkKeys.map((k, i): [string, string] => [indexChunkOf(k), data[i]!]);
     return { meta, files, sections, indexChunks };
   }

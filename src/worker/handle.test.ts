@@ -112,7 +112,7 @@ describe('worker handler', () => {
     await second.result({ type: 'init' } as never);
     // Answered before the idle work ran: restored sections still wait for the character index.
     expect(second.library.engine.indexCharacters(0)).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(second.library.engine.indexCharacters(0)).toBe(true);
   });
 

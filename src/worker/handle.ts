@@ -5,6 +5,8 @@ import { aloneCoordinator, type TabCoordinator } from './tabs.ts';
 
 /** Text added to the character index per idle slice: about 8 ms at 50 MB. */
 const CHARACTERS_PER_SLICE = 1_000_000;
+/** Quiet time after a request before idle work starts. */
+const IDLE_AFTER_MS = 300;
 
 /** Sends a reply to the UI. */
 export type Emit = (reply: Reply) => void;
@@ -46,20 +48,18 @@ export function createHandler(library: Library, emit: Emit, tabs: TabCoordinator
     });
   });
 
-  let idleScheduled = false;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
   /**
-   * Work left for between requests, a slice at a time: the character index of restored sections
-   * and the pinyin table. The first results after a reload do not wait for either, and a query
-   * arriving meanwhile waits for one slice at most.
+   * Work left for when requests pause, a slice at a time: the character index of restored
+   * sections and the pinyin table (60 ms in one piece). Every request puts it off by
+   * {@link IDLE_AFTER_MS}, so the first searches after a reload, typed at once, never wait for it.
    */
-  function idle(): void {
-    if (idleScheduled) return;
-    idleScheduled = true;
-    setTimeout(() => {
-      idleScheduled = false;
+  function idle(delay = IDLE_AFTER_MS): void {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
       preparePinyin();
-      if (!library.engine.indexCharacters(CHARACTERS_PER_SLICE)) idle();
-    }, 0);
+      if (!library.engine.indexCharacters(CHARACTERS_PER_SLICE)) idle(0);
+    }, delay);
   }
 
   async function answer(request: Exclude<WorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<unknown> {

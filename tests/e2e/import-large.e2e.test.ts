@@ -78,4 +78,21 @@ describe('large import stays responsive', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('lists the first 100 files and finds any other by a filter on its name', async () => {
+    const total = await page.evaluate(() => (globalThis as { souwen?: Souwen }).souwen!.library.files.length);
+    expect(total).toBe(corpus.length + legacy.length);
+    expect(await page.locator('.files li').count()).toBe(100);
+    await expect.poll(() => page.locator('.files-more').innerText()).toContain(`另有 ${total - 100} 个文件未列出`);
+    // A file far down the list, by part of its name.
+    const last = corpus[corpus.length - 1]!.split('/').pop()!;
+    await page.fill('.file-filter', last.slice(0, -4));
+    await expect.poll(() => page.locator('.files li .file-name').allInnerTexts()).toEqual([expect.stringContaining(last)]);
+    await page.fill('.file-filter', '不存在的文件名');
+    await expect.poll(() => page.locator('.files-more').innerText()).toContain('没有文件名含');
+    await page.fill('.file-filter', '');
+    expect(await page.locator('.files li').count()).toBe(100);
+    await screenshot(page, '12-library-filter');
+    expect(problems).toEqual([]);
+  });
 });
