@@ -5,7 +5,9 @@ set -euo pipefail
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 need=()
 [ -x "$CHROMIUM" ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "noto.*cjk" || need+=(fonts-noto-cjk)
+# Not `grep -q`: it would exit at the first match, fc-list would die of SIGPIPE, and pipefail
+# would report the font missing (and reinstall it on every run).
+fc-list 2>/dev/null | grep -i "noto.*cjk" >/dev/null || need+=(fonts-noto-cjk)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   echo "Installing Debian packages for the browser tests: ${need[*]}"
