@@ -32,6 +32,12 @@ export interface EngineSection {
   normTitle?: string | undefined;
 }
 
+/**
+ * A section as stored and restored: its text may be left out and loaded when the section is
+ * shown (`setTexts`), so that a reload reads the normalized text and the index, not the text too.
+ */
+export type StoredSection = Omit<EngineSection, 'text'> & { text?: string | undefined };
+
 /** One search result: an article (section) with a highlighted snippet. */
 export interface Hit {
   sectionId: number;
@@ -60,6 +66,11 @@ export interface SearchResult {
   /** Further sections found only by reading the query as pinyin (copies included). */
   pinyinMatches: number;
   hits: Hit[];
+  /**
+   * Files whose section text must be loaded (`setTexts`) before this page can be shown; `hits`
+   * is then empty. Only after restoring sections without their text.
+   */
+  textMissing?: number[];
 }
 
 /** A section opened for reading, with every occurrence of the query marked. */
@@ -103,7 +114,7 @@ export class SearchEngine {
    * (150 ms at 50 MB), and queries scan the text until `indexCharacters` is done.
    */
   #charsPending: number[] = [];
-  readonly #sections = new Map<number, EngineSection>();
+  readonly #sections = new Map<number, StoredSection>();
   readonly #files = new Map<number, { name: string; normName: string; sectionIds: number[] }>();
   /** Normalized titles, computed on first use: ranking needs them for every hit of every query. */
   readonly #normTitles = new Map<number, string>();
@@ -152,7 +163,7 @@ export class SearchEngine {
    * Adds already-normalized sections (from storage).
    * @param indexed true when the persisted index already contains them.
    */
-  restoreFile(fileId: number, fileName: string, sections: readonly EngineSection[], indexed = false): void {
+  restoreFile(fileId: number, fileName: string, sections: readonly StoredSection[], indexed = false): void {
     this.#files.set(fileId, { name: fileName, normName: normalizeText(fileName), sectionIds: sections.map((s) => s.id) });
     for (const s of sections) {
       this.#sections.set(s.id, s);
@@ -274,6 +285,8 @@ export class SearchEngine {
     const folded = Math.min(all.length, GROUP_WINDOW) - groups.size;
     const listed = all.filter((r, rank) => rank >= GROUP_WINDOW || groups.has(r.id));
     const page = listed.slice(offset, limit === 0 ? undefined : offset + limit);
+    const textMissing = this.filesWithoutText(page.map((r) => r.id));
+    if (textMissing.length > 0) return { total: ids.length + pinyinIds.length - folded, matches: ids.length, pinyinMatches: pinyinIds.length, hits: [], textMissing };
     return {
       total: ids.length + pinyinIds.length - folded,
       matches: ids.length,
@@ -308,7 +321,7 @@ export class SearchEngine {
     return out;
   }
 
-  #view(s: EngineSection): SectionView {
+  #view(s: StoredSection): SectionView {
     return { norm: s.norm, normTitle: this.#normTitle(s), normFile: this.#files.get(s.fileId)?.normName ?? '', date: s.date };
   }
 
@@ -326,7 +339,7 @@ export class SearchEngine {
     // Proximity needs term lengths, which a pinyin reading does not have.
     const withSpan = terms.length > 1 && !pinyin;
     const sections = ids.map((id) => this.#sections.get(id)!);
-    const inTitle = (s: EngineSection, t: number): boolean => {
+    const inTitle = (s: StoredSection, t: number): boolean => {
       const normTitle = this.#normTitle(s);
       return normTitle.includes(terms[t]!) || (matchers[t]?.test(normTitle) ?? false);
     };
@@ -370,7 +383,7 @@ export class SearchEngine {
     return mergeRanges(inNorm.map((r) => ({ start: originalOffset(drift, r.start), end: originalOffset(drift, r.end) })));
   }
 
-  #normTitle(s: EngineSection): string {
+  #normTitle(s: StoredSection): string {
     if (s.normTitle !== undefined) return s.normTitle;
     let t = this.#normTitles.get(s.id);
     if (t === undefined) this.#normTitles.set(s.id, (t = normalizeText(s.title)));
@@ -378,7 +391,7 @@ export class SearchEngine {
   }
 
   #hit(id: number, hitScore: number, terms: readonly string[], copies: readonly number[], byPinyin: boolean): Hit {
-    const s = this.#sections.get(id)!;
+    const s = this.#withText(id)!;
     const pinyin = byPinyin ? [...(pinyinMatchers(terms)?.values() ?? [])] : [];
     const ranges = this.#ranges(s, terms, pinyin);
     return {
@@ -403,12 +416,39 @@ export class SearchEngine {
 
   /** A section with all occurrences of the query's terms marked, for the reader view. */
   read(sectionId: number, query = ''): ReadResult | null {
-    const s = this.#sections.get(sectionId);
+    const s = this.#withText(sectionId);
     if (!s) return null;
     const { norm: _norm, ...section } = s;
     const terms = parseQuery(query).clauses.flat();
     const marks = this.#ranges(s, terms, [...(pinyinMatchers(terms)?.values() ?? [])]);
     return { section, fileName: this.#files.get(s.fileId)?.name ?? '', marks };
+  }
+
+  /**
+   * The files, among those of the given sections, whose section text is not loaded. A caller
+   * that restored sections without text loads these (`setTexts`) before `read` or showing hits.
+   */
+  filesWithoutText(sectionIds: readonly number[]): number[] {
+    const files = new Set<number>();
+    for (const id of sectionIds) {
+      const s = this.#sections.get(id);
+      if (s && s.text === undefined) files.add(s.fileId);
+    }
+    return [...files];
+  }
+
+  /** Gives a restored file's sections their text, in the order of its sections. */
+  setTexts(fileId: number, texts: readonly string[]): void {
+    this.#files.get(fileId)?.sectionIds.forEach((id, k) => {
+      const s = this.#sections.get(id);
+      if (s && s.text === undefined && texts[k] !== undefined) s.text = texts[k];
+    });
+  }
+
+  /** A section whose text is loaded, or undefined (unknown id, or text not loaded: see `filesWithoutText`). */
+  #withText(id: number): EngineSection | undefined {
+    const s = this.#sections.get(id);
+    return s?.text === undefined ? undefined : (s as EngineSection);
   }
 
   /**

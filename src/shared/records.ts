@@ -2,14 +2,16 @@
  * What is stored in IndexedDB. Bump {@link SCHEMA_VERSION} whenever a record's shape changes;
  * a library written under another version is rebuilt or migrated, never misread.
  */
-import type { EngineSection } from '../core/engine.ts';
+import type { StoredSection } from '../core/engine.ts';
 import type { EncodingLabel } from '../core/types.ts';
 
 /**
- * Version 2 added `LibraryMeta.createdAt`. Older libraries are upgraded in place by
+ * Version 2 added `LibraryMeta.createdAt`. Version 3 keeps a section's text out of its record
+ * (`texts:<fileId>`, read when the section is shown, not at startup); records written before
+ * keep their text inline and are read as they are. Older libraries are upgraded in place by
  * `storage/migrate.ts`; a library from a newer version is left untouched and refused.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** One imported file. Stored together with its sections in a single transaction. */
 export interface FileRecord {
@@ -30,10 +32,10 @@ export interface FileRecord {
 }
 
 /**
- * One section (article) of a file, stored exactly as the engine holds it — with its normalized
- * text, so a reload needs no normalization.
+ * One section (article) of a file, stored as the engine holds it — with its normalized text, so
+ * a reload needs no normalization. Its text is stored apart (see {@link SCHEMA_VERSION}).
  */
-export type SectionRecord = EngineSection;
+export type SectionRecord = StoredSection;
 
 /** The library's manifest: versions, id counters and which index generation is current. */
 export interface LibraryMeta {

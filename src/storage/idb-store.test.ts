@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { createStore, keys, set } from 'idb-keyval';
+import { createStore, keys, set, setMany } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type FileRecord, type LibraryMeta, type SectionRecord } from '../shared/records.ts';
 import { IdbLibraryStore } from './idb-store.ts';
@@ -29,8 +29,25 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     expect(await store.getOriginal(1)).toBe('原文');
     const loaded = await store.load();
     expect(loaded.files).toEqual([file(1)]);
-    expect(loaded.sections.get(1)).toEqual([section(1)]);
+    // The text is kept apart from the record: a reload does not read it.
+    const { text: _text, ...record } = section(1);
+    expect(loaded.sections.get(1)).toEqual([record]);
+    expect(await store.getTexts([1, 2])).toEqual(new Map([[1, ['芯片']]]));
     expect(loaded.meta).toEqual(meta(0));
+  });
+
+  it('reads records written with their text inline (schema 2) as they are', async () => {
+    const { db, store } = freshStore();
+    await setMany([[`file:1`, file(1)], [`sections:1`, [section(1)]], ['meta', meta(0)]], db);
+    expect((await store.load()).sections.get(1)).toEqual([section(1)]);
+    expect(await store.getTexts([1])).toEqual(new Map());
+  });
+
+  it('deletes a file with its texts', async () => {
+    const { db, store } = freshStore();
+    await store.putFile(file(1), [section(1)], '原文', meta(0));
+    await store.deleteFile(1, meta(0));
+    expect((await keys(db)).map(String).sort()).toEqual(['meta']);
   });
 
   it('loads only the current index generation and deletes older ones after a save', async () => {

@@ -18,8 +18,13 @@ export interface LibraryStore {
   load(): Promise<StoredLibrary>;
   /** The stored manifest alone (cheap): tells whether another tab changed the library. */
   loadMeta(): Promise<LibraryMeta | undefined>;
-  /** Stores a file, its sections and its original (uncleaned) text, and the manifest, in one transaction. */
+  /**
+   * Stores a file, its sections (their text apart from their records: see `getTexts`), its
+   * original (uncleaned) text and the manifest, in one transaction.
+   */
   putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void>;
+  /** The text of each file's sections, in order (absent for files stored with it inline). */
+  getTexts(fileIds: readonly number[]): Promise<Map<number, string[]>>;
   /** The original text of a file, before cleaning ("show original"). */
   getOriginal(fileId: number): Promise<string | undefined>;
   deleteFile(fileId: number, meta: LibraryMeta): Promise<void>;
@@ -28,4 +33,12 @@ export interface LibraryStore {
   /** Writes the manifest alone (after a schema upgrade). */
   putMeta(meta: LibraryMeta): Promise<void>;
   clear(): Promise<void>;
+}
+
+/** Sections as their records (text left out) and their texts, in order: how stores keep them. */
+export function splitTexts(sections: readonly SectionRecord[]): { records: SectionRecord[]; texts: string[] } {
+  return {
+    records: sections.map(({ text: _text, ...record }) => record),
+    texts: sections.map((s) => s.text ?? ''),
+  };
 }

@@ -1,5 +1,5 @@
 import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
-import type { LibraryStore, StoredLibrary } from './library-store.ts';
+import { splitTexts, type LibraryStore, type StoredLibrary } from './library-store.ts';
 
 /**
  * A library kept in memory only: the fallback when IndexedDB is unavailable (nothing survives
@@ -12,6 +12,7 @@ export class MemoryLibraryStore implements LibraryStore {
   readonly sections = new Map<number, SectionRecord[]>();
   indexChunks: [string, string][] = [];
   readonly originals = new Map<number, string>();
+  readonly texts = new Map<number, string[]>();
 
   async putMeta(meta: LibraryMeta): Promise<void> {
     this.meta = structuredClone(meta);
@@ -25,7 +26,8 @@ export class MemoryLibraryStore implements LibraryStore {
     return {
       meta: this.meta,
       files: [...this.files.values()],
-      sections: new Map(this.sections),
+      // Copies, as IndexedDB would give: the engine fills in texts on the records it holds.
+      sections: new Map([...this.sections].map(([id, records]) => [id, records.map((r) => ({ ...r }))])),
       indexChunks: [...this.indexChunks],
     };
   }
@@ -33,15 +35,22 @@ export class MemoryLibraryStore implements LibraryStore {
   async putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void> {
     this.files.set(file.id, file);
     this.originals.set(file.id, original);
-    this.sections.set(file.id, sections);
+    const { records, texts } = splitTexts(sections);
+    this.sections.set(file.id, records);
+    this.texts.set(file.id, texts);
     this.meta = meta;
   }
 
   async deleteFile(fileId: number, meta: LibraryMeta): Promise<void> {
     this.files.delete(fileId);
     this.sections.delete(fileId);
+    this.texts.delete(fileId);
     this.originals.delete(fileId);
     this.meta = meta;
+  }
+
+  async getTexts(fileIds: readonly number[]): Promise<Map<number, string[]>> {
+    return new Map(fileIds.flatMap((id) => (this.texts.has(id) ? [[id, [...this.texts.get(id)!]] as const] : [])));
   }
 
   async getOriginal(fileId: number): Promise<string | undefined> {
@@ -56,6 +65,7 @@ export class MemoryLibraryStore implements LibraryStore {
   async clear(): Promise<void> {
     this.files.clear();
     this.sections.clear();
+    this.texts.clear();
     this.originals.clear();
     this.indexChunks = [];
     this.meta = undefined;

@@ -12,7 +12,7 @@ export class NewerSchemaError extends Error {
 /** One step: upgrades a manifest from version `n` to `n + 1`, given the rest of the library. */
 type Step = (meta: LibraryMeta, stored: StoredLibrary) => LibraryMeta;
 
-/** Steps by the version they upgrade from. Records other than the manifest have not changed yet. */
+/** Steps by the version they upgrade from. Records other than the manifest have not had to change yet. */
 const STEPS: Record<number, Step> = {
   // 1 → 2: the manifest records when the library was created; the oldest file tells.
   1: (meta, stored) => ({
@@ -20,6 +20,8 @@ const STEPS: Record<number, Step> = {
     schemaVersion: 2,
     createdAt: stored.files.length > 0 ? Math.min(...stored.files.map((f) => f.addedAt)) : Date.now(),
   }),
+  // 2 → 3: new files keep their sections' text apart; records with it inline are read as they are.
+  2: (meta) => ({ ...meta, schemaVersion: 3 }),
 };
 
 /**

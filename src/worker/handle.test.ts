@@ -100,9 +100,20 @@ describe('worker handler', () => {
     const state = await second.result<{ files: unknown[]; sections: number }>({ type: 'init' } as never);
     expect(state.files).toHaveLength(5);
     expect(state.sections).toBe(23);
-    const after = await second.result<{ total: number; hits: { title: string }[] }>({ type: 'search', query: '晶體管', limit: 20, offset: 0 } as never);
+    // Section texts stay in storage until shown: only the files of the hits are read.
+    const allSections = Array.from({ length: 40 }, (_, i) => i);
+    expect(second.library.engine.filesWithoutText(allSections)).toHaveLength(5);
+    const after = await second.result<{ total: number; hits: { title: string; fileId: number; sectionId: number; snippet: { text: string } }[] }>({ type: 'search', query: '晶體管', limit: 20, offset: 0 } as never);
     expect(after.hits.map((h) => h.title)).toEqual(before.hits.map((h) => h.title));
+    expect(after.hits.every((h) => h.snippet.text.length > 0)).toBe(true);
     expect(after.total).toBe(2);
+    expect(second.library.engine.filesWithoutText(allSections)).toHaveLength(3);
+    // The reader loads its section's text too.
+    const unread = second.library.engine.filesWithoutText(allSections)[0]!;
+    const sectionId = allSections.find((id) => second.library.engine.filesWithoutText([id])[0] === unread)!;
+    const read = await second.result<{ section: { text: string } }>({ type: 'read', sectionId, query: '' } as never);
+    expect(read.section.text.length).toBeGreaterThan(0);
+    expect(second.library.engine.filesWithoutText(allSections)).toHaveLength(2);
   });
 
   it('builds the character index of a restored library between requests, after answering', async () => {

@@ -85,11 +85,11 @@ export function createHandler(library: Library, emit: Emit, tabs: TabCoordinator
         });
       case 'search': {
         const started = performance.now();
-        const result = library.engine.search(request.query, { limit: request.limit, offset: request.offset });
+        const result = await library.search(request.query, { limit: request.limit, offset: request.offset });
         return { ...result, ms: performance.now() - started };
       }
       case 'read':
-        return library.engine.read(request.sectionId, request.query);
+        return library.read(request.sectionId, request.query);
       case 'original':
         return library.original(request.fileId);
       case 'remove':

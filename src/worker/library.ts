@@ -1,5 +1,5 @@
 import { readBackup, writeBackup, type BackupFile } from '../core/backup.ts';
-import { SearchEngine } from '../core/engine.ts';
+import { SearchEngine, type ReadResult, type SearchOptions, type SearchResult } from '../core/engine.ts';
 import { isAbortError, PipelineError } from '../core/errors.ts';
 import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
 import { normalize } from '../core/normalize/normalize.ts';
@@ -163,9 +163,33 @@ export class Library {
     }
   }
 
+  /**
+   * Loads the text of files' sections, which a reload leaves in storage until shown (a third of
+   * what it would read). Texts stored inline (older records) are already there.
+   */
+  async loadTexts(fileIds: readonly number[]): Promise<void> {
+    if (fileIds.length === 0) return;
+    for (const [fileId, texts] of await this.#store.getTexts(fileIds)) this.engine.setTexts(fileId, texts);
+  }
+
+  /** A page of results, loading the text of its sections first when a reload left it in storage. */
+  async search(query: string, options: SearchOptions): Promise<SearchResult> {
+    const result = this.engine.search(query, options);
+    if (!result.textMissing) return result;
+    await this.loadTexts(result.textMissing);
+    return this.engine.search(query, options);
+  }
+
+  /** A section for the reader, its text loaded first if needed. */
+  async read(sectionId: number, query: string): Promise<ReadResult | null> {
+    await this.loadTexts(this.engine.filesWithoutText([sectionId]));
+    return this.engine.read(sectionId, query);
+  }
+
   /** The whole library as one backup zip (see core/backup.ts for the format). */
   async exportBackup(): Promise<Uint8Array> {
     const files: BackupFile[] = [];
+    await this.loadTexts(this.engine.filesWithoutText([...this.#files.values()].flatMap((f) => f.sectionIds)));
     for (const record of [...this.#files.values()].sort((a, b) => a.id - b.id)) {
       const articles = record.sectionIds.flatMap((id) => {
         const read = this.engine.read(id);

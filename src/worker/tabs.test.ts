@@ -79,12 +79,12 @@ describe('two tabs on one library', () => {
     await a.request({ type: 'import', files: seeds().map((s) => ({ name: s.name, path: s.name, bytes: s.bytes.slice().buffer })) });
     await settle();
     expect(b.changes().pop()?.state.files).toHaveLength(5);
-    expect(b.library.engine.search('芯片企业').hits[0]?.title).toBe('2022中國AI芯片企業50強');
+    expect((await b.library.search('芯片企业', {})).hits[0]?.title).toBe('2022中國AI芯片企業50強');
 
     await b.request({ type: 'import', files: [file('tab-b.txt', '第二个标签页导入的文档：量子计算')] });
     await settle();
     expect(a.changes().pop()?.state.files).toHaveLength(6);
-    expect(a.library.engine.search('量子计算').hits.map((h) => h.fileName)).toEqual(['tab-b.txt']);
+    expect((await a.library.search('量子计算', {})).hits.map((h) => h.fileName)).toEqual(['tab-b.txt']);
     const ids = a.library.state().files.map((f) => f.id);
     expect(new Set(ids).size).toBe(6);
 
