@@ -146,8 +146,10 @@ async function browserBench(seedCorpus: Corpus, scale: Corpus, queries: string[]
     const reloads: number[] = [];
     for (let i = 0; i < REPEATS; i++) reloads.push(await reloadToFirstResult(p, queries[0]!));
     const heapAfterReload = await workerHeapBytes(browser).catch((e: unknown) => ({ bytes: null, error: String(e) }));
+    // After a reload section texts are read from IndexedDB when a page of results first needs them.
+    const latenciesAfterReload = await queryLatencies(p, queries);
     const idbBytes = await p.evaluate(async () => (await navigator.storage.estimate()).usage ?? null);
-    return { chromium: browser.version(), seedMs, scaleMs, latencies, reloads, heapAfterImport, heapAfterReload, idbBytes };
+    return { chromium: browser.version(), seedMs, scaleMs, latencies, latenciesAfterReload, reloads, heapAfterImport, heapAfterReload, idbBytes };
   } finally {
     await browser.close();
     await server.close();
@@ -339,6 +341,8 @@ async function main() {
       queryRoundTripP95: percentile(web.latencies.roundTrip, 95),
       queryWorkerP50: median(web.latencies.worker),
       queryWorkerP95: percentile(web.latencies.worker, 95),
+      queryRoundTripAfterReloadP50: median(web.latenciesAfterReload.roundTrip),
+      queryRoundTripAfterReloadP95: percentile(web.latenciesAfterReload.roundTrip, 95),
       reloadToFirstResultMs: median(web.reloads),
       reloadToFirstResultAll: web.reloads,
       workerHeapBytes: web.heapAfterImport.bytes,
@@ -396,6 +400,7 @@ async function main() {
       ['query round trip p50 / p95 (top 20 + snippets)', `${c.queryRoundTripP50.toFixed(2)} / ${c.queryRoundTripP95.toFixed(2)} ms`],
       ['query in worker p50 / p95', `${c.queryWorkerP50.toFixed(2)} / ${c.queryWorkerP95.toFixed(2)} ms`],
       ['page load → first result after reload', `${c.reloadToFirstResultMs.toFixed(0)} ms`],
+      ['query round trip p50 / p95 after reload (texts read when first shown)', `${c.queryRoundTripAfterReloadP50.toFixed(2)} / ${c.queryRoundTripAfterReloadP95.toFixed(2)} ms`],
       ['worker JS heap after import', c.workerHeapBytes ? `${(c.workerHeapBytes / 1e6).toFixed(0)} MB  (${times(c.workerHeapPerCorpusByte)})` : `n/a (${c.workerHeapError})`],
       ['worker JS heap after reload (index restored)', c.workerHeapAfterReloadBytes ? `${(c.workerHeapAfterReloadBytes / 1e6).toFixed(0)} MB  (${times(c.workerHeapAfterReloadPerCorpusByte)})` : 'n/a'],
       ['IndexedDB usage', c.indexedDbBytes ? `${(c.indexedDbBytes / 1e6).toFixed(0)} MB  (${times(c.indexedDbPerCorpusByte)})` : 'n/a'],
