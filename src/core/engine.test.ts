@@ -125,6 +125,38 @@ describe('SearchEngine on the seeds', () => {
   });
 });
 
+describe('SearchEngine with section texts left in storage', () => {
+  it('asks for the texts of the page it shows, then answers as if they had been there', () => {
+    const original = seedEngine();
+    const restored = new SearchEngine();
+    const texts = new Map<number, string[]>();
+    let id = 1;
+    seeds().forEach(({ name, bytes }, fileId) => {
+      const stored = new SearchEngine().addFile(fileId, name, ingest(bytes, name).sections, id);
+      texts.set(fileId, stored.map((s) => s.text));
+      restored.restoreFile(fileId, name, stored.map(({ text: _text, ...record }) => record));
+      id += stored.length;
+    });
+    const loaded = new Set<number>();
+    for (const q of ['晶體管', '以太坊', '递归']) {
+      const first = restored.search(q, { limit: 5 });
+      expect(first.total).toBe(original.search(q, { limit: 5 }).total);
+      // Only the files of the page shown are asked for, and not those loaded for an earlier query.
+      const pageFiles = original.search(q, { limit: 5 }).hits.map((h) => h.fileId).filter((f) => !loaded.has(f));
+      expect(pageFiles.length, q).toBeGreaterThan(0);
+      expect(first.hits).toEqual([]);
+      expect(new Set(first.textMissing)).toEqual(new Set(pageFiles));
+      for (const fileId of first.textMissing!) {
+        restored.setTexts(fileId, texts.get(fileId)!);
+        loaded.add(fileId);
+      }
+      expect(restored.search(q, { limit: 5 })).toEqual(original.search(q, { limit: 5 }));
+    }
+    const section = restored.search('芯片', { limit: 1 }).hits[0]!.sectionId;
+    expect(restored.read(section, '芯片')).toEqual(original.read(section, '芯片'));
+  });
+});
+
 describe('SearchEngine groups copies of one article', () => {
   const parallel = (side: 'cn' | 'tw', name: string) => new Uint8Array(readFileSync(join(CORPUS_DIR, 'parallel', side, name)));
 

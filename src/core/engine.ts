@@ -89,6 +89,14 @@ export interface SearchOptions {
 
 const DEFAULT_LIMIT = 20;
 
+/** A search ranked but not yet turned into hits (see `SearchEngine.search`). */
+interface SearchPage {
+  counts: Omit<SearchResult, 'hits' | 'textMissing'>;
+  entries: Ranked[];
+  groups: Map<number, number[]>;
+  terms: string[];
+}
+
 /** A scored section on its way to becoming a hit. */
 interface Ranked {
   id: number;
@@ -121,6 +129,8 @@ export class SearchEngine {
   /** Near-duplicate signatures, computed on first use when a section is among the top hits. */
   readonly #signatures = new Map<number, Signature>();
   #totalLength = 0;
+  /** The last search, when its page lacked section text: repeated once the text is loaded, it is not ranked again. */
+  #waiting: { key: string; page: SearchPage } | null = null;
 
   /** Total length of the normalized text, in UTF-16 code units. */
   get normalizedLength(): number {
@@ -164,6 +174,7 @@ export class SearchEngine {
    * @param indexed true when the persisted index already contains them.
    */
   restoreFile(fileId: number, fileName: string, sections: readonly StoredSection[], indexed = false): void {
+    this.#waiting = null;
     this.#files.set(fileId, { name: fileName, normName: normalizeText(fileName), sectionIds: sections.map((s) => s.id) });
     for (const s of sections) {
       this.#sections.set(s.id, s);
@@ -178,6 +189,7 @@ export class SearchEngine {
 
   /** Removes a file and all its sections. */
   removeFile(fileId: number): void {
+    this.#waiting = null;
     const file = this.#files.get(fileId);
     if (!file) return;
     for (const id of file.sectionIds) {
@@ -196,6 +208,7 @@ export class SearchEngine {
 
   /** Empties the library. */
   clear(): void {
+    this.#waiting = null;
     this.#sections.clear();
     this.#normTitles.clear();
     this.#signatures.clear();
@@ -262,13 +275,25 @@ export class SearchEngine {
    * after every literal match.
    */
   search(query: string, options: SearchOptions = {}): SearchResult {
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const key = JSON.stringify([query, offset, limit]);
+    // The same search again, after the caller loaded the text it lacked: only the hits are left to build.
+    const page = this.#waiting?.key === key ? this.#waiting.page : this.#page(query, offset, limit);
+    const { counts, entries, groups, terms } = page;
+    const textMissing = this.filesWithoutText(entries.map((r) => r.id));
+    this.#waiting = textMissing.length > 0 ? { key, page } : null;
+    if (textMissing.length > 0) return { ...counts, hits: [], textMissing };
+    return { ...counts, hits: entries.map((r) => this.#hit(r.id, r.score, terms, groups.get(r.id) ?? [], r.pinyin)) };
+  }
+
+  /** Everything of a search but its hits: the counts, the ranked entries of the page, the copies folded into them. */
+  #page(query: string, offset: number, limit: number): SearchPage {
     const parsed = parseQuery(query);
     const { terms } = parsed;
     const ids = this.matching(parsed);
     // With one term its document frequency is the hit count; with several, each is counted alone.
     const stats = terms.map((t) => ({ df: terms.length === 1 ? ids.length : this.matchingIds([t]).length }));
-    const offset = options.offset ?? 0;
-    const limit = options.limit ?? DEFAULT_LIMIT;
     // Ranked exactly: the hits copies are looked for in, and the page asked for.
     const wanted = limit === 0 ? Infinity : GROUP_WINDOW + offset + limit;
     const ranked = this.#ranked(ids, terms, stats, null, wanted);
@@ -284,14 +309,11 @@ export class SearchEngine {
     );
     const folded = Math.min(all.length, GROUP_WINDOW) - groups.size;
     const listed = all.filter((r, rank) => rank >= GROUP_WINDOW || groups.has(r.id));
-    const page = listed.slice(offset, limit === 0 ? undefined : offset + limit);
-    const textMissing = this.filesWithoutText(page.map((r) => r.id));
-    if (textMissing.length > 0) return { total: ids.length + pinyinIds.length - folded, matches: ids.length, pinyinMatches: pinyinIds.length, hits: [], textMissing };
     return {
-      total: ids.length + pinyinIds.length - folded,
-      matches: ids.length,
-      pinyinMatches: pinyinIds.length,
-      hits: page.map((r) => this.#hit(r.id, r.score, terms, groups.get(r.id) ?? [], r.pinyin)),
+      counts: { total: ids.length + pinyinIds.length - folded, matches: ids.length, pinyinMatches: pinyinIds.length },
+      entries: listed.slice(offset, limit === 0 ? undefined : offset + limit),
+      groups,
+      terms,
     };
   }
 

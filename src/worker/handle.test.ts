@@ -116,15 +116,18 @@ describe('worker handler', () => {
     expect(second.library.engine.filesWithoutText(allSections)).toHaveLength(2);
   });
 
-  it('builds the character index of a restored library between requests, after answering', async () => {
+  it('builds the character index and reads the section texts of a restored library when requests pause', async () => {
     const first = setup();
     await first.result({ type: 'import', files: seedFiles() } as never);
     const second = setup(first.store);
     await second.result({ type: 'init' } as never);
     // Answered before the idle work ran: restored sections still wait for the character index.
     expect(second.library.engine.indexCharacters(0)).toBe(false);
+    const allSections = Array.from({ length: 40 }, (_, i) => i);
+    expect(second.library.engine.filesWithoutText(allSections)).toHaveLength(5);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(second.library.engine.indexCharacters(0)).toBe(true);
+    expect(second.library.engine.filesWithoutText(allSections)).toEqual([]);
   });
 
   it('re-indexes files stored after the last index snapshot (a crash between the two writes)', async () => {

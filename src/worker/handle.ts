@@ -5,6 +5,8 @@ import { aloneCoordinator, type TabCoordinator } from './tabs.ts';
 
 /** Text added to the character index per idle slice: about 8 ms at 50 MB. */
 const CHARACTERS_PER_SLICE = 1_000_000;
+/** Files whose section texts are read per idle slice after a reload. */
+const FILES_PER_SLICE = 200;
 /** Quiet time after a request before idle work starts. */
 const IDLE_AFTER_MS = 300;
 
@@ -49,17 +51,25 @@ export function createHandler(library: Library, emit: Emit, tabs: TabCoordinator
   });
 
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts requests, so that idle work resumed after an await knows whether one came meanwhile. */
+  let requests = 0;
   /**
    * Work left for when requests pause, a slice at a time: the character index of restored
-   * sections and the pinyin table (60 ms in one piece). Every request puts it off by
-   * {@link IDLE_AFTER_MS}, so the first searches after a reload, typed at once, never wait for it.
+   * sections, the pinyin table (60 ms in one piece), then the section texts a reload left in
+   * storage. Every request puts it off by {@link IDLE_AFTER_MS}, so the first searches after a
+   * reload, typed at once, never wait for it.
    */
   function idle(delay = IDLE_AFTER_MS): void {
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => {
-      preparePinyin();
-      if (!library.engine.indexCharacters(CHARACTERS_PER_SLICE)) idle(0);
-    }, delay);
+    idleTimer = setTimeout(() => void idleSlice(), delay);
+  }
+  async function idleSlice(): Promise<void> {
+    const seen = requests;
+    preparePinyin();
+    let done = library.engine.indexCharacters(CHARACTERS_PER_SLICE);
+    if (done) done = await library.loadMoreTexts(FILES_PER_SLICE);
+    // A request that came meanwhile has put the idle work off already.
+    if (!done && requests === seen) idle(0);
   }
 
   async function answer(request: Exclude<WorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<unknown> {
@@ -108,6 +118,7 @@ export function createHandler(library: Library, emit: Emit, tabs: TabCoordinator
       jobs.get(request.target)?.abort();
       return;
     }
+    requests++;
     const controller = new AbortController();
     jobs.set(request.id, controller);
     try {

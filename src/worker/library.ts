@@ -172,6 +172,16 @@ export class Library {
     for (const [fileId, texts] of await this.#store.getTexts(fileIds)) this.engine.setTexts(fileId, texts);
   }
 
+  /**
+   * Loads the texts of up to `maxFiles` more files (idle work after a reload, so that later
+   * results need no storage read). @returns true when every text is loaded
+   */
+  async loadMoreTexts(maxFiles: number): Promise<boolean> {
+    const missing = this.engine.filesWithoutText([...this.#files.values()].flatMap((f) => f.sectionIds));
+    await this.loadTexts(missing.slice(0, maxFiles));
+    return missing.length <= maxFiles;
+  }
+
   /** A page of results, loading the text of its sections first when a reload left it in storage. */
   async search(query: string, options: SearchOptions): Promise<SearchResult> {
     const result = this.engine.search(query, options);
