@@ -493,6 +493,11 @@ export class SearchEngine {
     this.#index.flush();
   }
 
+  /** Indexes the sections still queued and trims the index to its exact size (see `SearchIndex.compact`). */
+  compactIndex(): void {
+    this.#index.compact();
+  }
+
   /** Serialized index chunks, for persistence. */
   exportIndex(): Promise<[string, string][]> {
     return this.#index.export();

@@ -34,6 +34,19 @@ export type FileOutcome =
   | { path: string; status: 'indexed'; fileId: number; sections: number; encoding: EncodingLabel }
   | { path: string; status: 'skipped'; code: PipelineErrorCode; message: string };
 
+/**
+ * Where an import's time went, in ms: reading (decode, extract, clean, split), indexing
+ * (normalize, tokenize, queue), hashing for duplicates, storing each file, and the index snapshot
+ * (compact, export, save). For the benchmark and for finding what makes an import slow.
+ */
+export interface ImportTimings {
+  read: number;
+  index: number;
+  hash: number;
+  store: number;
+  snapshot: number;
+}
+
 /** Where the library lives: IndexedDB, or memory only when IndexedDB is unavailable. */
 export type StorageMode = 'indexeddb' | 'memory';
 
@@ -46,7 +59,7 @@ export interface LibraryState {
 /** Requests and the result type each one resolves to. */
 export interface RequestMap {
   init: { request: Record<string, never>; result: LibraryState & { restoreMs: number } };
-  import: { request: { files: ImportFile[] }; result: LibraryState & { outcomes: FileOutcome[]; cancelled: boolean } };
+  import: { request: { files: ImportFile[] }; result: LibraryState & { outcomes: FileOutcome[]; cancelled: boolean; timings: ImportTimings } };
   search: { request: { query: string; limit: number; offset: number }; result: SearchResult & { ms: number } };
   read: { request: { sectionId: number; query: string }; result: ReadResult | null };
   original: { request: { fileId: number }; result: string | null };

@@ -53,7 +53,10 @@ describe('worker handler', () => {
     expect(progress.map((p) => p.type === 'progress' && [p.filesDone, p.filesTotal])).toEqual(files.map((_, i) => [i + 1, files.length]));
     const last = replies[replies.length - 1]!;
     expect(last.type).toBe('result');
-    const { outcomes, files: listed } = (last as { result: { outcomes: { status: string; code?: string }[]; files: unknown[] } }).result;
+    const { outcomes, files: listed, timings } = (last as { result: { outcomes: { status: string; code?: string }[]; files: unknown[]; timings: Record<string, number> } }).result;
+    // Where the time went, for the benchmark: every phase was entered (the seeds are read, indexed, hashed, stored, snapshotted).
+    expect(Object.keys(timings).sort()).toEqual(['hash', 'index', 'read', 'snapshot', 'store']);
+    for (const ms of Object.values(timings)) expect(ms).toBeGreaterThan(0);
     expect(outcomes.map((o) => o.code ?? o.status)).toEqual([
       'empty',
       'binary',

@@ -86,12 +86,12 @@ export function createHandler(library: Library, emit: Emit, tabs: TabCoordinator
         });
       case 'import':
         return write(async () => {
-          const { outcomes, cancelled } = await library.import(
+          const { outcomes, cancelled, timings } = await library.import(
             request.files,
             (p) => emit({ id: request.id, type: 'progress', ...p }),
             signal,
           );
-          return { ...library.state(), outcomes, cancelled };
+          return { ...library.state(), outcomes, cancelled, timings };
         });
       case 'search': {
         const started = performance.now();

@@ -129,7 +129,8 @@ function souwen(): AnchorEngine {
         id += sections.length;
         return { fileId, path: f.path, sections };
       });
-      engine.flushIndex();
+      // As the app holds it: the worker compacts the index before it saves a snapshot.
+      engine.compactIndex();
     },
     async ids(q) {
       return engine.matchingIds([q]);

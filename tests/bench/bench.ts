@@ -23,6 +23,7 @@ import { ingest } from '../../src/core/pipeline.ts';
 import { normalizeText } from '../../src/core/normalize/normalize.ts';
 import { parseQuery } from '../../src/core/query/parse-query.ts';
 import { preparePinyin } from '../../src/core/query/pinyin.ts';
+import type { ImportTimings } from '../../src/shared/protocol.ts';
 import { launch } from '../e2e/browser.ts';
 import { CORPUS_DIR, SEEDS_DIR, seeds } from '../support/corpus.ts';
 import { crossScript } from '../support/cross-script.ts';
@@ -62,7 +63,7 @@ function corpusOf(label: string, dir: string, paths: string[]): Corpus {
 
 type Souwen = {
   library: { ready: boolean };
-  client: { request: (type: string, payload: unknown, options?: { transfer?: Transferable[] }) => Promise<{ ms?: number; total?: number }> };
+  client: { request: (type: string, payload: unknown, options?: { transfer?: Transferable[] }) => Promise<{ ms?: number; total?: number; timings?: ImportTimings }> };
 };
 
 async function openApp(browser: Browser, url: string, corpus: Corpus | null): Promise<Page> {
@@ -82,16 +83,16 @@ async function openApp(browser: Browser, url: string, corpus: Corpus | null): Pr
   return page;
 }
 
-/** Fetches the corpus into the page, then times only the worker's import (decode → index → IndexedDB). */
-async function timeImport(page: Page, corpus: Corpus): Promise<number> {
+/** Fetches the corpus into the page, then times only the worker's import (decode → index → IndexedDB), with its phases. */
+async function timeImport(page: Page, corpus: Corpus): Promise<{ ms: number; timings: ImportTimings }> {
   return page.evaluate(async (paths) => {
     const files = await Promise.all(
       paths.map(async (path) => ({ name: path.split('/').pop()!, path, bytes: await (await fetch(`__bench__/${encodeURIComponent(path)}`)).arrayBuffer() })),
     );
     const client = (globalThis as { souwen?: Souwen }).souwen!.client;
     const started = performance.now();
-    await client.request('import', { files }, { transfer: files.map((f) => f.bytes) });
-    return performance.now() - started;
+    const { timings } = await client.request('import', { files }, { transfer: files.map((f) => f.bytes) });
+    return { ms: performance.now() - started, timings: timings! };
   }, corpus.files.map((f) => f.path));
 }
 
@@ -130,15 +131,18 @@ async function browserBench(seedCorpus: Corpus, scale: Corpus, queries: string[]
     const seedMs: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
       const page = await openApp(browser, url, seedCorpus);
-      seedMs.push(await timeImport(page, seedCorpus));
+      seedMs.push((await timeImport(page, seedCorpus)).ms);
       await page.context().close();
     }
     const scaleMs: number[] = [];
+    const scalePhases: ImportTimings[] = [];
     let page: Page | null = null;
     for (let i = 0; i < REPEATS; i++) {
       await page?.context().close();
       page = await openApp(browser, url, scale);
-      scaleMs.push(await timeImport(page, scale));
+      const { ms, timings } = await timeImport(page, scale);
+      scaleMs.push(ms);
+      scalePhases.push(timings);
     }
     const p = page!;
     const heapAfterImport = await workerHeapBytes(browser).catch((e: unknown) => ({ bytes: null, error: String(e) }));
@@ -149,7 +153,8 @@ async function browserBench(seedCorpus: Corpus, scale: Corpus, queries: string[]
     // After a reload section texts are read from IndexedDB when a page of results first needs them.
     const latenciesAfterReload = await queryLatencies(p, queries);
     const idbBytes = await p.evaluate(async () => (await navigator.storage.estimate()).usage ?? null);
-    return { chromium: browser.version(), seedMs, scaleMs, latencies, latenciesAfterReload, reloads, heapAfterImport, heapAfterReload, idbBytes };
+    const phases = Object.fromEntries(Object.keys(scalePhases[0]!).map((k) => [k, median(scalePhases.map((t) => t[k as keyof ImportTimings]))])) as unknown as ImportTimings;
+    return { chromium: browser.version(), seedMs, scaleMs, phases, latencies, latenciesAfterReload, reloads, heapAfterImport, heapAfterReload, idbBytes };
   } finally {
     await browser.close();
     await server.close();
@@ -178,6 +183,12 @@ async function nodeBench(scale: Corpus, queries: string[]) {
   engine.flushIndex();
   const buildMs = performance.now() - started;
   decoded.length = 0;
+  gc?.();
+  const heapBuiltBytes = process.memoryUsage().heapUsed - heapBefore;
+  // As the worker does before it saves a snapshot: posting lists trimmed to their exact size.
+  started = performance.now();
+  engine.compactIndex();
+  const compactMs = performance.now() - started;
   gc?.();
   const heapBytes = process.memoryUsage().heapUsed - heapBefore;
 
@@ -236,6 +247,8 @@ async function nodeBench(scale: Corpus, queries: string[]) {
   return {
     ingestMs,
     buildMs,
+    compactMs,
+    heapBuiltBytes: gc ? heapBuiltBytes : null,
     heapBytes: gc ? heapBytes : null,
     queryMs: times,
     firstPassMs,
@@ -337,6 +350,8 @@ async function main() {
       importScaleMBps: mbps(scale.bytes, median(web.scaleMs)),
       importSeedsMs: web.seedMs,
       importScaleMs: web.scaleMs,
+      importPhasesMs: web.phases,
+      buildMBps: mbps(scale.bytes, web.phases.index + web.phases.snapshot),
       queryRoundTripP50: median(web.latencies.roundTrip),
       queryRoundTripP95: percentile(web.latencies.roundTrip, 95),
       queryWorkerP50: median(web.latencies.worker),
@@ -357,6 +372,9 @@ async function main() {
       ingestMBps: mbps(scale.bytes, node.ingestMs),
       buildMBps: mbps(scale.bytes, node.buildMs),
       endToEndMBps: mbps(scale.bytes, node.ingestMs + node.buildMs),
+      compactMs: node.compactMs,
+      heapBuiltBytes: node.heapBuiltBytes,
+      heapBuiltPerCorpusByte: perByte(node.heapBuiltBytes),
       heapBytes: node.heapBytes,
       heapPerCorpusByte: perByte(node.heapBytes),
       queryP50: median(node.queryMs),
@@ -383,7 +401,7 @@ async function main() {
   const rows: [string, string][] = [
     [`ingest ${scale.label} (decode, clean, split; Node)`, `${n.ingestMBps.toFixed(2)} MB/s`],
     [`build ${scale.label} (normalize, tokenize, index; Node)`, `${n.buildMBps.toFixed(2)} MB/s  (${(node.buildMs / 1000).toFixed(1)} s; end to end ${n.endToEndMBps.toFixed(2)} MB/s)`],
-    ['heap after build (Node)', n.heapBytes ? `${(n.heapBytes / 1e6).toFixed(0)} MB  (${times(n.heapPerCorpusByte)})` : 'n/a (run with --expose-gc)'],
+    ['heap after build, before / after compaction (Node)', n.heapBytes && n.heapBuiltBytes ? `${(n.heapBuiltBytes / 1e6).toFixed(0)} / ${(n.heapBytes / 1e6).toFixed(0)} MB  (${times(n.heapBuiltPerCorpusByte)} / ${times(n.heapPerCorpusByte)}; compaction ${n.compactMs.toFixed(0)} ms)` : 'n/a (run with --expose-gc)'],
     [`query p50 / p95 (Node, top 20 + snippets, ${queries.length} queries, median of ${REPEATS} passes)`, `${n.queryP50.toFixed(2)} / ${n.queryP95.toFixed(2)} ms  (first pass alone: p95 ${n.queryFirstPassP95.toFixed(2)} ms)`],
     [`pinyin query p50 / max (${PINYIN_QUERIES.length} queries)`, `${n.pinyinQueryP50.toFixed(1)} / ${n.pinyinQueryMax.toFixed(1)} ms`],
     ['precision / recall vs brute force (Node)', `${n.precision.toFixed(4)} / ${n.recall.toFixed(4)}`],
@@ -397,6 +415,10 @@ async function main() {
     rows.unshift(
       ['import seeds (Chromium)', `${c.importSeedsMBps.toFixed(2)} MB/s`],
       [`import ${scale.label} (Chromium)`, `${c.importScaleMBps.toFixed(2)} MB/s  (${(median(web.scaleMs) / 1000).toFixed(1)} s)`],
+      [
+        'import phases (Chromium; s)',
+        `${Object.entries(web.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}; build from decoded text (index + snapshot) ${c.buildMBps.toFixed(2)} MB/s`,
+      ],
       ['query round trip p50 / p95 (top 20 + snippets)', `${c.queryRoundTripP50.toFixed(2)} / ${c.queryRoundTripP95.toFixed(2)} ms`],
       ['query in worker p50 / p95', `${c.queryWorkerP50.toFixed(2)} / ${c.queryWorkerP95.toFixed(2)} ms`],
       ['page load → first result after reload', `${c.reloadToFirstResultMs.toFixed(0)} ms`],

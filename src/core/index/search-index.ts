@@ -74,7 +74,11 @@ export class SearchIndex {
   #pendingChars = 0;
 
   static #create(): Index[] {
-    return Array.from({ length: SHARDS }, () => new Index({ ...INDEX_OPTIONS, encode: stagedTerms }));
+    return Array.from({ length: SHARDS }, SearchIndex.#createShard);
+  }
+
+  static #createShard(): Index {
+    return new Index({ ...INDEX_OPTIONS, encode: stagedTerms });
   }
 
   /** Queues a section's normalized text; it is indexed with the batch it is part of. */
@@ -127,6 +131,20 @@ export class SearchIndex {
       if (result.length === 0) break;
     }
     return result ?? [];
+  }
+
+  /**
+   * Rebuilds each shard from its own export, one shard at a time. Posting lists grown one push at
+   * a time keep up to half their length spare; imported ones are exact. At 50 MB the index held
+   * 137 MB after the build and 103 MB after this (Node), and only one shard's export exists at once.
+   */
+  compact(): void {
+    this.flush();
+    for (let s = 0; s < SHARDS; s++) {
+      const copy = SearchIndex.#createShard();
+      this.#shards[s]!.export((key: string, data: string) => copy.import(key, data));
+      this.#shards[s] = copy;
+    }
   }
 
   /** Serializes the index as key/data chunks: FlexSearch's export format, keys prefixed by shard. */
