@@ -8,10 +8,11 @@ import type { EncodingLabel } from '../core/types.ts';
 /**
  * Version 2 added `LibraryMeta.createdAt`. Version 3 keeps a section's text out of its record
  * (`texts:<fileId>`, read when the section is shown, not at startup); records written before
- * keep their text inline and are read as they are. Older libraries are upgraded in place by
+ * keep their text inline and are read as they are. Version 4 stores a file's original only when
+ * cleaning changed it (`FileRecord.originalIsText`). Older libraries are upgraded in place by
  * `storage/migrate.ts`; a library from a newer version is left untouched and refused.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** One imported file. Stored together with its sections in a single transaction. */
 export interface FileRecord {
@@ -29,6 +30,11 @@ export interface FileRecord {
   /** Milliseconds since the epoch. */
   addedAt: number;
   sectionIds: number[];
+  /**
+   * The file is one section whose text is exactly the decoded file (nothing was cleaned away),
+   * so no `original:<id>` is stored: "show original" is that text. Absent: the original is stored.
+   */
+  originalIsText?: true;
 }
 
 /**

@@ -43,6 +43,15 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     expect(await store.getTexts([1])).toEqual(new Map());
   });
 
+  it('writes no original for a file whose original is its text', async () => {
+    const { db, store } = freshStore();
+    await store.putFile({ ...file(1), originalIsText: true }, [section(1)], null, meta(0));
+    expect(await store.getOriginal(1)).toBeUndefined();
+    expect((await keys(db)).map(String).sort()).toEqual(['file:1', 'meta', 'sections:1', 'texts:1']);
+    await store.deleteFile(1, meta(0));
+    expect((await keys(db)).map(String).sort()).toEqual(['meta']);
+  });
+
   it('deletes a file with its texts', async () => {
     const { db, store } = freshStore();
     await store.putFile(file(1), [section(1)], '原文', meta(0));

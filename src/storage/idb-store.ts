@@ -67,14 +67,14 @@ export class IdbLibraryStore implements LibraryStore {
     return { meta, files, sections, indexChunks };
   }
 
-  putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void> {
+  putFile(file: FileRecord, sections: SectionRecord[], original: string | null, meta: LibraryMeta): Promise<void> {
     const { records, texts } = splitTexts(sections);
     return setMany(
       [
         [fileKey(file.id), file],
         [sectionsKey(file.id), records],
         [textsKey(file.id), texts],
-        [originalKey(file.id), original],
+        ...(original === null ? [] : [[originalKey(file.id), original] as [string, string]]),
         [META_KEY, meta],
       ],
       this.#db,

@@ -20,9 +20,10 @@ export interface LibraryStore {
   loadMeta(): Promise<LibraryMeta | undefined>;
   /**
    * Stores a file, its sections (their text apart from their records: see `getTexts`), its
-   * original (uncleaned) text and the manifest, in one transaction.
+   * original (uncleaned) text unless null (`FileRecord.originalIsText`) and the manifest, in one
+   * transaction.
    */
-  putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void>;
+  putFile(file: FileRecord, sections: SectionRecord[], original: string | null, meta: LibraryMeta): Promise<void>;
   /** The text of each file's sections, in order (absent for files stored with it inline). */
   getTexts(fileIds: readonly number[]): Promise<Map<number, string[]>>;
   /** The original text of a file, before cleaning ("show original"). */

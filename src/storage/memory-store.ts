@@ -32,9 +32,9 @@ export class MemoryLibraryStore implements LibraryStore {
     };
   }
 
-  async putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void> {
+  async putFile(file: FileRecord, sections: SectionRecord[], original: string | null, meta: LibraryMeta): Promise<void> {
     this.files.set(file.id, file);
-    this.originals.set(file.id, original);
+    if (original !== null) this.originals.set(file.id, original);
     const { records, texts } = splitTexts(sections);
     this.sections.set(file.id, records);
     this.texts.set(file.id, texts);

@@ -22,6 +22,9 @@ const STEPS: Record<number, Step> = {
   }),
   // 2 → 3: new files keep their sections' text apart; records with it inline are read as they are.
   2: (meta) => ({ ...meta, schemaVersion: 3 }),
+  // 3 → 4: new files whose original is their only section's text do not store it twice; older
+  // records have no `originalIsText` and keep their stored original.
+  3: (meta) => ({ ...meta, schemaVersion: 4 }),
 };
 
 /**

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { basename } from 'node:path';
 import { ENCODINGS_DIR, readEncoding, seeds } from '../../tests/support/corpus.ts';
+import { readBytes, scaleCorpus } from '../../tests/support/scale.ts';
+import { readBackup } from '../core/backup.ts';
 import type { ImportFile, Reply, WorkerRequest } from '../shared/protocol.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { createHandler } from './handle.ts';
@@ -152,6 +155,28 @@ describe('worker handler', () => {
     expect(original).toContain('系統(tǒng)');
     expect((await result<{ total: number }>({ type: 'search', query: 'tǒng', limit: 20, offset: 0 } as never)).total).toBe(0);
     expect(await result<string | null>({ type: 'original', fileId: 999 } as never)).toBeNull();
+  });
+
+  it('stores a file that needed no cleaning once: its original is its text, also after a reload and in a backup', async () => {
+    const { result, store, library } = setup();
+    const poems = scaleCorpus(1).slice(0, 3);
+    const files = [...poems.map((p) => asImport(basename(p), readBytes(p))), ...seedFiles()];
+    const imported = await result<{ files: { id: number; name: string }[] }>({ type: 'import', files } as never);
+    const poem = imported.files.find((f) => f.name === basename(poems[0]!))!;
+    const cleaned = imported.files.find((f) => f.name.startsWith('002'))!;
+    // The poem file is one clean section: no second copy. The scraped page was cleaned: its original is kept.
+    expect(store.files.get(poem.id)?.originalIsText).toBe(true);
+    expect(store.originals.has(poem.id)).toBe(false);
+    expect(store.originals.get(cleaned.id)).toContain('系統(tǒng)');
+    const decoded = new TextDecoder().decode(readBytes(poems[0]!));
+    expect(await result<string>({ type: 'original', fileId: poem.id } as never)).toBe(decoded);
+
+    const reopened = setup(store);
+    await reopened.result({ type: 'init' } as never);
+    expect(await reopened.result<string>({ type: 'original', fileId: poem.id } as never)).toBe(decoded);
+    expect(await reopened.result<string>({ type: 'original', fileId: cleaned.id } as never)).toContain('系統(tǒng)');
+    const backup = readBackup(await library.exportBackup());
+    expect(new TextDecoder().decode(backup!.find((f) => f.path.endsWith(basename(poems[0]!)))!.bytes)).toBe(decoded);
   });
 
   it('removes a file and clears the library, in memory and in storage', async () => {

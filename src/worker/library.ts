@@ -207,7 +207,7 @@ export class Library {
         const read = this.engine.read(id);
         return read ? [{ title: read.section.title, url: read.section.url, date: read.section.date, text: read.section.text }] : [];
       });
-      const original = (await this.#store.getOriginal(record.id)) ?? articles.map((a) => a.text).join('\n\n');
+      const original = (await this.#originalOf(record)) ?? articles.map((a) => a.text).join('\n\n');
       files.push({ path: record.path, addedAt: record.addedAt, encoding: record.encoding, original, articles });
     }
     return writeBackup(files, new Date());
@@ -238,9 +238,11 @@ export class Library {
         addedAt,
         sectionIds: sections.map((s) => s.id),
       };
+      // A clean single-section file (notes, novels, poems) would be stored twice: text and original.
+      if (ingested.sections.length === 1 && ingested.sections[0]!.text === ingested.original) record.originalIsText = true;
       this.#meta = { ...this.#meta, nextFileId: fileId + 1, nextSectionId: firstId + sections.length };
       try {
-        await watch.time('store', () => this.#store.putFile(record, sections, ingested.original, this.#meta));
+        await watch.time('store', () => this.#store.putFile(record, sections, record.originalIsText ? null : ingested.original, this.#meta));
       } catch (cause) {
         this.engine.removeFile(fileId);
         this.#meta = { ...this.#meta, nextFileId: fileId, nextSectionId: firstId };
@@ -262,7 +264,15 @@ export class Library {
 
   /** A file's text as decoded, before cleaning, or null for an unknown file. */
   async original(fileId: number): Promise<string | null> {
-    return (await this.#store.getOriginal(fileId)) ?? null;
+    const record = this.#files.get(fileId);
+    return record ? ((await this.#originalOf(record)) ?? null) : null;
+  }
+
+  async #originalOf(record: FileRecord): Promise<string | undefined> {
+    if (!record.originalIsText) return this.#store.getOriginal(record.id);
+    const [only] = record.sectionIds;
+    await this.loadTexts(this.engine.filesWithoutText([only!]));
+    return this.engine.read(only!)?.section.text;
   }
 
   /** Removes a file from the index and from storage. */
