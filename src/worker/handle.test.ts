@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { basename } from 'node:path';
@@ -47,6 +47,10 @@ const bad = () => [
 ];
 
 describe('worker handler', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('imports a batch with progress per file, and skips bad files with a reason without stopping', async () => {
     const { send } = setup();
     const files = [...bad().slice(0, 2), ...seedFiles(), ...bad().slice(2)];
@@ -74,6 +78,16 @@ describe('worker handler', () => {
     ]);
     expect(listed).toHaveLength(6);
   });
+
+  it('gives other requests a turn between files without timers (nested timers wait 4 ms each in a browser)', async () => {
+    // With timers frozen, an import that yielded with setTimeout would never finish.
+    vi.useFakeTimers();
+    const library = new Library(new MemoryLibraryStore(), sha256);
+    await library.init();
+    const files = Array.from({ length: 30 }, (_, i) => asImport(`empty-${i}.txt`, new Uint8Array()));
+    const { outcomes } = await library.import(files, () => {}, new AbortController().signal);
+    expect(outcomes.map((o) => o.status === 'skipped' && o.code)).toEqual(files.map(() => 'empty'));
+  }, 10_000);
 
   it('recognizes a file imported twice', async () => {
     const { result } = setup();
