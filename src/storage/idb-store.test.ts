@@ -25,7 +25,7 @@ const section = (fileId: number): SectionRecord => ({ id: fileId * 10, fileId, i
 describe('IdbLibraryStore (fake-indexeddb)', () => {
   it('stores a file with its sections and loads them back', async () => {
     const { store } = freshStore();
-    await store.putFile(file(1), [section(1)], '原文', meta(0));
+    await store.putFiles([{ file: file(1), sections: [section(1)], original: '原文' }], meta(0));
     expect(await store.getOriginal(1)).toBe('原文');
     const loaded = await store.load();
     expect(loaded.files).toEqual([file(1)]);
@@ -45,7 +45,7 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
 
   it('writes no original for a file whose original is its text', async () => {
     const { db, store } = freshStore();
-    await store.putFile({ ...file(1), originalIsText: true }, [section(1)], null, meta(0));
+    await store.putFiles([{ file: { ...file(1), originalIsText: true }, sections: [section(1)], original: null }], meta(0));
     expect(await store.getOriginal(1)).toBeUndefined();
     expect((await keys(db)).map(String).sort()).toEqual(['file:1', 'meta', 'sections:1', 'texts:1']);
     await store.deleteFile(1, meta(0));
@@ -54,7 +54,7 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
 
   it('deletes a file with its texts', async () => {
     const { db, store } = freshStore();
-    await store.putFile(file(1), [section(1)], '原文', meta(0));
+    await store.putFiles([{ file: file(1), sections: [section(1)], original: '原文' }], meta(0));
     await store.deleteFile(1, meta(0));
     expect((await keys(db)).map(String).sort()).toEqual(['meta']);
   });
@@ -80,8 +80,8 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
 
   it('deletes a file and its sections, and clears everything', async () => {
     const { store } = freshStore();
-    await store.putFile(file(1), [section(1)], '原文', meta(0));
-    await store.putFile(file(2), [section(2)], '原文二', meta(0));
+    await store.putFiles([{ file: file(1), sections: [section(1)], original: '原文' }], meta(0));
+    await store.putFiles([{ file: file(2), sections: [section(2)], original: '原文二' }], meta(0));
     await store.deleteFile(1, meta(0));
     expect((await store.load()).files.map((f) => f.id)).toEqual([2]);
     expect(await store.getOriginal(1)).toBeUndefined();

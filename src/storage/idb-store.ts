@@ -11,7 +11,7 @@ import {
   sectionsKey,
   textsKey,
 } from './keys.ts';
-import { splitTexts, type LibraryStore, type StoredLibrary } from './library-store.ts';
+import { splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
 
 /** IndexedDB database and object store names. */
 export const DB_NAME = 'souwen';
@@ -67,18 +67,17 @@ export class IdbLibraryStore implements LibraryStore {
     return { meta, files, sections, indexChunks };
   }
 
-  putFile(file: FileRecord, sections: SectionRecord[], original: string | null, meta: LibraryMeta): Promise<void> {
-    const { records, texts } = splitTexts(sections);
-    return setMany(
-      [
+  putFiles(files: readonly StoredFile[], meta: LibraryMeta): Promise<void> {
+    const entries: [IDBValidKey, unknown][] = files.flatMap(({ file, sections, original }) => {
+      const { records, texts } = splitTexts(sections);
+      return [
         [fileKey(file.id), file],
         [sectionsKey(file.id), records],
         [textsKey(file.id), texts],
         ...(original === null ? [] : [[originalKey(file.id), original] as [string, string]]),
-        [META_KEY, meta],
-      ],
-      this.#db,
-    );
+      ] as [IDBValidKey, unknown][];
+    });
+    return setMany([...entries, [META_KEY, meta]], this.#db);
   }
 
   async getTexts(fileIds: readonly number[]): Promise<Map<number, string[]>> {

@@ -9,8 +9,15 @@ export interface StoredLibrary {
   indexChunks: [string, string][];
 }
 
+/** A file as written: its record, its sections, and its original text unless `file.originalIsText` (null). */
+export interface StoredFile {
+  file: FileRecord;
+  sections: SectionRecord[];
+  original: string | null;
+}
+
 /**
- * Persistence used by the worker. Each write is atomic: a file is stored with its sections in
+ * Persistence used by the worker. Each write is atomic: files are stored with their sections in
  * one transaction, and a new index generation becomes current only when all of it is written.
  */
 export interface LibraryStore {
@@ -19,11 +26,10 @@ export interface LibraryStore {
   /** The stored manifest alone (cheap): tells whether another tab changed the library. */
   loadMeta(): Promise<LibraryMeta | undefined>;
   /**
-   * Stores a file, its sections (their text apart from their records: see `getTexts`), its
-   * original (uncleaned) text unless null (`FileRecord.originalIsText`) and the manifest, in one
-   * transaction.
+   * Stores files, each with its sections (their text apart from their records: see `getTexts`)
+   * and its original (uncleaned) text unless null, and the manifest, in one transaction.
    */
-  putFile(file: FileRecord, sections: SectionRecord[], original: string | null, meta: LibraryMeta): Promise<void>;
+  putFiles(files: readonly StoredFile[], meta: LibraryMeta): Promise<void>;
   /** The text of each file's sections, in order (absent for files stored with it inline). */
   getTexts(fileIds: readonly number[]): Promise<Map<number, string[]>>;
   /** The original text of a file, before cleaning ("show original"). */

@@ -1,5 +1,5 @@
 import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
-import { splitTexts, type LibraryStore, type StoredLibrary } from './library-store.ts';
+import { splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
 
 /**
  * A library kept in memory only: the fallback when IndexedDB is unavailable (nothing survives
@@ -32,12 +32,14 @@ export class MemoryLibraryStore implements LibraryStore {
     };
   }
 
-  async putFile(file: FileRecord, sections: SectionRecord[], original: string | null, meta: LibraryMeta): Promise<void> {
-    this.files.set(file.id, file);
-    if (original !== null) this.originals.set(file.id, original);
-    const { records, texts } = splitTexts(sections);
-    this.sections.set(file.id, records);
-    this.texts.set(file.id, texts);
+  async putFiles(files: readonly StoredFile[], meta: LibraryMeta): Promise<void> {
+    for (const { file, sections, original } of files) {
+      this.files.set(file.id, file);
+      if (original !== null) this.originals.set(file.id, original);
+      const { records, texts } = splitTexts(sections);
+      this.sections.set(file.id, records);
+      this.texts.set(file.id, texts);
+    }
     this.meta = meta;
   }
 

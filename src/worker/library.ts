@@ -7,9 +7,10 @@ import { ingestMany } from '../core/pipeline.ts';
 import type { IngestedFile } from '../core/types.ts';
 import type { FileOutcome, ImportFile, ImportTimings, LibraryFile, LibraryState, Progress } from '../shared/protocol.ts';
 import { SCHEMA_VERSION, type FileRecord, type LibraryMeta, type SectionRecord } from '../shared/records.ts';
-import type { LibraryStore } from '../storage/library-store.ts';
+import type { LibraryStore, StoredFile } from '../storage/library-store.ts';
 import { migrate } from '../storage/migrate.ts';
 import { Stopwatch } from './stopwatch.ts';
+import { StoreBatch } from './store-batch.ts';
 
 /** Computes a content hash (hex); injected so Node tests and the worker use their own crypto. */
 export type HashFn = (bytes: Uint8Array) => Promise<string>;
@@ -31,6 +32,26 @@ const fingerprint = (m: LibraryMeta) => `${m.nextFileId}:${m.nextSectionId}:${m.
 
 function skippedOutcome(error: PipelineError): FileOutcome {
   return { path: error.fileName, status: 'skipped', code: error.code, message: error.message };
+}
+
+/** Why a file could not be written. */
+function storeFailure(path: string, cause: unknown): FileOutcome {
+  const full = isQuotaError(cause);
+  return skippedOutcome(
+    new PipelineError(full ? 'storage-full' : 'internal', 'store', path, full ? 'the storage quota is used up' : `could not be saved (${String(cause)})`, { cause }),
+  );
+}
+
+type IndexedOutcome = Extract<FileOutcome, { status: 'indexed' }>;
+/** A file indexed and waiting to be written with its batch. */
+type Staged = { stored: StoredFile; outcome: IndexedOutcome };
+
+/** One import in progress: where its time goes, the files waiting to be written, the writes that failed. */
+interface ImportRun {
+  watch: Stopwatch<keyof ImportTimings>;
+  batch: StoreBatch<Staged>;
+  /** Outcomes said "indexed" whose write then failed, with what to report instead. */
+  failed: Map<FileOutcome, FileOutcome>;
 }
 
 /**
@@ -128,13 +149,16 @@ export class Library {
     this.#snapshotStale = false;
   }
 
-  /** Imports files one by one; a bad file is reported and skipped, never stops the batch. */
+  /**
+   * Imports files one by one; a bad file is reported and skipped, never stops the batch. Files
+   * are written a few at a time (`StoreBatch`); a file's progress is reported once it is stored.
+   */
   async import(
     files: readonly ImportFile[],
     onProgress: (p: Progress) => void,
     signal: AbortSignal,
   ): Promise<{ outcomes: FileOutcome[]; cancelled: boolean; timings: ImportTimings }> {
-    const watch = new Stopwatch<keyof ImportTimings>(['read', 'index', 'hash', 'store', 'snapshot']);
+    const run: ImportRun = { watch: new Stopwatch(['read', 'index', 'hash', 'store', 'snapshot']), batch: new StoreBatch(), failed: new Map() };
     const outcomes: FileOutcome[] = [];
     const bytesTotal = files.reduce((n, f) => n + f.bytes.byteLength, 0);
     let bytesDone = 0;
@@ -144,25 +168,31 @@ export class Library {
         cancelled = true;
         break;
       }
-      outcomes.push(...(await this.#importOne(file, watch)));
+      outcomes.push(...(await this.#importOne(file, run)));
       bytesDone += file.bytes.byteLength;
-      onProgress({ path: file.path, filesDone: i + 1, filesTotal: files.length, bytesDone, bytesTotal });
+      const progress: Progress = { path: file.path, filesDone: i + 1, filesTotal: files.length, bytesDone, bytesTotal };
+      run.batch.after(() => onProgress(progress));
+      if (run.batch.full) await this.#write(run);
       await yieldToEvents();
     }
-    if (outcomes.some((o) => o.status === 'indexed')) await watch.time('snapshot', () => this.#saveIndex());
-    return { outcomes, cancelled, timings: watch.ms };
+    await this.#write(run);
+    const final = outcomes.map((o) => run.failed.get(o) ?? o);
+    if (final.some((o) => o.status === 'indexed')) await run.watch.time('snapshot', () => this.#saveIndex());
+    return { outcomes: final, cancelled, timings: run.watch.ms };
   }
 
   /** Imports one dropped file; an archive gives one outcome per entry, a library backup one per file it holds. */
-  async #importOne(file: ImportFile, watch: Stopwatch<keyof ImportTimings>): Promise<FileOutcome[]> {
+  async #importOne(file: ImportFile, run: ImportRun): Promise<FileOutcome[]> {
     const bytes = new Uint8Array(file.bytes);
     const restored = /\.zip$/i.test(file.path) ? this.#readBackup(bytes, file.path) : null;
     if (restored && 'error' in restored) return [restored.error];
     const sources = restored ?? [{ path: file.path, bytes, addedAt: undefined }];
     const outcomes: FileOutcome[] = [];
     for (const source of sources) {
-      for (const result of await watch.time('read', () => ingestMany(source.bytes, source.path))) {
-        outcomes.push('error' in result ? skippedOutcome(result.error) : await this.#save(result.path, result.file, watch, source.addedAt));
+      for (const result of await run.watch.time('read', () => ingestMany(source.bytes, source.path))) {
+        outcomes.push('error' in result ? skippedOutcome(result.error) : await this.#stage(result.path, result.file, run, source.addedAt));
+        // An archive or a backup holds many files: they are written as they fill batches too.
+        if (run.batch.full) await this.#write(run);
       }
     }
     return outcomes;
@@ -225,7 +255,11 @@ export class Library {
     return writeBackup(files, new Date());
   }
 
-  async #save(path: string, ingested: IngestedFile, watch: Stopwatch<keyof ImportTimings>, addedAt = Date.now()): Promise<FileOutcome> {
+  /**
+   * Indexes a file and stages it for writing; its outcome says "indexed" unless the write fails
+   * (`#write` then replaces it). Duplicates are refused here, staged ones included.
+   */
+  async #stage(path: string, ingested: IngestedFile, { watch, batch }: ImportRun, addedAt = Date.now()): Promise<FileOutcome> {
     try {
       const fileId = this.#meta.nextFileId;
       const firstId = this.#meta.nextSectionId;
@@ -252,26 +286,56 @@ export class Library {
       };
       // A clean single-section file (notes, novels, poems) would be stored twice: text and original.
       if (ingested.sections.length === 1 && ingested.sections[0]!.text === ingested.original) record.originalIsText = true;
+      // Ids of a file whose write fails are not reused: the files staged after it have theirs.
       this.#meta = { ...this.#meta, nextFileId: fileId + 1, nextSectionId: firstId + sections.length };
-      try {
-        await watch.time('store', () => this.#store.putFile(record, sections, record.originalIsText ? null : ingested.original, this.#meta));
-      } catch (cause) {
-        this.engine.removeFile(fileId);
-        this.#meta = { ...this.#meta, nextFileId: fileId, nextSectionId: firstId };
-        const full = isQuotaError(cause);
-        throw new PipelineError(full ? 'storage-full' : 'internal', 'store', path, full ? 'the storage quota is used up' : `could not be saved (${String(cause)})`, { cause });
-      }
       this.#remember(record);
-      return { path, status: 'indexed', fileId, sections: sections.length, encoding: ingested.encoding };
+      const outcome: IndexedOutcome = { path, status: 'indexed', fileId, sections: sections.length, encoding: ingested.encoding };
+      const original = record.originalIsText ? null : ingested.original;
+      batch.add({ stored: { file: record, sections, original }, outcome }, ingested.original.length);
+      return outcome;
     } catch (e) {
       if (isAbortError(e)) throw e;
       return skippedOutcome(e instanceof PipelineError ? e : new PipelineError('internal', 'index', path, String(e), { cause: e }));
     }
   }
 
+  /**
+   * Writes the staged files in one transaction. When it fails (storage full), each is written
+   * alone, so that the files that fit stay and only the others are reported, and forgotten.
+   */
+  async #write({ watch, batch, failed }: ImportRun): Promise<void> {
+    const { items, after } = batch.take();
+    if (items.length > 0) {
+      try {
+        await watch.time('store', () => this.#store.putFiles(items.map((s) => s.stored), this.#meta));
+      } catch (e) {
+        if (isAbortError(e)) {
+          for (const { stored } of items) this.#forget(stored.file);
+          throw e;
+        }
+        for (const { stored, outcome } of items) {
+          try {
+            await watch.time('store', () => this.#store.putFiles([stored], this.#meta));
+          } catch (cause) {
+            this.#forget(stored.file);
+            failed.set(outcome, storeFailure(outcome.path, cause));
+          }
+        }
+      }
+    }
+    for (const report of after) report();
+  }
+
   #remember(file: FileRecord): void {
     this.#files.set(file.id, file);
     this.#byHash.set(file.hash, file.id);
+  }
+
+  /** Drops a file that could not be stored from memory. */
+  #forget(file: FileRecord): void {
+    this.engine.removeFile(file.id);
+    this.#files.delete(file.id);
+    this.#byHash.delete(file.hash);
   }
 
   /** A file's text as decoded, before cleaning, or null for an unknown file. */

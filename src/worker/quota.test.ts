@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../tests/support/corpus.ts';
-import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
+import type { LibraryMeta } from '../shared/records.ts';
+import type { StoredFile } from '../storage/library-store.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
 
@@ -17,10 +18,12 @@ class SmallStore extends MemoryLibraryStore {
   constructor(readonly quota: number) {
     super();
   }
-  override async putFile(file: FileRecord, sections: SectionRecord[], original: string, meta: LibraryMeta): Promise<void> {
-    if (this.used + original.length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.used += original.length;
-    return super.putFile(file, sections, original, meta);
+  override async putFiles(files: readonly StoredFile[], meta: LibraryMeta): Promise<void> {
+    // A transaction is all or nothing: when the batch does not fit, nothing of it is written.
+    const size = files.reduce((n, f) => n + (f.original ?? f.sections.map((s) => s.text ?? '').join('')).length, 0);
+    if (this.used + size > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.used += size;
+    return super.putFiles(files, meta);
   }
 }
 
