@@ -23,8 +23,16 @@ export interface FileRecord {
   path: string;
   /** Size in bytes as imported. */
   size: number;
-  /** SHA-256 of the bytes, hex; used to recognize a file imported twice. */
+  /**
+   * SHA-256 (hex) of the normalized text of its sections, joined by U+0000: the same text in
+   * another encoding, with other line ends or in the other script is the same document.
+   */
   hash: string;
+  /**
+   * SHA-256 (hex) of the bytes as dropped, for a file that is not an archive of several: the
+   * same file dropped again is recognized before it is decoded. Absent before schema 4.
+   */
+  bytesHash?: string;
   encoding: EncodingLabel;
   bom: boolean;
   /** Milliseconds since the epoch. */

@@ -89,15 +89,20 @@ describe('worker handler', () => {
     expect(outcomes.map((o) => o.status === 'skipped' && o.code)).toEqual(files.map(() => 'empty'));
   }, 10_000);
 
-  it('recognizes a file imported twice', async () => {
-    const { result } = setup();
+  it('recognizes a file imported twice, before reading it again, also after a reload', async () => {
+    const { result, store } = setup();
     await result({ type: 'import', files: seedFiles().slice(0, 1) } as never);
-    const again = await result<{ outcomes: { status: string; code?: string; message?: string }[] }>({
-      type: 'import',
-      files: [asImport('copy.txt', seeds()[0]!.bytes)],
-    } as never);
+    type Again = { outcomes: { status: string; code?: string; message?: string }[]; timings: { read: number; index: number } };
+    const again = await result<Again>({ type: 'import', files: [asImport('copy.txt', seeds()[0]!.bytes)] } as never);
     expect(again.outcomes[0]).toMatchObject({ status: 'skipped', code: 'duplicate' });
     expect(again.outcomes[0]!.message).toBe('docs/copy.txt: the same text is already in the library (docs/000_0a557d132eb083d1.txt)');
+    // The same bytes: recognized by their hash, not decoded, cleaned and normalized once more.
+    expect([again.timings.read, again.timings.index]).toEqual([0, 0]);
+    const reopened = setup(store);
+    await reopened.result({ type: 'init' } as never);
+    const afterReload = await reopened.result<Again>({ type: 'import', files: [asImport('copy.txt', seeds()[0]!.bytes)] } as never);
+    expect(afterReload.outcomes[0]).toMatchObject({ status: 'skipped', code: 'duplicate' });
+    expect(afterReload.timings.read).toBe(0);
   });
 
   it('recognizes the same text in another encoding as a duplicate', async () => {
@@ -202,9 +207,14 @@ describe('worker handler', () => {
     expect(store.files.has(ibm.id)).toBe(false);
     const r = await result<{ hits: { fileName: string }[] }>({ type: 'search', query: '晶體管', limit: 20, offset: 0 } as never);
     expect(r.hits.map((h) => h.fileName)).toEqual(['docs/003_b8bbb12e4ef33002.txt']);
+    // A removed file dropped again is a new file, not a duplicate of itself.
+    const back = await result<{ outcomes: { status: string }[] }>({ type: 'import', files: seedFiles().slice(0, 1) } as never);
+    expect(back.outcomes.map((o) => o.status)).toEqual(['indexed']);
     await result({ type: 'clear' } as never);
     expect(store.files.size).toBe(0);
     expect((await result<{ total: number }>({ type: 'search', query: '芯片', limit: 20, offset: 0 } as never)).total).toBe(0);
+    const afterClear = await result<{ outcomes: { status: string }[] }>({ type: 'import', files: seedFiles() } as never);
+    expect(afterClear.outcomes.map((o) => o.status)).toEqual(seedFiles().map(() => 'indexed'));
   });
 
   it('stops an import when cancelled, keeping the files already done', async () => {

@@ -79,6 +79,7 @@ export class Library {
   readonly #hash: HashFn;
   readonly #files = new Map<number, FileRecord>();
   readonly #byHash = new Map<string, number>();
+  readonly #byBytes = new Map<string, number>();
   #meta: LibraryMeta = emptyMeta();
   /** The loaded snapshot lacks some stored files (they were indexed from their text at load). */
   #snapshotStale = false;
@@ -133,10 +134,7 @@ export class Library {
   async syncIfStale(): Promise<boolean> {
     if (this.#refusal) throw this.#refusal;
     if (fingerprint((await this.#store.loadMeta()) ?? emptyMeta()) === fingerprint(this.#meta)) return false;
-    this.engine.clear();
-    this.#files.clear();
-    this.#byHash.clear();
-    this.#meta = emptyMeta();
+    this.#forgetAll();
     await this.init();
     await this.saveIfStale();
     return true;
@@ -189,8 +187,17 @@ export class Library {
     const sources = restored ?? [{ path: file.path, bytes, addedAt: undefined }];
     const outcomes: FileOutcome[] = [];
     for (const source of sources) {
-      for (const result of await run.watch.time('read', () => ingestMany(source.bytes, source.path))) {
-        outcomes.push('error' in result ? skippedOutcome(result.error) : await this.#stage(result.path, result.file, run, source.addedAt));
+      const bytesHash = await run.watch.time('hash', () => this.#hash(source.bytes));
+      const same = this.#byBytes.get(bytesHash);
+      if (same !== undefined) {
+        // Dropped again: known before decoding, reading and normalizing it all over.
+        outcomes.push(this.#duplicateOf(source.path, same));
+        continue;
+      }
+      const results = await run.watch.time('read', () => ingestMany(source.bytes, source.path));
+      for (const result of results) {
+        const whole = results.length === 1 ? bytesHash : undefined;
+        outcomes.push('error' in result ? skippedOutcome(result.error) : await this.#stage(result.path, result.file, run, source.addedAt, whole));
         // An archive or a backup holds many files: they are written as they fill batches too.
         if (run.batch.full) await this.#write(run);
       }
@@ -259,7 +266,7 @@ export class Library {
    * Indexes a file and stages it for writing; its outcome says "indexed" unless the write fails
    * (`#write` then replaces it). Duplicates are refused here, staged ones included.
    */
-  async #stage(path: string, ingested: IngestedFile, { watch, batch }: ImportRun, addedAt = Date.now()): Promise<FileOutcome> {
+  async #stage(path: string, ingested: IngestedFile, { watch, batch }: ImportRun, addedAt = Date.now(), bytesHash?: string): Promise<FileOutcome> {
     try {
       const fileId = this.#meta.nextFileId;
       const firstId = this.#meta.nextSectionId;
@@ -270,8 +277,7 @@ export class Library {
       const existing = this.#byHash.get(hash);
       if (existing !== undefined) {
         this.engine.removeFile(fileId);
-        const other = this.#files.get(existing)?.path ?? '';
-        return skippedOutcome(new PipelineError('duplicate', 'store', path, `the same text is already in the library (${other})`));
+        return this.#duplicateOf(path, existing);
       }
       const record: FileRecord = {
         id: fileId,
@@ -283,6 +289,7 @@ export class Library {
         bom: ingested.bom,
         addedAt,
         sectionIds: sections.map((s) => s.id),
+        ...(bytesHash && { bytesHash }),
       };
       // A clean single-section file (notes, novels, poems) would be stored twice: text and original.
       if (ingested.sections.length === 1 && ingested.sections[0]!.text === ingested.original) record.originalIsText = true;
@@ -326,16 +333,31 @@ export class Library {
     for (const report of after) report();
   }
 
+  #duplicateOf(path: string, existing: number): FileOutcome {
+    const other = this.#files.get(existing)?.path ?? '';
+    return skippedOutcome(new PipelineError('duplicate', 'store', path, `the same text is already in the library (${other})`));
+  }
+
   #remember(file: FileRecord): void {
     this.#files.set(file.id, file);
     this.#byHash.set(file.hash, file.id);
+    if (file.bytesHash) this.#byBytes.set(file.bytesHash, file.id);
   }
 
-  /** Drops a file that could not be stored from memory. */
+  /** Drops a file from memory (removed, or never stored). */
   #forget(file: FileRecord): void {
     this.engine.removeFile(file.id);
     this.#files.delete(file.id);
     this.#byHash.delete(file.hash);
+    if (file.bytesHash) this.#byBytes.delete(file.bytesHash);
+  }
+
+  #forgetAll(): void {
+    this.engine.clear();
+    this.#files.clear();
+    this.#byHash.clear();
+    this.#byBytes.clear();
+    this.#meta = emptyMeta();
   }
 
   /** A file's text as decoded, before cleaning, or null for an unknown file. */
@@ -355,9 +377,7 @@ export class Library {
   async remove(fileId: number): Promise<LibraryState> {
     const file = this.#files.get(fileId);
     if (!file) return this.state();
-    this.engine.removeFile(fileId);
-    this.#files.delete(fileId);
-    this.#byHash.delete(file.hash);
+    this.#forget(file);
     this.#meta = { ...this.#meta, indexedFileIds: this.#meta.indexedFileIds.filter((id) => id !== fileId) };
     await this.#store.deleteFile(fileId, this.#meta);
     await this.#saveIndex();
@@ -366,10 +386,7 @@ export class Library {
 
   /** Forgets everything. */
   async clear(): Promise<LibraryState> {
-    this.engine.clear();
-    this.#files.clear();
-    this.#byHash.clear();
-    this.#meta = emptyMeta();
+    this.#forgetAll();
     await this.#store.clear();
     return this.state();
   }
