@@ -91,6 +91,8 @@ export interface Progress {
   filesTotal: number;
   bytesDone: number;
   bytesTotal: number;
+  /** The library's size once this file is stored (a file is reported only then). */
+  library: { files: number; sections: number };
 }
 
 export type Reply =

@@ -168,8 +168,9 @@ export class Library {
       }
       outcomes.push(...(await this.#importOne(file, run)));
       bytesDone += file.bytes.byteLength;
-      const progress: Progress = { path: file.path, filesDone: i + 1, filesTotal: files.length, bytesDone, bytesTotal };
-      run.batch.after(() => onProgress(progress));
+      const progress = { path: file.path, filesDone: i + 1, filesTotal: files.length, bytesDone, bytesTotal };
+      // Run once this file is stored: the files staged then are exactly those just written.
+      run.batch.after(() => onProgress({ ...progress, library: { files: this.#files.size, sections: this.engine.sectionCount } }));
       if (run.batch.full) await this.#write(run);
       await yieldToEvents();
     }

@@ -58,11 +58,14 @@ describe('Library import in batches', () => {
     files.splice(5, 0, { ...files[2]!, bytes: readBytes(paths[2]!).slice().buffer });
     const reports: Progress[] = [];
     const unstoredWhenReported: string[] = [];
+    const wrongCounts: string[] = [];
     const { outcomes } = await library.import(
       files,
       (p) => {
         reports.push(p);
         const stored = store.storedPaths();
+        // The library's size as the panel shows it during the import: what is stored.
+        if (p.library.files !== stored.size) wrongCounts.push(`${p.filesDone}: ${p.library.files} ≠ ${stored.size}`);
         files.slice(0, p.filesDone).forEach((f, i) => {
           if (i !== 5 && !stored.has(f.path)) unstoredWhenReported.push(f.path);
         });
@@ -71,6 +74,8 @@ describe('Library import in batches', () => {
     );
     // Everything reported done was in storage already.
     expect(unstoredWhenReported).toEqual([]);
+    expect(wrongCounts).toEqual([]);
+    expect(reports.at(-1)!.library).toEqual({ files: 40, sections: library.engine.sectionCount });
     expect(reports.map((r) => r.filesDone)).toEqual(files.map((_, i) => i + 1));
     expect(outcomes[5]).toMatchObject({ status: 'skipped', code: 'duplicate' });
     expect(outcomes.filter((o) => o.status === 'indexed')).toHaveLength(40);

@@ -40,6 +40,8 @@ describe('large import stays responsive', () => {
     await page.getByTestId('file-input').setInputFiles([...bad, ...legacy, ...corpus]);
     // Wait until the worker is a few files in, then search and type while it keeps going.
     await page.waitForFunction(() => ((globalThis as { souwen?: Souwen }).souwen?.library.job?.progress?.filesDone ?? 0) >= 10);
+    // The library panel counts the files stored so far, not 0 until the import ends.
+    await page.waitForFunction(() => Number(/^(\d+) 个文件/.exec(document.querySelector('[data-testid="library-counts"]')?.textContent ?? '')?.[1] ?? 0) >= 5);
     await screenshot(page, '10-import-progress');
     expect(await page.locator('.import progress').count()).toBe(1);
     const midImport = await page.evaluate(async () => {

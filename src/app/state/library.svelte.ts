@@ -43,6 +43,12 @@ export class LibraryState {
     client.onChanged = (state) => this.#apply(state);
   }
 
+  /** Files and articles to show: during an import, those stored so far (the list follows when it ends). */
+  get counts(): { files: number; sections: number } {
+    const live = this.job?.running ? this.job.progress?.library : undefined;
+    return live ?? { files: this.files.length, sections: this.sections };
+  }
+
   #apply(s: Snapshot): void {
     this.files = s.files;
     this.sections = s.sections;
