@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { Index } from 'flexsearch';
+import { describe, expect, it, vi } from 'vitest';
 import { normalizeText } from '../normalize/normalize.ts';
 import { seeds } from '../../../tests/support/corpus.ts';
 import { SearchIndex } from './search-index.ts';
@@ -82,5 +83,31 @@ describe('SearchIndex.compact', () => {
     again.remove(1);
     expect(await postings(compacted)).toEqual(await postings(again));
     expect(compacted.candidates('片芯企业')).toEqual([texts.length + 1]);
+  });
+
+  it('does nothing when no section was indexed since the last compaction or import', async () => {
+    const texts = seeds().map((s) => normalizeText(s.text));
+    const index = indexOf(texts);
+    const exports = vi.spyOn(Index.prototype, 'export');
+    try {
+      index.compact();
+      expect(exports).toHaveBeenCalled();
+      exports.mockClear();
+      // A removal only shortens lists; a second compaction would rebuild every shard for nothing.
+      index.remove(1);
+      index.compact();
+      expect(exports).not.toHaveBeenCalled();
+      const restored = new SearchIndex();
+      restored.import(await index.export());
+      exports.mockClear();
+      restored.compact();
+      expect(exports).not.toHaveBeenCalled();
+      restored.add(99, '片芯企业');
+      restored.compact();
+      expect(exports).toHaveBeenCalled();
+      expect(restored.candidates('片芯企业')).toEqual([99]);
+    } finally {
+      exports.mockRestore();
+    }
   });
 });
