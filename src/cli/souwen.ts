@@ -36,6 +36,8 @@ function inspect(paths: string[], json: boolean, withText: boolean): void {
           bom: l.file.bom,
           chars: l.file.chars,
           cleaning: l.file.cleaning,
+          removed: l.file.removed,
+          ...(l.file.decodeNotes ? { notes: l.file.decodeNotes } : {}),
           sections: l.file.sections.map((s) => ({
             title: s.title,
             url: s.url,
@@ -54,8 +56,12 @@ function inspect(paths: string[], json: boolean, withText: boolean): void {
       continue;
     }
     console.log(`${r.path}: ${r.encoding}${r.bom ? ' with BOM' : ''}, ${r.chars} chars, ${r.sections.length} section(s)`);
+    for (const note of r.notes ?? []) console.log(`  note: ${note}`);
     const rules = Object.entries(r.cleaning ?? {});
     if (rules.length > 0) console.log(`  cleaned: ${rules.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+    for (const [rule, gone] of Object.entries(r.removed ?? {})) {
+      console.log(`  removed by ${rule}: ${gone.lines} line(s), e.g. ${gone.examples.map((e) => `«${e}»`).join(' ')}`);
+    }
     r.sections.forEach((s, i) => {
       console.log(`  ${i}. ${s.title}${s.source ? ` — ${s.source}` : ''}${s.date ? ` [${s.date}]` : ''}${s.url ? ` <${s.url}>` : ''} (${s.length} chars)`);
       if (s.text !== undefined) console.log(s.text.replace(/^/gm, '     | '));
@@ -76,9 +82,15 @@ function buildEngine(paths: string[]): { engine: SearchEngine; skipped: { path: 
   return { engine, skipped };
 }
 
+/**
+ * A page of hits as the CLI prints them. Each hit says how it matched (`literal`, `wording`,
+ * `pinyin`); `matches` counts literal hits only (what Ctrl-F would find).
+ */
 function hitsOf(engine: SearchEngine, query: string, limit: number) {
   const result = engine.search(query, { limit });
   const hits = result.hits.map((h) => ({
+    match: h.match,
+    ...(h.wording ? { wording: h.wording } : {}),
     path: h.fileName,
     title: h.title,
     section: h.sectionIndex,
@@ -90,17 +102,19 @@ function hitsOf(engine: SearchEngine, query: string, limit: number) {
     marks: h.snippet.marks.map((m) => h.snippet.text.slice(m.start, m.end)),
     alsoIn: h.alsoIn.map((a) => ({ path: a.fileName, title: a.title })),
   }));
-  return { query, total: result.total, matches: result.matches, hits };
+  return { query, total: result.total, matches: result.matches, wordingMatches: result.wordingMatches, pinyinMatches: result.pinyinMatches, hits };
 }
 
 function search(query: string, paths: string[], json: boolean, limit: number): void {
   const { engine, skipped } = buildEngine(paths);
-  const { total, matches, hits } = hitsOf(engine, query, limit);
-  if (json) return void process.stdout.write(`${JSON.stringify({ query, total, matches, hits, skipped }, null, 2)}\n`);
+  const page = hitsOf(engine, query, limit);
+  const { total, hits } = page;
+  if (json) return void process.stdout.write(`${JSON.stringify({ ...page, skipped }, null, 2)}\n`);
   for (const s of skipped) console.error(`${s.path}: skipped (${s.code}) ${s.message}`);
   console.log(`${total} result(s) for ${JSON.stringify(query)}`);
   hits.forEach((h, i) => {
-    console.log(`${i + 1}. ${h.title}  —  ${h.path} §${h.section}`);
+    const how = h.match === 'wording' ? `  [用词：${h.wording?.join('、')}]` : h.match === 'pinyin' ? '  [拼音]' : '';
+    console.log(`${i + 1}. ${h.title}  —  ${h.path} §${h.section}${how}`);
     console.log(`   ${h.snippet.replace(/\s+/g, ' ')}`);
   });
 }

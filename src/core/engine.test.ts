@@ -63,8 +63,8 @@ describe('SearchEngine on the seeds', () => {
   });
 
   it('returns nothing, without error, for input that normalizes to nothing', () => {
-    expect(engine.search('   ')).toEqual({ total: 0, matches: 0, pinyinMatches: 0, hits: [] });
-    expect(engine.search('\u3000\t')).toEqual({ total: 0, matches: 0, pinyinMatches: 0, hits: [] });
+    expect(engine.search('   ')).toEqual({ total: 0, matches: 0, wordingMatches: 0, pinyinMatches: 0, hits: [] });
+    expect(engine.search('\u3000\t')).toEqual({ total: 0, matches: 0, wordingMatches: 0, pinyinMatches: 0, hits: [] });
     expect(engine.search('-')).toEqual(engine.search('"-"'));
   });
 
@@ -202,7 +202,7 @@ describe('SearchEngine pinyin queries', () => {
       expect(result.matches, query).toBe(0);
       expect(result.pinyinMatches, query).toBeGreaterThan(0);
       expect(result.hits.map((h) => h.title)).toContain('2022中國AI芯片企業50強');
-      for (const hit of result.hits) expect(hit.byPinyin).toBe(true);
+      for (const hit of result.hits) expect(hit.match).toBe('pinyin');
     }
     const hit = engine.search('xinpian').hits.find((h) => h.title === '2022中國AI芯片企業50強')!;
     expect(hit.titleMarks).toEqual([{ start: 8, end: 10 }]);
@@ -214,9 +214,9 @@ describe('SearchEngine pinyin queries', () => {
     const result = engine.search('ai', { limit: 0 });
     expect(result.matches).toBeGreaterThan(0);
     expect(result.pinyinMatches).toBeGreaterThan(0);
-    const firstPinyin = result.hits.findIndex((h) => h.byPinyin);
+    const firstPinyin = result.hits.findIndex((h) => h.match === 'pinyin');
     expect(firstPinyin).toBeGreaterThan(0);
-    expect(result.hits.slice(firstPinyin).every((h) => h.byPinyin)).toBe(true);
+    expect(result.hits.slice(firstPinyin).every((h) => h.match === 'pinyin')).toBe(true);
     for (const h of result.hits.slice(0, firstPinyin)) expect(engine.read(h.sectionId)!.section.text.toLowerCase()).toContain('ai');
   });
 

@@ -1,8 +1,12 @@
 import { CharIndex } from './index/char-index.ts';
 import { SearchIndex } from './index/search-index.ts';
-import { driftOf, normalize, normalizeText, originalOffset } from './normalize/normalize.ts';
+import { normalize, normalizeText, originalOffset } from './normalize/normalize.ts';
 import { isEmptyQuery, matchesQuery, matchesText, parseQuery, type ParsedQuery, type SectionView } from './query/parse-query.ts';
-import { pinyinMatchers, type PinyinMatcher } from './query/pinyin.ts';
+import { pinyinMatchers } from './query/pinyin.ts';
+import type { TermMatcher } from './query/term-matcher.ts';
+import { wordingMatchers } from './query/wording.ts';
+import { foldSections } from './normalize/fold-sections.ts';
+import type { Script } from './normalize/script.ts';
 import { highlightRanges, mergeRanges } from './rank/highlight.ts';
 import { countOccurrences, estimateCount, estimateOccurrences, occurrences } from './rank/occurrences.ts';
 import { score, scoreBound, TF_CAP, TF_WINDOW, type TermStats } from './rank/rank.ts';
@@ -30,6 +34,11 @@ export interface EngineSection {
   drift?: number[] | undefined;
   /** `normalize(title).text`; computed on first use when absent. */
   normTitle?: string | undefined;
+  /**
+   * The script the section is written in (its own characters, else its file's); regional wording
+   * is matched only in text of the other script. Absent when neither script shows.
+   */
+  script?: Script | undefined;
 }
 
 /**
@@ -51,11 +60,20 @@ export interface Hit {
   date?: string | undefined;
   snippet: Snippet;
   score: number;
-  /** Found only by reading the query as pinyin (`xinpian` → 芯片); listed after every literal match. */
-  byPinyin?: true;
+  /**
+   * How the section matched: it contains the query (`literal`, Ctrl-F); it contains another
+   * region's wording of a term (`wording`: 文件 → a Traditional 檔案); or only the query read as
+   * pinyin (`pinyin`: `xinpian` → 芯片), listed after every other hit.
+   */
+  match: MatchKind;
+  /** For a wording match: the words of the text that matched, as written (檔案). */
+  wording?: string[];
   /** The same article in other files (a Traditional copy of a Simplified one, say), listed once. */
   alsoIn: { sectionId: number; fileName: string; title: string }[];
 }
+
+/** How a hit matched the query (see {@link Hit.match}). */
+export type MatchKind = 'literal' | 'wording' | 'pinyin';
 
 /** The answer to a query: how many results there are, and the requested page of them, best first. */
 export interface SearchResult {
@@ -63,6 +81,8 @@ export interface SearchResult {
   total: number;
   /** Matching sections, copies included (what Ctrl-F over every file would find). */
   matches: number;
+  /** Further sections found only through another region's wording of a term (copies included). */
+  wordingMatches: number;
   /** Further sections found only by reading the query as pinyin (copies included). */
   pinyinMatches: number;
   hits: Hit[];
@@ -85,6 +105,8 @@ export interface SearchOptions {
   /** Hits to return (with snippets); 0 means all. Default 20. */
   limit?: number;
   offset?: number;
+  /** Also find other regions' wording of the terms (文件 → 檔案). Default true. */
+  wording?: boolean;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -102,7 +124,26 @@ interface Ranked {
   id: number;
   date?: string | undefined;
   score: number;
-  pinyin: boolean;
+  match: MatchKind;
+  /** What found the section besides its literal terms (pinyin or wording matchers), for marking it. */
+  matchers?: ReadonlyMap<string, TermMatcher>;
+}
+
+/**
+ * Merges lists each sorted best first into one, best first; on equal scores the earlier list
+ * wins, so a literal match comes before a wording match of the same relevance.
+ */
+function mergeByScore(lists: readonly Ranked[][]): Ranked[] {
+  if (lists.length === 1) return lists[0]!;
+  const tagged = lists.flatMap((list, rank) => list.map((r, order) => ({ r, rank, order })));
+  tagged.sort((a, b) => b.r.score - a.r.score || a.rank - b.rank || a.order - b.order);
+  return tagged.map((t) => t.r);
+}
+
+/** Sections found other than literally, with the matchers that found them (per term). */
+interface Widened {
+  ids: number[];
+  matchers: ReadonlyMap<string, TermMatcher>;
 }
 
 /**
@@ -147,22 +188,18 @@ export class SearchEngine {
    * @returns the sections as stored (with their normalized text), for persistence.
    */
   addFile(fileId: number, fileName: string, sections: readonly Section[], firstId: number): EngineSection[] {
-    const added = sections.map((s, index) => {
-      const { text: norm, map } = normalize(s.text);
-      return {
-        id: firstId + index,
-        fileId,
-        index,
-        title: s.title,
-        url: s.url,
-        source: s.source,
-        date: s.date,
-        text: s.text,
-        norm,
-        normTitle: normalizeText(s.title),
-        drift: driftOf(map),
-      };
-    });
+    const folded = foldSections(sections);
+    const added = sections.map((s, index): EngineSection => ({
+      id: firstId + index,
+      fileId,
+      index,
+      title: s.title,
+      url: s.url,
+      source: s.source,
+      date: s.date,
+      text: s.text,
+      ...folded[index]!,
+    }));
     this.restoreFile(fileId, fileName, added);
     // Sketches are cheap (the first 4000 characters) and would otherwise slow the first queries.
     for (const section of added) this.#signatures.set(section.id, signature(section.norm));
@@ -271,24 +308,26 @@ export class SearchEngine {
 
   /**
    * Runs a query (see `parseQuery` for the syntax) and returns ranked hits with snippets.
-   * A query without Han characters is also read as pinyin: sections found only that way come
-   * after every literal match.
+   * Sections holding another region's wording of a term are ranked with the literal matches
+   * (a literal one first on equal score). A query without Han characters is also read as
+   * pinyin: sections found only that way come after every other hit.
    */
   search(query: string, options: SearchOptions = {}): SearchResult {
     const offset = options.offset ?? 0;
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const key = JSON.stringify([query, offset, limit]);
+    const wording = options.wording ?? true;
+    const key = JSON.stringify([query, offset, limit, wording]);
     // The same search again, after the caller loaded the text it lacked: only the hits are left to build.
-    const page = this.#waiting?.key === key ? this.#waiting.page : this.#page(query, offset, limit);
+    const page = this.#waiting?.key === key ? this.#waiting.page : this.#page(query, offset, limit, wording);
     const { counts, entries, groups, terms } = page;
     const textMissing = this.filesWithoutText(entries.map((r) => r.id));
     this.#waiting = textMissing.length > 0 ? { key, page } : null;
     if (textMissing.length > 0) return { ...counts, hits: [], textMissing };
-    return { ...counts, hits: entries.map((r) => this.#hit(r.id, r.score, terms, groups.get(r.id) ?? [], r.pinyin)) };
+    return { ...counts, hits: entries.map((r) => this.#hit(r, terms, groups.get(r.id) ?? [])) };
   }
 
   /** Everything of a search but its hits: the counts, the ranked entries of the page, the copies folded into them. */
-  #page(query: string, offset: number, limit: number): SearchPage {
+  #page(query: string, offset: number, limit: number, withWording: boolean): SearchPage {
     const parsed = parseQuery(query);
     const { terms } = parsed;
     const ids = this.matching(parsed);
@@ -296,11 +335,17 @@ export class SearchEngine {
     const stats = terms.map((t) => ({ df: terms.length === 1 ? ids.length : this.matchingIds([t]).length }));
     // Ranked exactly: the hits copies are looked for in, and the page asked for.
     const wanted = limit === 0 ? Infinity : GROUP_WINDOW + offset + limit;
-    const ranked = this.#ranked(ids, terms, stats, null, wanted);
+    const found = new Set(ids);
+    const wording = withWording ? this.#wordingMatching(parsed, found) : [];
+    for (const w of wording) for (const id of w.ids) found.add(id);
+    const ranked = mergeByScore([
+      this.#ranked(ids, terms, stats, null, wanted, 'literal'),
+      ...wording.map((w) => this.#ranked(w.ids, terms, stats, w.matchers, wanted, 'wording')),
+    ]).slice(0, wanted);
     const pinyin = pinyinMatchers(terms);
-    const pinyinIds = pinyin ? this.#pinyinMatching(parsed, pinyin, new Set(ids)) : [];
-    // Pinyin hits come after every literal one: ranked only when the literal ones were all ranked.
-    const byPinyin = pinyin && ranked.length === ids.length ? this.#ranked(pinyinIds, terms, stats, pinyin, wanted - ranked.length) : [];
+    const pinyinIds = pinyin ? this.#widenedMatching(parsed, pinyin, found, (t) => this.#chars.sectionsWithClasses(pinyin.get(t)?.classes ?? [])) : [];
+    // Pinyin hits come after every other one: ranked only when the others were all ranked.
+    const byPinyin = pinyin && ranked.length === found.size ? this.#ranked(pinyinIds, terms, stats, pinyin, wanted - ranked.length, 'pinyin') : [];
     const all = [...ranked, ...byPinyin];
     const groups = groupCopies(
       all.slice(0, GROUP_WINDOW).map((r) => r.id),
@@ -309,28 +354,53 @@ export class SearchEngine {
     );
     const folded = Math.min(all.length, GROUP_WINDOW) - groups.size;
     const listed = all.filter((r, rank) => rank >= GROUP_WINDOW || groups.has(r.id));
+    const wordingMatches = found.size - ids.length;
     return {
-      counts: { total: ids.length + pinyinIds.length - folded, matches: ids.length, pinyinMatches: pinyinIds.length },
+      counts: { total: found.size + pinyinIds.length - folded, matches: ids.length, wordingMatches, pinyinMatches: pinyinIds.length },
       entries: listed.slice(offset, limit === 0 ? undefined : offset + limit),
       groups,
       terms,
     };
   }
 
-  /** Sections that match only when the query's Latin terms are read as pinyin. */
-  #pinyinMatching(q: ParsedQuery, pinyin: ReadonlyMap<string, PinyinMatcher>, literal: ReadonlySet<number>): number[] {
-    const finds = (text: string, term: string) => text.includes(term) || (pinyin.get(term)?.test(text) ?? false);
-    // Candidates: per clause, sections a term may be in literally or holding a character of each
-    // of a reading's syllables (the character index), so most sections are never scanned. Until
-    // the character index is complete, every section is a candidate.
+  /**
+   * Sections that match only through another region's wording of a term, per script: a
+   * Taiwan/Hong Kong wording counts in Traditional text, a mainland one in Simplified text.
+   */
+  #wordingMatching(q: ParsedQuery, literal: ReadonlySet<number>): Widened[] {
+    const out: Widened[] = [];
+    for (const script of ['hant', 'hans'] as const) {
+      const matchers = wordingMatchers(q.terms, script);
+      if (!matchers) continue;
+      const alternativesOf = (t: string) => matchers.get(t)?.alternatives.flatMap((a) => this.#candidates(a).ids) ?? [];
+      const ids = this.#widenedMatching(q, matchers, literal, alternativesOf, (s) => s.script === script);
+      if (ids.length > 0) out.push({ ids, matchers });
+    }
+    return out;
+  }
+
+  /**
+   * Sections that match when a term may also be found by its matcher (a pinyin reading, another
+   * wording), leaving out those in `skip` and those `keep` refuses.
+   * @param more sections a term's matcher may find, beyond the term's own candidates
+   */
+  #widenedMatching(
+    q: ParsedQuery,
+    matchers: ReadonlyMap<string, TermMatcher>,
+    skip: ReadonlySet<number>,
+    more: (term: string) => Iterable<number>,
+    keep: (s: StoredSection) => boolean = () => true,
+  ): number[] {
+    const finds = (text: string, term: string) => text.includes(term) || (matchers.get(term)?.test(text) ?? false);
+    // Candidates: per clause, sections a term may be in literally or through its matcher, so most
+    // sections are never scanned. Until the character index is complete, every section is one.
     let candidates: number[] | null = null;
     if (this.#charsPending.length === 0) {
       for (const alternatives of q.clauses) {
         const union = new Set<number>();
         for (const t of alternatives) {
           for (const id of this.#candidates(t).ids) union.add(id);
-          const classes = pinyin.get(t)?.classes;
-          if (classes) for (const id of this.#chars.sectionsWithClasses(classes)) union.add(id);
+          if (matchers.has(t)) for (const id of more(t)) union.add(id);
         }
         candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
       }
@@ -338,7 +408,7 @@ export class SearchEngine {
     const out: number[] = [];
     for (const id of candidates ?? this.#sections.keys()) {
       const s = this.#sections.get(id);
-      if (s !== undefined && !literal.has(id) && matchesQuery(this.#view(s), q, finds)) out.push(id);
+      if (s !== undefined && !skip.has(id) && keep(s) && matchesQuery(this.#view(s), q, finds)) out.push(id);
     }
     return out;
   }
@@ -352,14 +422,21 @@ export class SearchEngine {
    * readings. Only the best `wanted` are scored and sorted (see `topK`): the others can be
    * counted but never listed, since the page and the copies looked for lie within them.
    */
-  #ranked(ids: readonly number[], terms: readonly string[], stats: readonly TermStats[], pinyin: ReadonlyMap<string, PinyinMatcher> | null, wanted: number): Ranked[] {
+  #ranked(
+    ids: readonly number[],
+    terms: readonly string[],
+    stats: readonly TermStats[],
+    widened: ReadonlyMap<string, TermMatcher> | null,
+    wanted: number,
+    match: MatchKind,
+  ): Ranked[] {
     const avgLength = this.#totalLength / Math.max(this.#sections.size, 1);
     const total = this.#sections.size;
-    const matchers = terms.map((t) => pinyin?.get(t));
+    const matchers = terms.map((t) => widened?.get(t));
     const lengths = terms.map((t) => t.length);
     const termChars = lengths.reduce((n, l) => n + l, 0);
-    // Proximity needs term lengths, which a pinyin reading does not have.
-    const withSpan = terms.length > 1 && !pinyin;
+    // Proximity needs term lengths, which a pinyin reading or another wording does not share.
+    const withSpan = terms.length > 1 && !widened;
     const sections = ids.map((id) => this.#sections.get(id)!);
     const inTitle = (s: StoredSection, t: number): boolean => {
       const normTitle = this.#normTitle(s);
@@ -372,18 +449,17 @@ export class SearchEngine {
       for (let t = 0; t < terms.length; t++) if (inTitle(s, t)) titleHits++;
       return boundOf(s.norm.length, titleHits);
     };
-    const isPinyin = pinyin !== null;
     const exact = (i: number): Ranked => {
       const s = sections[i]!;
       const tf = terms.map((term, t) => {
         const m = matchers[t];
-        // A literal match contains the term; a pinyin match may hold it, its readings, or both.
+        // A literal match contains the term; a widened match may hold it, its matches, or both.
         if (!m) return estimateOccurrences(s.norm, term, TF_CAP, TF_WINDOW);
         return estimateCount(s.norm, TF_CAP, TF_WINDOW, (part) => countOccurrences(part, term, TF_CAP) + m.count(part));
       });
       const span = withSpan ? minimalSpan(terms.map((t) => occurrences(s.norm, t, 256)), lengths) : undefined;
       const c = { id: s.id, span, termChars, tf, inTitle: terms.map((_, t) => inTitle(s, t)), length: s.norm.length, date: s.date };
-      return { id: s.id, date: s.date, score: score(c, stats, total, avgLength), pinyin: isPinyin };
+      return { id: s.id, date: s.date, score: score(c, stats, total, avgLength), match, ...(widened ? { matchers: widened } : {}) };
     };
     return topK(ids.length, Math.min(wanted, ids.length), bound, exact);
   }
@@ -395,14 +471,24 @@ export class SearchEngine {
   }
 
   /** Ranges of the original text to highlight, through the stored drift (re-normalizing only records without one). */
-  #ranges(s: EngineSection, terms: readonly string[], pinyin: readonly PinyinMatcher[] = []): Range[] {
+  #ranges(s: EngineSection, terms: readonly string[], matchers: readonly TermMatcher[] = []): Range[] {
     const drift = s.drift;
-    if (!drift) return highlightRanges(normalize(s.text), terms, Infinity, pinyin);
+    if (!drift) return highlightRanges(normalize(s.text), terms, Infinity, matchers);
     const inNorm = [
       ...terms.flatMap((t) => occurrences(s.norm, t).map((at) => ({ start: at, end: at + t.length }))),
-      ...pinyin.flatMap((m) => m.ranges(s.norm)),
+      ...matchers.flatMap((m) => m.ranges(s.norm)),
     ];
     return mergeRanges(inNorm.map((r) => ({ start: originalOffset(drift, r.start), end: originalOffset(drift, r.end) })));
+  }
+
+  /** The words of a section's text its wording matchers found, as written (檔案), at most three. */
+  #wordsFound(s: EngineSection, matchers: readonly TermMatcher[]): string[] {
+    const words = new Set<string>();
+    for (const r of this.#ranges(s, [], matchers)) {
+      words.add(s.text.slice(r.start, r.end));
+      if (words.size === 3) break;
+    }
+    return [...words];
   }
 
   #normTitle(s: StoredSection): string {
@@ -412,23 +498,25 @@ export class SearchEngine {
     return t;
   }
 
-  #hit(id: number, hitScore: number, terms: readonly string[], copies: readonly number[], byPinyin: boolean): Hit {
+  #hit(entry: Ranked, terms: readonly string[], copies: readonly number[]): Hit {
+    const { id, match } = entry;
     const s = this.#withText(id)!;
-    const pinyin = byPinyin ? [...(pinyinMatchers(terms)?.values() ?? [])] : [];
-    const ranges = this.#ranges(s, terms, pinyin);
+    const matchers = [...(entry.matchers?.values() ?? [])];
+    const ranges = this.#ranges(s, terms, matchers);
     return {
       sectionId: id,
       fileId: s.fileId,
       fileName: this.#files.get(s.fileId)?.name ?? '',
       sectionIndex: s.index,
       title: s.title,
-      titleMarks: highlightRanges(normalize(s.title), terms, Infinity, pinyin),
+      titleMarks: highlightRanges(normalize(s.title), terms, Infinity, matchers),
       url: s.url,
       source: s.source,
       date: s.date,
       snippet: makeSnippets(s.text, ranges),
-      score: hitScore,
-      ...(byPinyin ? { byPinyin: true } : {}),
+      score: entry.score,
+      match,
+      ...(match === 'wording' ? { wording: this.#wordsFound(s, matchers) } : {}),
       alsoIn: copies.map((c) => {
         const copy = this.#sections.get(c)!;
         return { sectionId: c, fileName: this.#files.get(copy.fileId)?.name ?? '', title: copy.title };
@@ -436,13 +524,19 @@ export class SearchEngine {
     };
   }
 
-  /** A section with all occurrences of the query's terms marked, for the reader view. */
-  read(sectionId: number, query = ''): ReadResult | null {
+  /**
+   * A section with all occurrences of the query's terms marked, for the reader view: literal
+   * ones, pinyin readings, and (unless `wording` is false) the other wording of a term where the
+   * section's script allows it.
+   */
+  read(sectionId: number, query = '', wording = true): ReadResult | null {
     const s = this.#withText(sectionId);
     if (!s) return null;
     const { norm: _norm, ...section } = s;
     const terms = parseQuery(query).clauses.flat();
-    const marks = this.#ranges(s, terms, [...(pinyinMatchers(terms)?.values() ?? [])]);
+    const otherWording = wording && s.script ? wordingMatchers(terms, s.script) : null;
+    const matchers = [...(pinyinMatchers(terms)?.values() ?? []), ...(otherWording?.values() ?? [])];
+    const marks = this.#ranges(s, terms, matchers);
     return { section, fileName: this.#files.get(s.fileId)?.name ?? '', marks };
   }
 

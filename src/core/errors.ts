@@ -6,6 +6,7 @@ export type PipelineErrorCode =
   | 'empty'
   | 'binary'
   | 'unsupported-encoding'
+  | 'foreign-encoding'
   | 'unsupported-type'
   | 'too-large'
   | 'duplicate'
@@ -27,10 +28,14 @@ export class PipelineError extends Error {
     readonly stage: PipelineStage,
     readonly fileName: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: string },
   ) {
     super(`${fileName}: ${message}`, options);
+    this.detail = options?.detail;
   }
+
+  /** A fact the UI shows with the reason, untranslated (what a refused encoding looks like: "Korean (EUC-KR)"). */
+  readonly detail: string | undefined;
 }
 
 /** True for the error an aborted job throws; cancellation is never shown as a failure. */

@@ -70,10 +70,12 @@ export function ingest(bytes: Uint8Array, name: string): IngestedFile {
     name,
     encoding: decoded.encoding,
     bom: decoded.bom,
+    ...(decoded.notes ? { decodeNotes: decoded.notes } : {}),
     size: bytes.length,
     chars: decoded.text.length,
     original: decoded.text,
     cleaning: cleaned.counts,
+    removed: cleaned.removed,
     sections,
   };
 }
@@ -87,10 +89,16 @@ function ingestBook(entries: readonly ArchiveEntry[], path: string, size: number
   if (book.chapters.length === 0) throw new PipelineError('no-text', 'split', path, 'the book has no chapters with text');
   const sections: Section[] = [];
   const cleaning: Record<string, number> = {};
+  const removed: IngestedFile['removed'] = {};
   let text = '';
   book.chapters.forEach((chapter, i) => {
     const cleaned = cleanText(chapter.text);
     for (const [rule, n] of Object.entries(cleaned.counts)) cleaning[rule] = (cleaning[rule] ?? 0) + n;
+    for (const [rule, gone] of Object.entries(cleaned.removed)) {
+      const sum = (removed[rule] ??= { lines: 0, examples: [] });
+      sum.lines += gone.lines;
+      sum.examples = [...sum.examples, ...gone.examples].slice(0, 3);
+    }
     const title = chapter.title && chapter.title !== book.title ? chapter.title : `第${i + 1}章`;
     sections.push({ title, text: cleaned.text, start: text.length, ...(book.title ? { source: book.title } : {}) });
     text += `${cleaned.text}\n`;
@@ -103,6 +111,7 @@ function ingestBook(entries: readonly ArchiveEntry[], path: string, size: number
     chars: text.length,
     original: book.chapters.map((c) => c.text).join('\n'),
     cleaning,
+    removed,
     sections,
   };
 }

@@ -3,8 +3,11 @@
  * these to the next, so the same code runs in Node (tests, CLI, bench) and in the worker.
  */
 
-/** Encodings the decoder can report. */
-export type EncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+/**
+ * Encodings the decoder can report (WHATWG labels). `windows-1252` and `macintosh` (Mac Roman)
+ * are for Western text with a few accented letters or curly quotes, never for Chinese.
+ */
+export type EncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'windows-1252' | 'macintosh';
 
 /** Result of decoding a file's bytes. */
 export interface DecodedText {
@@ -14,6 +17,8 @@ export interface DecodedText {
   bom: boolean;
   /** The decoded text, BOM removed, line ends as stored. */
   text: string;
+  /** What the reader should know about the decoding, e.g. that a cut-off last character was dropped. */
+  notes?: string[];
 }
 
 /** One searchable unit of a file: an article of a newsletter, a Markdown section, or the whole file. */
@@ -37,6 +42,8 @@ export interface IngestedFile {
   name: string;
   encoding: EncodingLabel;
   bom: boolean;
+  /** Notes from decoding (see `DecodedText.notes`); absent when there are none. */
+  decodeNotes?: string[];
   /** Size of the file in bytes. */
   size: number;
   /** Decoded length in UTF-16 code units. */
@@ -45,6 +52,8 @@ export interface IngestedFile {
   original: string;
   /** How many times each cleaning rule changed the text. */
   cleaning: Record<string, number>;
+  /** For each rule that removes whole lines, how many it removed, with a few examples. */
+  removed: Record<string, { lines: number; examples: string[] }>;
   /** Sections of the cleaned text. */
   sections: Section[];
 }

@@ -3,12 +3,12 @@
  * Every request carries an id; the worker answers with any number of `progress` messages and
  * then exactly one `result` or `error`. `cancel` stops the request it names.
  */
-import type { Hit, ReadResult, SearchResult } from '../core/engine.ts';
+import type { Hit, MatchKind, ReadResult, SearchResult } from '../core/engine.ts';
 import type { PipelineErrorCode } from '../core/errors.ts';
 import type { EncodingLabel } from '../core/types.ts';
 
 export const PROTOCOL_VERSION = 1;
-export type { Hit, ReadResult, SearchResult };
+export type { Hit, MatchKind, ReadResult, SearchResult };
 
 /** A file handed to the worker; `bytes` is transferred, not copied. */
 export interface ImportFile {
@@ -32,7 +32,7 @@ export interface LibraryFile {
 /** What happened to one file of an import. */
 export type FileOutcome =
   | { path: string; status: 'indexed'; fileId: number; sections: number; encoding: EncodingLabel }
-  | { path: string; status: 'skipped'; code: PipelineErrorCode; message: string };
+  | { path: string; status: 'skipped'; code: PipelineErrorCode; message: string; detail?: string };
 
 /**
  * Where an import's time went, in ms: reading (decode, extract, clean, split), indexing
@@ -60,8 +60,9 @@ export interface LibraryState {
 export interface RequestMap {
   init: { request: Record<string, never>; result: LibraryState & { restoreMs: number } };
   import: { request: { files: ImportFile[] }; result: LibraryState & { outcomes: FileOutcome[]; cancelled: boolean; timings: ImportTimings } };
-  search: { request: { query: string; limit: number; offset: number }; result: SearchResult & { ms: number } };
-  read: { request: { sectionId: number; query: string }; result: ReadResult | null };
+  /** `wording: false` leaves out other regions' wording (文件 → 檔案); it is on by default. */
+  search: { request: { query: string; limit: number; offset: number; wording?: boolean }; result: SearchResult & { ms: number } };
+  read: { request: { sectionId: number; query: string; wording?: boolean }; result: ReadResult | null };
   original: { request: { fileId: number }; result: string | null };
   remove: { request: { fileId: number }; result: LibraryState };
   clear: { request: Record<string, never>; result: LibraryState };

@@ -9,10 +9,13 @@ import type { EncodingLabel } from '../core/types.ts';
  * Version 2 added `LibraryMeta.createdAt`. Version 3 keeps a section's text out of its record
  * (`texts:<fileId>`, read when the section is shown, not at startup); records written before
  * keep their text inline and are read as they are. Version 4 stores a file's original only when
- * cleaning changed it (`FileRecord.originalIsText`). Older libraries are upgraded in place by
+ * cleaning changed it (`FileRecord.originalIsText`). Version 5 folds script only (no regional
+ * vocabulary), records each section's `script`, and hashes files by their text: sections and
+ * hashes of older libraries are computed again from their text on load (`worker/refold.ts`).
+ * Older libraries are upgraded in place by
  * `storage/migrate.ts`; a library from a newer version is left untouched and refused.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** One imported file. Stored together with its sections in a single transaction. */
 export interface FileRecord {
@@ -24,8 +27,9 @@ export interface FileRecord {
   /** Size in bytes as imported. */
   size: number;
   /**
-   * SHA-256 (hex) of the normalized text of its sections, joined by U+0000: the same text in
-   * another encoding, with other line ends or in the other script is the same document.
+   * SHA-256 (hex) of the text of its sections, joined by U+0000, line ends made alike: the same
+   * text in another encoding or with other line ends is the same document; the same article in
+   * the other script is not (both are kept, and shown as one hit with 另见).
    */
   hash: string;
   /**
@@ -39,10 +43,16 @@ export interface FileRecord {
   addedAt: number;
   sectionIds: number[];
   /**
-   * The file is one section whose text is exactly the decoded file (nothing was cleaned away),
-   * so no `original:<id>` is stored: "show original" is that text. Absent: the original is stored.
+   * The file is one section whose text is exactly the decoded file, so no `original:<id>` is
+   * stored (schema 4; schema 5 writes {@link FileRecord.originalGaps} instead).
    */
   originalIsText?: true;
+  /**
+   * The decoded file is its sections' texts with these between them (before the first, between
+   * each two, after the last; see `worker/original-gaps.ts`), so no `original:<id>` is stored.
+   * Absent: the original is stored.
+   */
+  originalGaps?: string[];
 }
 
 /**

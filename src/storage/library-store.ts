@@ -9,7 +9,7 @@ export interface StoredLibrary {
   indexChunks: [string, string][];
 }
 
-/** A file as written: its record, its sections, and its original text unless `file.originalIsText` (null). */
+/** A file as written: its record, its sections, and its original text unless the record can rebuild it (null). */
 export interface StoredFile {
   file: FileRecord;
   sections: SectionRecord[];

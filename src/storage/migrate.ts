@@ -12,7 +12,7 @@ export class NewerSchemaError extends Error {
 /** One step: upgrades a manifest from version `n` to `n + 1`, given the rest of the library. */
 type Step = (meta: LibraryMeta, stored: StoredLibrary) => LibraryMeta;
 
-/** Steps by the version they upgrade from. Records other than the manifest have not had to change yet. */
+/** Steps by the version they upgrade from; records that need their texts are rewritten by the worker (see step 4). */
 const STEPS: Record<number, Step> = {
   // 1 → 2: the manifest records when the library was created; the oldest file tells.
   1: (meta, stored) => ({
@@ -25,6 +25,9 @@ const STEPS: Record<number, Step> = {
   // 3 → 4: new files whose original is their only section's text do not store it twice; older
   // records have no `originalIsText` and keep their stored original.
   3: (meta) => ({ ...meta, schemaVersion: 4 }),
+  // 4 → 5: sections are folded again from their text by the worker (worker/refold.ts), which
+  // needs their texts; this step only moves the version.
+  4: (meta) => ({ ...meta, schemaVersion: 5 }),
 };
 
 /**

@@ -176,15 +176,16 @@ describe('worker handler', () => {
     expect(await result<string | null>({ type: 'original', fileId: 999 } as never)).toBeNull();
   });
 
-  it('stores a file that needed no cleaning once: its original is its text, also after a reload and in a backup', async () => {
+  it('stores a file that needed no cleaning once: its original is its sections and what lies between, also after a reload and in a backup', async () => {
     const { result, store, library } = setup();
     const poems = scaleCorpus(1).slice(0, 3);
     const files = [...poems.map((p) => asImport(basename(p), readBytes(p))), ...seedFiles()];
     const imported = await result<{ files: { id: number; name: string }[] }>({ type: 'import', files } as never);
     const poem = imported.files.find((f) => f.name === basename(poems[0]!))!;
     const cleaned = imported.files.find((f) => f.name.startsWith('002'))!;
-    // The poem file is one clean section: no second copy. The scraped page was cleaned: its original is kept.
-    expect(store.files.get(poem.id)?.originalIsText).toBe(true);
+    // The poem file is clean sections, one per poem: no second copy. The scraped page was cleaned: its original is kept.
+    expect(store.files.get(poem.id)?.sectionIds.length).toBeGreaterThan(1);
+    expect(store.files.get(poem.id)?.originalGaps).toBeDefined();
     expect(store.originals.has(poem.id)).toBe(false);
     expect(store.originals.get(cleaned.id)).toContain('系統(tǒng)');
     const decoded = new TextDecoder().decode(readBytes(poems[0]!));

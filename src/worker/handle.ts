@@ -95,11 +95,11 @@ export function createHandler(library: Library, emit: Emit, tabs: TabCoordinator
         });
       case 'search': {
         const started = performance.now();
-        const result = await library.search(request.query, { limit: request.limit, offset: request.offset });
+        const result = await library.search(request.query, { limit: request.limit, offset: request.offset, wording: request.wording ?? true });
         return { ...result, ms: performance.now() - started };
       }
       case 'read':
-        return library.read(request.sectionId, request.query);
+        return library.read(request.sectionId, request.query, request.wording ?? true);
       case 'original':
         return library.original(request.fileId);
       case 'remove':

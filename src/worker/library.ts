@@ -3,12 +3,15 @@ import { SearchEngine, type ReadResult, type SearchOptions, type SearchResult } 
 import { isAbortError, PipelineError } from '../core/errors.ts';
 import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
 import { normalize } from '../core/normalize/normalize.ts';
+import { prepareWording } from '../core/query/wording.ts';
 import { ingestMany } from '../core/pipeline.ts';
 import type { IngestedFile } from '../core/types.ts';
 import type { FileOutcome, ImportFile, ImportTimings, LibraryFile, LibraryState, Progress } from '../shared/protocol.ts';
 import { SCHEMA_VERSION, type FileRecord, type LibraryMeta, type SectionRecord } from '../shared/records.ts';
 import type { LibraryStore, StoredFile } from '../storage/library-store.ts';
 import { migrate } from '../storage/migrate.ts';
+import { joinWithGaps, originalGaps } from './original-gaps.ts';
+import { contentBytes, refoldLibrary } from './refold.ts';
 import { Stopwatch } from './stopwatch.ts';
 import { StoreBatch } from './store-batch.ts';
 
@@ -31,7 +34,7 @@ const isQuotaError = (e: unknown) => e instanceof Error && (e.name === 'QuotaExc
 const fingerprint = (m: LibraryMeta) => `${m.nextFileId}:${m.nextSectionId}:${m.indexGeneration}`;
 
 function skippedOutcome(error: PipelineError): FileOutcome {
-  return { path: error.fileName, status: 'skipped', code: error.code, message: error.message };
+  return { path: error.fileName, status: 'skipped', code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) };
 }
 
 /** Why a file could not be written. */
@@ -93,9 +96,11 @@ export class Library {
 
   /** Loads the stored library; imports the saved index when it was built by this code. */
   async init(): Promise<LibraryState> {
-    // Build opencc's tries now rather than on the first import or keystroke.
+    // Build the fold table and the wording tries now rather than on the first import or keystroke.
     normalize('');
+    prepareWording();
     const stored = await this.#store.load();
+    const foldedBefore5 = stored.meta !== undefined && stored.meta.schemaVersion < 5;
     // An older library is upgraded in place; a newer one throws, and every later write is
     // refused (see syncIfStale), so this version never overwrites it.
     let upgraded: LibraryMeta | null;
@@ -106,6 +111,7 @@ export class Library {
       throw e;
     }
     if (upgraded) {
+      if (foldedBefore5) await refoldLibrary(stored, this.#store, stored.meta!, this.#hash);
       stored.meta = upgraded;
       await this.#store.putMeta(upgraded);
     }
@@ -243,9 +249,9 @@ export class Library {
   }
 
   /** A section for the reader, its text loaded first if needed. */
-  async read(sectionId: number, query: string): Promise<ReadResult | null> {
+  async read(sectionId: number, query: string, wording = true): Promise<ReadResult | null> {
     await this.loadTexts(this.engine.filesWithoutText([sectionId]));
-    return this.engine.read(sectionId, query);
+    return this.engine.read(sectionId, query, wording);
   }
 
   /** The whole library as one backup zip (see core/backup.ts for the format). */
@@ -272,9 +278,9 @@ export class Library {
       const fileId = this.#meta.nextFileId;
       const firstId = this.#meta.nextSectionId;
       const sections: SectionRecord[] = await watch.time('index', () => this.engine.addFile(fileId, path, ingested.sections, firstId));
-      // Duplicates are recognized by normalized content: the same text in GBK and in UTF-8, or
-      // with other line ends, is the same document.
-      const hash = await watch.time('hash', () => this.#hash(new TextEncoder().encode(sections.map((s) => s.norm).join('\u0000'))));
+      // Duplicates are recognized by their text: the same text in GBK and in UTF-8, or with other
+      // line ends, is the same document; its copy in the other script is not (DESIGN.md, 34).
+      const hash = await watch.time('hash', () => this.#hash(contentBytes(ingested.sections.map((s) => s.text))));
       const existing = this.#byHash.get(hash);
       if (existing !== undefined) {
         this.engine.removeFile(fileId);
@@ -292,13 +298,15 @@ export class Library {
         sectionIds: sections.map((s) => s.id),
         ...(bytesHash && { bytesHash }),
       };
-      // A clean single-section file (notes, novels, poems) would be stored twice: text and original.
-      if (ingested.sections.length === 1 && ingested.sections[0]!.text === ingested.original) record.originalIsText = true;
+      // A file little or nothing was cleaned from (notes, novels, poems) would be stored twice:
+      // its sections and its original. What lies between its sections is enough to rebuild it.
+      const gaps = originalGaps(ingested.original, ingested.sections);
+      if (gaps) record.originalGaps = gaps;
       // Ids of a file whose write fails are not reused: the files staged after it have theirs.
       this.#meta = { ...this.#meta, nextFileId: fileId + 1, nextSectionId: firstId + sections.length };
       this.#remember(record);
       const outcome: IndexedOutcome = { path, status: 'indexed', fileId, sections: sections.length, encoding: ingested.encoding };
-      const original = record.originalIsText ? null : ingested.original;
+      const original = gaps ? null : ingested.original;
       batch.add({ stored: { file: record, sections, original }, outcome }, ingested.original.length);
       return outcome;
     } catch (e) {
@@ -368,10 +376,10 @@ export class Library {
   }
 
   async #originalOf(record: FileRecord): Promise<string | undefined> {
-    if (!record.originalIsText) return this.#store.getOriginal(record.id);
-    const [only] = record.sectionIds;
-    await this.loadTexts(this.engine.filesWithoutText([only!]));
-    return this.engine.read(only!)?.section.text;
+    const gaps = record.originalGaps ?? (record.originalIsText ? ['', ''] : undefined);
+    if (!gaps) return this.#store.getOriginal(record.id);
+    await this.loadTexts(this.engine.filesWithoutText(record.sectionIds));
+    return joinWithGaps(record.sectionIds.map((id) => this.engine.read(id)?.section.text ?? ''), gaps);
   }
 
   /** Removes a file from the index and from storage. */

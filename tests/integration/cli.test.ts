@@ -47,6 +47,32 @@ describe('souwen command line', () => {
     expect(out.hits[0].snippet).toContain('芯片企業');
   });
 
+  it('search --json says how each hit matched, and counts literal matches apart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'souwen-cli-'));
+    writeFileSync(join(dir, 'cn.txt'), '这个程序读取字节序列。');
+    writeFileSync(join(dir, 'tw.txt'), '這個程式讀取位元組序列。請開啟檔案。');
+    const out = JSON.parse(run('search', '程序', dir, '--json'));
+    expect(out.matches).toBe(1);
+    expect(out.wordingMatches).toBe(1);
+    expect(out.hits.map((h: { match: string; path: string }) => [h.match, h.path.slice(dir.length + 1)])).toEqual([
+      ['literal', 'cn.txt'],
+      ['wording', 'tw.txt'],
+    ]);
+    expect(out.hits[1].wording).toEqual(['程式']);
+    const literal = JSON.parse(run('search', '开启', dir, '--json'));
+    expect(literal.hits.map((h: { match: string }) => h.match)).toEqual(['literal']);
+  });
+
+  it('inspect --json says which cleaning rule removed which lines', () => {
+    const [report] = JSON.parse(run('inspect', join(SEEDS_DIR, '000_0a557d132eb083d1.txt'), '--json'));
+    const rules = Object.entries(report.removed as Record<string, { lines: number; examples: string[] }>);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const [, gone] of rules) {
+      expect(gone.lines).toBeGreaterThan(0);
+      expect(gone.examples.length).toBeGreaterThan(0);
+    }
+  });
+
   it('--limit caps the hits (0 means all) while total counts every match', () => {
     const all = JSON.parse(run('search', '的', SEEDS_DIR, '--json', '--limit', '0'));
     const two = JSON.parse(run('search', '的', SEEDS_DIR, '--json', '--limit', '2'));

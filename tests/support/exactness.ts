@@ -1,12 +1,14 @@
 /**
  * The exactness check shared by the test (small corpora, in CI) and the benchmark (50 MB):
- * fixed-seed queries, and the brute-force answer every engine is compared with.
+ * fixed-seed queries, and the brute-force answer every engine is compared with. The brute force
+ * folds with the oracle (opencc-js and `includes`, tests/support/oracle.ts), never with
+ * `src/core/normalize`, so a wrong fold cannot agree with itself.
  */
 import * as OpenCC from 'opencc-js';
 import { SearchEngine } from '../../src/core/engine.ts';
-import { normalizeText } from '../../src/core/normalize/normalize.ts';
 import { ingest } from '../../src/core/pipeline.ts';
 import { isEmptyQuery, matchesQuery, parseQuery, type SectionView } from '../../src/core/query/parse-query.ts';
+import { oracleFold } from './oracle.ts';
 import { seededRandom } from './random.ts';
 
 export const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -41,11 +43,27 @@ export function exactnessQueries(texts: readonly string[], seed: number, count: 
   return [...out];
 }
 
-/** Ids of the sections matching a query, every section checked with the query's predicate: no index involved. */
+/** Query-language syntax: quotes, `-`, `OR`, `title:`, `file:`, `date:`. */
+const OPERATOR = /["“”„＂]|(^|\s)-|\bOR\b|\b(title|file|date):/;
+
+/**
+ * Ids of the sections matching a query, every section checked: no index involved. A plain
+ * query (words separated by spaces) matches where the oracle-folded text includes every
+ * oracle-folded word; one with operators goes through the query language's predicate, over
+ * oracle-folded text.
+ */
 export function bruteForce(sections: readonly BruteSection[], query: string): number[] {
-  const parsed = parseQuery(query);
-  if (isEmptyQuery(parsed)) return [];
-  return sections.filter((s) => matchesQuery(s, parsed)).map((s) => s.id).sort((a, b) => a - b);
+  let matches: (s: BruteSection) => boolean;
+  if (OPERATOR.test(query)) {
+    const parsed = parseQuery(query);
+    if (isEmptyQuery(parsed)) return [];
+    matches = (s) => matchesQuery(s, parsed);
+  } else {
+    const words = query.split(/\s+/).map(oracleFold).filter(Boolean);
+    if (words.length === 0) return [];
+    matches = (s) => words.every((w) => s.norm.includes(w));
+  }
+  return sections.filter(matches).map((s) => s.id).sort((a, b) => a - b);
 }
 
 /** Builds an engine over files and keeps each section's brute-force view. */
@@ -56,7 +74,7 @@ export function buildWithSections(docs: readonly { name: string; bytes: Uint8Arr
   docs.forEach(({ name, bytes }, fileId) => {
     const added = engine.addFile(fileId, name, ingest(bytes, name).sections, nextId);
     nextId += added.length;
-    for (const s of added) sections.push({ id: s.id, norm: s.norm, text: s.text, normTitle: normalizeText(s.title), normFile: normalizeText(name), date: s.date });
+    for (const s of added) sections.push({ id: s.id, norm: oracleFold(s.text), text: s.text, normTitle: oracleFold(s.title), normFile: oracleFold(name), date: s.date });
   });
   return { engine, sections };
 }

@@ -7,6 +7,17 @@ export const PAGE_SIZE = 20;
 
 export type SearchStatus = 'idle' | 'searching' | 'done' | 'error';
 
+const WORDING_KEY = 'souwen.wording';
+
+/** Whether other regions' wording is searched too: on unless switched off (storage may be unavailable). */
+function savedWording(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(WORDING_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Search as you type. Every search gets an id; an answer that is not for the latest search is
  * dropped, so a slow answer never overwrites a newer one.
@@ -17,6 +28,10 @@ export class SearchState {
   total = $state(0);
   /** Of `total`, how many were found only by reading the query as pinyin. */
   pinyinMatches = $state(0);
+  /** Of `total`, how many were found only through another region's wording (文件 → 檔案). */
+  wordingMatches = $state(0);
+  /** Also find other regions' wording of the query; remembered. */
+  wording = $state(savedWording());
   ms = $state(0);
   status = $state<SearchStatus>('idle');
   /** The query the shown results answer (lags `query` while a search runs). */
@@ -45,17 +60,19 @@ export class SearchState {
       this.hits = [];
       this.total = 0;
       this.pinyinMatches = 0;
+      this.wordingMatches = 0;
       this.status = 'idle';
       this.answered = query;
       return;
     }
     this.status = 'searching';
     try {
-      const r = await this.#client.request('search', { query, limit: PAGE_SIZE, offset: 0 });
+      const r = await this.#client.request('search', { query, limit: PAGE_SIZE, offset: 0, wording: this.wording });
       if (id !== this.#searchId) return;
       this.hits = r.hits;
       this.total = r.total;
       this.pinyinMatches = r.pinyinMatches;
+      this.wordingMatches = r.wordingMatches;
       this.ms = r.ms;
       this.status = 'done';
       this.answered = query;
@@ -64,10 +81,21 @@ export class SearchState {
     }
   }
 
+  /** Switches wording matches on or off, remembers it, and searches again. */
+  setWording(on: boolean): void {
+    this.wording = on;
+    try {
+      globalThis.localStorage?.setItem(WORDING_KEY, on ? 'on' : 'off');
+    } catch {
+      // Not persisted; the choice still applies to this page.
+    }
+    void this.run();
+  }
+
   /** Loads the next page of hits for the current query. */
   async more(): Promise<void> {
     const id = this.#searchId;
-    const r = await this.#client.request('search', { query: this.query, limit: PAGE_SIZE, offset: this.hits.length });
+    const r = await this.#client.request('search', { query: this.query, limit: PAGE_SIZE, offset: this.hits.length, wording: this.wording });
     if (id === this.#searchId) this.hits = [...this.hits, ...r.hits];
   }
 }

@@ -4,10 +4,10 @@ import { SEARCH_DEBOUNCE_MS, SearchState } from './search.svelte.ts';
 
 /** A fake client whose search answers are released by the test, in any order. */
 function fakeClient() {
-  const calls: { query: string; resolve: (r: unknown) => void }[] = [];
+  const calls: { query: string; wording?: boolean; resolve: (r: unknown) => void }[] = [];
   const client = {
-    request: (_type: string, payload: { query: string }) =>
-      new Promise((resolve) => calls.push({ query: payload.query, resolve })),
+    request: (_type: string, payload: { query: string; wording?: boolean }) =>
+      new Promise((resolve) => calls.push({ query: payload.query, wording: payload.wording, resolve })),
   } as unknown as IndexerClient;
   const answer = (i: number, title: string) =>
     calls[i]!.resolve({ total: 1, ms: 1, hits: [{ sectionId: i, title }] });
@@ -52,5 +52,20 @@ describe('SearchState', () => {
     await s.run();
     expect(calls).toHaveLength(0);
     expect([s.status, s.total]).toEqual(['idle', 0]);
+  });
+
+  it('asks for wording matches unless switched off, remembers the choice and searches again', async () => {
+    const saved = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v) });
+    const { client, calls } = fakeClient();
+    const s = new SearchState(client);
+    s.query = '文件';
+    void s.run();
+    s.setWording(false);
+    expect(calls.map((c) => c.wording)).toEqual([true, false]);
+    expect(new SearchState(client).wording).toBe(false);
+    s.setWording(true);
+    expect(new SearchState(client).wording).toBe(true);
+    vi.unstubAllGlobals();
   });
 });

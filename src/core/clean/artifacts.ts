@@ -44,6 +44,23 @@ function decodeEntity(match: string, body: string): string {
 /** The repairs, in the order they run. */
 export const ARTIFACT_RULES: readonly ArtifactRule[] = [
   {
+    // `\x1b[32m` colours, `\x1b]0;title\x07` window titles: a terminal log saved as text. Runs
+    // first, so the escape's parameters (`[32m`) never reach titles or the index. CSI: parameter
+    // bytes, intermediate bytes, one final byte (ECMA-48; disjoint classes, so linear). OSC: up to
+    // its BEL or ST terminator, within the line. Then charset selections and two-byte escapes.
+    name: 'terminal-escapes',
+    pattern: /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[@-_=>78]/g,
+    replace: '',
+  },
+  {
+    // nroff's overstrike (`N\bN` bold, `_\bN` underline) keeps the struck character; then every
+    // other C0 control but tab, line feed and carriage return goes (a lone ESC too), and a form
+    // feed (a page break) becomes a line break so the words either side stay apart.
+    name: 'control-chars',
+    pattern: /[^\x00-\x1f]\x08(?=[^\x00-\x1f])|[\x00-\x08\x0b\x0c\x0e-\x1f]/g,
+    replace: (c: string) => (c === '\f' ? '\n' : ''),
+  },
+  {
     // 系統(tǒng) → 系統: a site's pinyin annotation after each character, only with tone marks.
     // Also after a character the scraper garbled (`?(shù)`, `F(xiàn)`): the annotation is chrome
     // all the same, and a tone-marked syllable in parentheses is never part of a sentence.

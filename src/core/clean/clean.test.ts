@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../../tests/support/corpus.ts';
 import { repairArtifacts } from './artifacts.ts';
@@ -104,5 +106,72 @@ describe('cleanText on the seeds', () => {
 
   it('collapses the blank lines left behind into one', () => {
     expect(cleanText('甲\n\n\n\n乙\n+关注\n\n\n丙\n').text).toBe('甲\n\n乙\n\n丙\n');
+  });
+});
+
+describe('terminal escapes and control characters', () => {
+  it.each([
+    ['terminal-escapes', '\x1b[32m《送别》\x1b[m\n', '《送别》\n'],
+    ['terminal-escapes', '\x1b[1;31;40m红\x1b[0m \x1b[2J\x1b[?25h字', '红 字'],
+    ['terminal-escapes', '\x1b]0;窗口标题\x07正文 \x1b]8;;https://a.b/\x1b\\链接\x1b]8;;\x1b\\', '正文 链接'],
+    ['terminal-escapes', '\x1b(B文本\x1b7\x1b8', '文本'],
+    ['control-chars', 'N\bNA\bAM\bME\bE _\b名', 'NAME 名'],
+    ['control-chars', '甲\x00乙\x01丙\x1b丁\x7f', '甲乙丙丁\x7f'],
+    ['control-chars', '第一页\f第二页', '第一页\n第二页'],
+  ])('%s: %j → %j', (rule, input, expected) => {
+    const r = repairArtifacts(input);
+    expect(r.text).toBe(expected);
+    expect(r.counts[rule]).toBeGreaterThan(0);
+  });
+
+  it('keeps tab, line feed and carriage return', () => {
+    expect(repairArtifacts('甲\t乙\r\n丙\n').text).toBe('甲\t乙\r\n丙\n');
+  });
+
+  it('strips the colour codes of a real fortune file (fortunes-zh tang300), so none reach a title', () => {
+    const raw = readFileSync(fileURLToPath(new URL('../../../tests/fixtures/clean/tang300-ansi.txt', import.meta.url)), 'utf8');
+    expect(raw).toContain('\x1b[32m');
+    const { text, counts } = cleanText(raw);
+    expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f]|\[\d*m/);
+    expect(text.split('\n')[0]).toBe('《感遇・其一》');
+    expect(counts['terminal-escapes']).toBe((raw.match(/\x1b\[/g) ?? []).length);
+  });
+});
+
+describe('boilerplate needs evidence', () => {
+  it('keeps a run of short lines ending a document that shows no chrome (a help page\'s function list)', () => {
+    const doc = '下面是预定义的函数。\nceil\nCeiling\ncos\nCosine\nfloor\nFloor\nfrac\n小数部分\n';
+    expect(removeBoilerplate(doc).text).toBe(doc);
+    // The same run on a page with a breadcrumb is navigation.
+    expect(removeBoilerplate(`首页 > 文档 > 计算器\n${doc}`).text).toBe('下面是预定义的函数。\n');
+  });
+
+  it('keeps option, formula and table lines with bars or arrows', () => {
+    for (const keep of [
+      'setmetamode [ meta|bit|metabit | esc|prefix|escprefix ]\n',
+      'sh# cat file | ... | preproc | ... | troff options | postproc\n',
+      '| 名称 | 类型 | 说明 | 默认值 | 备注 |\n',
+      '名称 | 类型 | 说明 | 默认值 | 备注\n数量 | 整数 | 文件个数 | 零 | 必填\n',
+      '参数1 > 参数2 > 参数3 > 参数4\n',
+      '其實從FP32->FP16也是一種量化,只不過因為FP32->FP16幾乎是無損的\n',
+    ]) {
+      expect(removeBoilerplate(keep).text).toBe(keep);
+    }
+  });
+
+  it('keeps word-segmented man page lines that look like token lists', () => {
+    const keep = '在 档案 名称 archive 之前 以 membername 参数的 形式 给出 档案中\n';
+    expect(removeBoilerplate(keep).text).toBe(keep);
+  });
+
+  it('keeps an indented bar (a drawing) and a lone 评论 heading', () => {
+    for (const keep of ['local-fs-pre.target\n         |\n         v\n', '评论\n']) expect(removeBoilerplate(keep).text).toBe(keep);
+  });
+
+  it('says which lines each rule removed, a few examples each, truncated', () => {
+    const { removed } = cleanText(`${'首页|新闻|体育|娱乐|财经|'.repeat(5)}\n正文一。\n+关注\n正文二。\n相关推荐\n甲\n乙\n`);
+    expect(removed['link-list']).toEqual({ lines: 1, examples: [`${'首页|新闻|体育|娱乐|财经|'.repeat(5).slice(0, 60)}…`] });
+    expect(removed['follow']).toEqual({ lines: 1, examples: ['+关注'] });
+    expect(removed['related']).toEqual({ lines: 3, examples: ['相关推荐', '甲', '乙'] });
   });
 });

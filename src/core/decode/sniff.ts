@@ -1,3 +1,6 @@
+import { readBom } from './bom.ts';
+import { utf16ByHan, utf16Pattern, utf32Pattern } from './utf16.ts';
+
 /**
  * Tells text from binary by content, never by file name: a PNG renamed `.txt` is still a PNG.
  */
@@ -21,39 +24,37 @@ const MAGIC: ReadonlyArray<{ kind: string; bytes: readonly number[] }> = [
 /** How much of the head is inspected for control bytes. */
 const SNIFF_BYTES = 8192;
 
-/** UTF-16 without BOM is recognizable when ASCII-range characters leave zero bytes on one side. */
-export function utf16Pattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
-  if (n < 4) return null;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZeros++;
-    if (bytes[i + 1] === 0) oddZeros++;
-  }
-  const pairs = n / 2;
-  if (oddZeros / pairs >= 0.3 && evenZeros / pairs < 0.05) return 'utf-16le';
-  if (evenZeros / pairs >= 0.3 && oddZeros / pairs < 0.05) return 'utf-16be';
-  return null;
+export { utf16Pattern } from './utf16.ts';
+
+/**
+ * Whether zero and control bytes in the head are those of UTF-16 or UTF-32 text (ASCII leaves
+ * zeros, Han leaves arbitrary low bytes) rather than of binary data.
+ */
+function unicodeText(bytes: Uint8Array): boolean {
+  const bom = readBom(bytes);
+  if (bom && !('label' in bom && bom.label === 'utf-8')) return true;
+  return utf16Pattern(bytes) !== null || utf32Pattern(bytes) !== null || utf16ByHan(bytes) !== null;
 }
 
 /**
  * Returns a human-readable kind ("PNG image") when the bytes are binary, or `null` when they may be text.
- * @remarks UTF-16 text contains NUL bytes, so NULs only count as binary without a UTF-16 BOM or pattern.
+ * @remarks UTF-16 and UTF-32 text contains NUL bytes, so NULs only count as binary without a
+ * UTF-16/32 BOM, zero-byte pattern or a UTF-16 reading that is Chinese (checked only when a NUL
+ * is found). SO and SI, which switch character sets in ISO-2022-KR, count as text.
  */
 export function sniffBinary(bytes: Uint8Array): string | null {
   for (const { kind, bytes: sig } of MAGIC) {
     if (bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b)) return kind;
   }
-  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16Bom || utf16Pattern(bytes)) return null;
   const end = Math.min(bytes.length, SNIFF_BYTES);
   let control = 0;
-  for (let i = 0; i < end; i++) {
+  let zero = false;
+  for (let i = 0; i < end && !zero; i++) {
     const b = bytes[i]!;
-    if (b === 0) return 'binary data';
-    // Tab, LF, FF, CR and ESC are common in text; other C0 controls are not.
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
+    zero = b === 0;
+    // Tab, LF, FF, CR, SO, SI and ESC are common in text; other C0 controls are not.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x0e && b !== 0x0f && b !== 0x1b) control++;
   }
-  return end > 0 && control / end > 0.01 ? 'binary data' : null;
+  if (!zero && control <= end * 0.01) return null;
+  return unicodeText(bytes) ? null : 'binary data';
 }

@@ -1,4 +1,5 @@
 import { Index } from 'flexsearch';
+import { FOLD_VERSION } from '../normalize/normalize.ts';
 import { bucketKey, pairBuckets, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
 
 /**
@@ -27,7 +28,7 @@ const INDEX_OPTIONS = { tokenize: 'strict', resolution: 1 } as const;
  * Identifies everything that decides the content of a persisted index. A stored index whose
  * hash differs was built by other code and must be rebuilt, not imported.
  */
-export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|shards-${SHARDS}|flexsearch-0.8|${JSON.stringify(INDEX_OPTIONS)}|normalize-v1`;
+export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|shards-${SHARDS}|flexsearch-0.8|${JSON.stringify(INDEX_OPTIONS)}|fold-v${FOLD_VERSION}`;
 
 /**
  * Terms for the FlexSearch call in progress. FlexSearch calls `encode` synchronously inside

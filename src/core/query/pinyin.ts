@@ -1,4 +1,5 @@
 import { polyphonic } from 'pinyin-pro';
+import type { TermMatcher } from './term-matcher.ts';
 
 /**
  * Pinyin queries: a Latin term such as `xinpian` (toneless syllables) or `xp` (initials) also
@@ -107,11 +108,7 @@ export function hasHan(text: string): boolean {
 }
 
 /** Finds the Han text a pinyin term may stand for. */
-export interface PinyinMatcher {
-  /** Whether the text holds a match. */
-  test(text: string): boolean;
-  /** Start and end offsets of the matches, left to right, not overlapping. */
-  ranges(text: string): { start: number; end: number }[];
+export interface PinyinMatcher extends TermMatcher {
   /** Places where a reading ends (overlapping ones each count): a match density, for ranking. */
   count(text: string): number;
   /** Each reading as its characters classes, one per syllable or initial: what the index can look up. */

@@ -25,15 +25,25 @@ export function groupCopies(
   // lists of its rarest values are read. Comparing every pair took 5 of the 6 ms of a query with
   // 200 hits, and poems share common 5-grams, which makes the common values' lists long (DESIGN.md).
   const byValue = new Map<number, number[]>();
+  // Short texts have no full sketch: they are copies only when equal, looked up by a hash of all of it.
+  const byWhole = new Map<number, { id: number; file: number }[]>();
   const needed = Math.ceil(SAME_ARTICLE * K);
   const probes = K - needed + 1;
+  const foldShort = (id: number, file: number, whole: number) => {
+    if (whole === 0) return;
+    const same = byWhole.get(whole) ?? [];
+    const leader = same.find((l) => l.file !== file);
+    if (leader) {
+      groups.delete(id);
+      groups.get(leader.id)!.push(id);
+    } else byWhole.set(whole, [...same, { id, file }]);
+  };
   rankedIds.forEach((id, rank) => {
     if (rank >= window) return void groups.set(id, []);
     groups.set(id, []);
     const sig = signatureOf(id);
-    // A short sketch (a short text) is never the same article as anything: see isSameArticle.
-    if (sig.mins.length < K) return;
     const file = fileOf(id);
+    if (sig.mins.length < K) return void foldShort(id, file, sig.whole);
     const lists = Array.from(sig.mins, (v) => byValue.get(v) ?? []).sort((a, b) => a.length - b.length);
     let best = -1;
     for (const list of lists.slice(0, probes)) {

@@ -13,9 +13,9 @@ describe('highlightRanges', () => {
   });
 
   it('lands on the whole phrase when normalization changes its length', () => {
-    const original = '電腦的記憶體不足';
-    const [r] = highlightRanges(normalize(original), ['内存']);
-    expect(original.slice(r!.start, r!.end)).toBe('記憶體');
+    const original = '面積約100㎡左右';
+    const [r] = highlightRanges(normalize(original), ['100m2']);
+    expect(original.slice(r!.start, r!.end)).toBe('100㎡');
   });
 
   it('merges overlapping occurrences', () => {
@@ -100,5 +100,12 @@ describe('makeSnippets', () => {
       }
       expect(s.marks.every((m, i) => m.start >= 0 && m.end <= s.text.length && (i === 0 || m.start >= s.marks[i - 1]!.end))).toBe(true);
     }
+  });
+
+  it('ends, showing the start of the match, when a match is longer than a window (a run of 150 underscores)', () => {
+    const text = `${'说明'.repeat(50)}${'_'.repeat(150)}${'结束'.repeat(100)}__`;
+    const s = makeSnippets(text, [{ start: 100, end: 250 }, { start: 450, end: 452 }]);
+    expect(s.marks.length).toBeGreaterThan(0);
+    expect(s.text).toContain('_'.repeat(40));
   });
 });

@@ -31,6 +31,11 @@ function fnv1a(text: string, start: number, end: number): number {
 export interface Signature {
   length: number;
   mins: Uint32Array;
+  /**
+   * A hash of the whole compact text when it is too short for a full sketch (a note, a short
+   * poem): such texts are copies only when they are equal. 0 for longer texts.
+   */
+  whole: number;
 }
 
 /**
@@ -57,7 +62,7 @@ export function signature(norm: string): Signature {
     mins[at] = h;
     if (size < K) size++;
   }
-  return { length: whole.length, mins: mins.subarray(0, size) };
+  return { length: whole.length, mins: mins.subarray(0, size), whole: size < K ? fnv1a(whole, 0, whole.length) || 1 : 0 };
 }
 
 /** Whether two signatures belong to the same article (bottom-k estimate of Jaccard similarity). */

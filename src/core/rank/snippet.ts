@@ -29,7 +29,9 @@ function bestWindow(text: string, ranges: readonly Range[], size: number): Range
       bestStart = start;
     }
   }
-  let start = Math.max(0, bestCount > 0 ? bestStart - Math.floor(size / 4) : 0);
+  // A range longer than the window holds none whole: show its start.
+  if (bestCount === 0 && ranges.length > 0) bestStart = ranges[0]!.start;
+  let start = Math.max(0, ranges.length > 0 ? bestStart - Math.floor(size / 4) : 0);
   let end = Math.min(text.length, start + size);
   start = Math.max(0, Math.min(start, end - size));
   // Never cut a surrogate pair in half.
@@ -79,7 +81,10 @@ export function makeSnippets(text: string, ranges: readonly Range[], windows = S
     // A window overlapping one already taken is cut back to the free text after it.
     const window = clash ? { start: clash.end, end: Math.max(clash.end, w.end) } : w;
     if (window.end > window.start) picked.push(window);
+    const before = remaining.length;
     remaining = remaining.filter((r) => r.end <= w.start || r.start >= w.end);
+    // Every round drops a range, or a range no window can hold would be looked at forever.
+    if (remaining.length === before) remaining.shift();
   }
   picked.sort((a, b) => a.start - b.start);
   return assemble(text, picked, ranges);

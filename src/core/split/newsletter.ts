@@ -1,10 +1,13 @@
 import type { Section } from '../types.ts';
 import type { Line } from './lines.ts';
 
-/** `1. Title`, `?1. Title` (a character lost by the scraper), `2、Title`. */
-const ARTICLE_HEAD = /^\s*[?？]?\s*(\d{1,3})\s*[.．、]\s*(\S.*?)\s*$/;
-/** The `原文:` line that follows an article title; the URL is on it or on the next line. */
-const SOURCE_LINE = /^\s*原文\s*[:：]\s*(\S*)\s*$/;
+/**
+ * `1. Title`, `?1. Title` (a character lost by the scraper), `2、Title`. Tested on the trimmed line:
+ * on the raw line, `\s*[?？]?\s*` and `(\S.*?)\s*$` backtracked over long runs of spaces.
+ */
+const ARTICLE_HEAD = /^[?？]?\s*(\d{1,3})\s*[.．、]\s*(\S.*)$/;
+/** The `原文:` line that follows an article title; the URL is on it or on the next line. Tested on the trimmed line. */
+const SOURCE_LINE = /^原文\s*[:：]\s*(\S*)$/;
 const URL = /^\s*(https?:\/\/\S+)\s*$/;
 /** How many lines after a title the `原文:` line may appear. */
 const SOURCE_WINDOW = 2;
@@ -13,7 +16,7 @@ const ISSUE_DATE = /((?:19|20)\d{2})[-/.年]?(0[1-9]|1[0-2])[-/.月]?(0[1-9]|[12
 
 function sourceUrl(lines: readonly Line[], head: number): string | undefined | null {
   for (let k = head + 1; k <= head + SOURCE_WINDOW && k < lines.length; k++) {
-    const m = SOURCE_LINE.exec(lines[k]!.text);
+    const m = SOURCE_LINE.exec(lines[k]!.text.trim());
     if (!m) continue;
     if (m[1]) return URL.test(m[1]) ? m[1] : undefined;
     const next = lines[k + 1] && URL.exec(lines[k + 1]!.text);
@@ -44,7 +47,7 @@ function issueTitle(headerLines: readonly string[]): string | undefined {
 export function splitNewsletter(text: string, lines: readonly Line[]): Section[] | null {
   const heads: { line: number; title: string; url: string | undefined }[] = [];
   lines.forEach((line, i) => {
-    const m = ARTICLE_HEAD.exec(line.text);
+    const m = ARTICLE_HEAD.exec(line.text.trim());
     if (!m) return;
     const url = sourceUrl(lines, i);
     if (url !== null) heads.push({ line: i, title: m[2]!, url });

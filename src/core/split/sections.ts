@@ -1,51 +1,13 @@
 import type { Section } from '../types.ts';
-import { splitLines } from './lines.ts';
 import { splitChapters } from './chapters.ts';
+import { splitFortunes } from './fortunes.ts';
+import { splitLines } from './lines.ts';
+import { splitMarkdown } from './markdown.ts';
 import { splitNewsletter } from './newsletter.ts';
+import { splitNumbered } from './numbered.ts';
+import { splitPoems } from './poems.ts';
+import { fileStem, firstLineTitle } from './titles.ts';
 import { splitWebArticle } from './web-article.ts';
-
-/** Longest first line that still reads as a title rather than a paragraph. */
-const MAX_TITLE_CHARS = 60;
-const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
-/** A title must contain a letter or a Han character, and not be a menu or link list. */
-const TITLE_LIKE = /[\p{L}\p{N}]/u;
-const MENU_LIKE = /[|｜]|https?:\/\//;
-
-function fileStem(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return base.replace(/\.[^.]+$/, '') || base;
-}
-
-function titleOf(text: string, fallback: string): string {
-  for (const line of text.split(/\r\n|\n|\r/)) {
-    // `[人工智能]Transformer上进行递归 |`: a page title with its category tag and a trailing separator.
-    const t = line.trim().replace(/\s*[|｜]\s*$/, '').replace(/^\[[^\]]{1,12}\]\s*/, '');
-    if (!t) continue;
-    const usable = t.length <= MAX_TITLE_CHARS && t.length >= 2 && TITLE_LIKE.test(t) && !MENU_LIKE.test(t);
-    return usable ? t : fallback;
-  }
-  return fallback;
-}
-
-function splitMarkdown(text: string, fileName: string, pageTitle: string | undefined): Section[] {
-  const sections: Section[] = [];
-  let current: { title: string; start: number } | null = null;
-  let inFence = false;
-  const close = (end: number) => {
-    const start = current ? current.start : 0;
-    const body = text.slice(start, end);
-    if (body.trim()) sections.push({ title: current?.title ?? pageTitle ?? titleOf(body, fileStem(fileName)), text: body, start });
-  };
-  for (const line of splitLines(text)) {
-    if (/^\s{0,3}(```|~~~)/.test(line.text)) inFence = !inFence;
-    const m = inFence ? null : MARKDOWN_HEADING.exec(line.text);
-    if (!m) continue;
-    close(line.start);
-    current = { title: m[2]!, start: line.start };
-  }
-  close(text.length);
-  return sections;
-}
 
 /** What the extractor knows about a file's structure. */
 export interface SplitOptions {
@@ -56,20 +18,34 @@ export interface SplitOptions {
 }
 
 /**
- * Splits a decoded file into sections, so that a hit points at an article or chapter rather
- * than a whole file. Tries, in order: the newsletter format, a news page's byline, chapter headings,
- * Markdown headings (for `.md`),
- * then the whole file as one section titled by its first short line or its file name.
- * Never returns an empty list for text that has any non-space character.
+ * Splits a decoded file into sections, so that a hit points at an article, chapter or piece
+ * rather than a whole file. Tries, in order:
+ *  1. formats with an unmistakable marker: the newsletter (`原文:` lines), a fortune file
+ *     (`%` lines), a news page's byline, chapter headings (`第一章`);
+ *  2. Markdown headings (for `.md` and extracted HTML), when the text has any;
+ *  3. collections recognized by their shape: poems (`title / 〔朝代〕作者 / body`), then numbered
+ *     chapter lines (`1. 标题` or `一、标题`, in order);
+ *  4. the whole file as one section titled by its first short line or its file name.
+ * Never returns an empty list for text that has any non-space character. Every step is linear
+ * in the text: line scans by hand, and regexes only on short, trimmed lines.
  */
 export function splitSections(text: string, fileName: string, options: SplitOptions = {}): Section[] {
   if (!text.trim()) return [];
   const lines = splitLines(text);
-  const structured = splitNewsletter(text, lines) ?? splitWebArticle(text, lines) ?? splitChapters(text, lines, fileStem(fileName));
-  if (structured) return structured;
-  if (options.markdown ?? /\.(md|markdown)$/i.test(fileName)) {
-    const sections = splitMarkdown(text, fileName, options.title);
-    if (sections.length > 0) return sections;
+  const stem = fileStem(fileName);
+  const untitled = (part: string) => options.title ?? firstLineTitle(part, stem);
+  const markdown = options.markdown ?? /\.(md|markdown)$/i.test(fileName);
+  const marked =
+    splitNewsletter(text, lines) ??
+    splitFortunes(text, lines, stem) ??
+    splitWebArticle(text, lines) ??
+    splitChapters(text, lines, stem, !markdown);
+  if (marked) return marked;
+  if (markdown) {
+    const headed = splitMarkdown(text, lines, untitled);
+    if (headed) return headed;
   }
-  return [{ title: options.title ?? titleOf(text, fileStem(fileName)), text, start: 0 }];
+  const collection = splitPoems(text, lines, untitled) ?? splitNumbered(text, lines, untitled);
+  if (collection) return collection;
+  return [{ title: untitled(text), text, start: 0 }];
 }

@@ -1,0 +1,31 @@
+import { driftOf, normalize, normalizeText } from './normalize.ts';
+import { scriptEvidence, scriptOf, type Script } from './script.ts';
+
+/** What folding stores of a section: matching needs no folding after a reload. */
+export interface FoldedSection {
+  /** `normalize(text).text`. */
+  norm: string;
+  /** `driftOf(normalize(text).map)`: folded offsets back to the text's. */
+  drift: number[];
+  /** `normalize(title).text`. */
+  normTitle: string;
+  /** The section's script, or its file's when the section alone does not show one. */
+  script?: Script;
+}
+
+/**
+ * Folds the sections of one file (see `normalize`) and tells each one's script. A section too
+ * short to show its script (a four-character poem line, a title) takes its file's.
+ */
+export function foldSections(sections: readonly { text: string; title: string }[]): FoldedSection[] {
+  const evidence = sections.map((s) => scriptEvidence(s.text));
+  const fileScript = scriptOf({
+    traditional: evidence.reduce((n, e) => n + e.traditional, 0),
+    simplified: evidence.reduce((n, e) => n + e.simplified, 0),
+  });
+  return sections.map((s, i) => {
+    const { text: norm, map } = normalize(s.text);
+    const script = scriptOf(evidence[i]!) ?? fileScript;
+    return { norm, drift: driftOf(map), normTitle: normalizeText(s.title), ...(script ? { script } : {}) };
+  });
+}
