@@ -110,6 +110,8 @@ export interface SearchOptions {
 }
 
 const DEFAULT_LIMIT = 20;
+/** Sections at least this long get their near-duplicate sketch at import (see `addFile`). */
+const EAGER_SKETCH_CHARS = 1000;
 
 /** A search ranked but not yet turned into hits (see `SearchEngine.search`). */
 interface SearchPage {
@@ -201,8 +203,10 @@ export class SearchEngine {
       ...folded[index]!,
     }));
     this.restoreFile(fileId, fileName, added);
-    // Sketches are cheap (the first 4000 characters) and would otherwise slow the first queries.
-    for (const section of added) this.#signatures.set(section.id, signature(section.norm));
+    // A long section's sketch (its first 4 000 characters) would slow the first queries that list
+    // it, so it is made now; a short one is made when first needed: at 50 MB of poems (204 084
+    // sections) making every sketch ahead held 58 MB of heap (DESIGN.md, decision 37).
+    for (const section of added) if (section.norm.length >= EAGER_SKETCH_CHARS) this.#signatures.set(section.id, signature(section.norm));
     return added;
   }
 
