@@ -3,6 +3,7 @@ import { readEncoding } from '../../../tests/support/corpus.ts';
 import { decode } from '../decode/decode.ts';
 import { ingest } from '../pipeline.ts';
 import { extractHtml } from './html.ts';
+import { flattenDeepHtml } from './html-depth.ts';
 
 describe('extractHtml', () => {
   it('keeps text and headings, drops script, style, nav, header, footer and aside', () => {
@@ -39,5 +40,41 @@ describe('HTML through the pipeline', () => {
     expect(section.text).toMatch(/Debian/);
     expect(section.text).not.toMatch(/<[a-z]|&#\d+;|&nbsp;/);
     expect(decode(bytes, file).text).toContain('<meta');
+  });
+});
+
+describe('deeply nested markup', () => {
+  const time = (html: string) => {
+    let best = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const t = performance.now();
+      extractHtml(html);
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
+  };
+
+  it.each([
+    ['nested div', (n: number) => `${'<div>'.repeat(n)}正文`],
+    ['nested list items', (n: number) => `${'<ul><li>'.repeat(n)}正文`],
+    ['nested paragraphs and bold', (n: number) => `${'<p><b>'.repeat(n)}正文`],
+    ['unmatched closing tags', (n: number) => `${'</div>'.repeat(n)}正文`],
+  ])('%s: read in linear time (16× the tags, well under 40× the time), text kept', (_, make) => {
+    const n = 6250;
+    expect(extractHtml(make(16 * n)).text).toContain('正文');
+    time(make(n));
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio >= 40; attempt++) ratio = time(make(16 * n)) / Math.max(time(make(n)), 0.05);
+    expect(ratio).toBeLessThan(40);
+  });
+
+  it('keeps the text and the line breaks of tags beyond the depth it tracks', () => {
+    const deep = `${'<div>'.repeat(300)}<p>第一段</p><p>第二段</p>${'</div>'.repeat(300)}<p>后记</p>`;
+    expect(extractHtml(deep).text).toBe('第一段\n第二段\n后记\n');
+  });
+
+  it('leaves ordinary pages, scripts and comments as they are', () => {
+    const page = '<html><head><title>题</title><script>if (a<b) x();</script></head><body><!-- <div> --><p>文</p></body></html>';
+    expect(flattenDeepHtml(page)).toBe(page);
   });
 });

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { flattenDeepHtml } from './html-depth.ts';
 
 /** Elements whose content is never the document's text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'iframe', 'object', 'head']);
@@ -28,7 +29,8 @@ function collapse(text: string): string {
 /**
  * Extracts the readable text of a page with htmlparser2's streaming parser (no DOM: workers
  * have no `DOMParser`). Drops script, style, navigation, header, footer and aside; keeps `<pre>`
- * whitespace; turns headings into `#` lines.
+ * whitespace; turns headings into `#` lines. Markup nested deeper than `MAX_HTML_DEPTH` is
+ * flattened first (`html-depth.ts`), so time stays linear in the page.
  * @param xml parse as XML (EPUB's XHTML)
  */
 export function extractHtml(html: string, xml = false): ExtractedHtml {
@@ -84,7 +86,7 @@ export function extractHtml(html: string, xml = false): ExtractedHtml {
     },
     { xmlMode: xml, decodeEntities: true, recognizeSelfClosing: true },
   );
-  parser.write(html);
+  parser.write(flattenDeepHtml(html));
   parser.end();
   endLine();
   const cleanTitle = title === null ? null : collapse(title).trim() || null;
