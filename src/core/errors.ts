@@ -11,6 +11,8 @@ export type PipelineErrorCode =
   | 'too-large'
   | 'duplicate'
   | 'broken-archive'
+  | 'encrypted-entry'
+  | 'unsupported-compression'
   | 'archive-limit'
   | 'unsupported-backup'
   | 'storage-full'

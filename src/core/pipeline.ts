@@ -18,7 +18,7 @@ import { PipelineError } from './errors.ts';
 import { entryMap, readEpub } from './extract/epub.ts';
 import { extractHtml } from './extract/html.ts';
 import { stripMarkdown } from './extract/markdown.ts';
-import { isZip, unzipEntries, ZIP_LIMITS, type ArchiveEntry } from './extract/zip.ts';
+import { isZip, newBudget, unzipEntries, ZIP_LIMITS, type ArchiveEntry, type ExpansionBudget } from './extract/zip.ts';
 import { splitSections } from './split/sections.ts';
 import type { IngestedFile, Section } from './types.ts';
 
@@ -131,9 +131,10 @@ function attempt(path: string, run: () => IngestedFile): IngestOutcome {
 /**
  * Ingests a file that may be an archive: a zip's entries (nested folders, and zips inside zips
  * up to `ZIP_LIMITS.maxDepth`) each re-enter the pipeline and get an outcome of their own, so one
- * bad entry never loses the others. Any other file gives exactly one outcome.
+ * bad entry never loses the others. Any other file gives exactly one outcome. Nested archives
+ * share one expansion `budget`, so archives each within the limits cannot add up past them.
  */
-export function ingestMany(bytes: Uint8Array, path: string, depth = 0): IngestOutcome[] {
+export function ingestMany(bytes: Uint8Array, path: string, depth = 0, budget: ExpansionBudget = newBudget()): IngestOutcome[] {
   if (!isZip(bytes)) {
     // A .zip or .epub without a zip signature is broken, not a text file to decode into garbage.
     const ext = extensionOf(path);
@@ -147,13 +148,13 @@ export function ingestMany(bytes: Uint8Array, path: string, depth = 0): IngestOu
   }
   let unzipped: ReturnType<typeof unzipEntries>;
   try {
-    unzipped = unzipEntries(bytes, path);
+    unzipped = unzipEntries(bytes, path, budget);
   } catch (e) {
     return [{ path, error: e instanceof PipelineError ? e : new PipelineError('broken-archive', 'read', path, String(e)) }];
   }
   if ((BOOK_EXTENSIONS as readonly string[]).includes(extensionOf(path))) return [attempt(path, () => ingestBook(unzipped.entries, path, bytes.length))];
   const outcomes: IngestOutcome[] = unzipped.skipped.map(({ path: p, error }) => ({ path: p, error }));
-  for (const entry of unzipped.entries) outcomes.push(...ingestMany(entry.bytes, entry.path, depth + 1));
+  for (const entry of unzipped.entries) outcomes.push(...ingestMany(entry.bytes, entry.path, depth + 1, budget));
   if (outcomes.length === 0) outcomes.push({ path, error: new PipelineError('no-text', 'read', path, 'the archive contains no files') });
   return outcomes;
 }

@@ -10,6 +10,8 @@ export const SKIP_REASONS: Record<PipelineErrorCode, string> = {
   'too-large': '文件太大',
   duplicate: '文库中已有相同的文件',
   'broken-archive': '压缩包已损坏，无法读取',
+  'encrypted-entry': '加密的条目，无法读取',
+  'unsupported-compression': '不支持的压缩方法（只读普通 zip 压缩）',
   'archive-limit': '压缩包超出限制（文件太多、太大或疑似压缩炸弹）',
   'unsupported-backup': '这个文库备份来自更新版本的搜文，请先更新',
   'storage-full': '存储空间已满，此文件未保存（已保存的文档不受影响）',

@@ -1,5 +1,6 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { inflateSync } from 'fflate';
 import { PipelineError } from '../errors.ts';
+import { crc32, dataOffset, readDirectory, type DirectoryEntry } from './zip-directory.ts';
 
 /** Limits that make a zip bomb a refusal, not an outage. Documented in the README. */
 export const ZIP_LIMITS = {
@@ -40,53 +41,120 @@ function isJunk(path: string): boolean {
   return path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX' || part === 'Thumbs.db' || part === 'desktop.ini');
 }
 
+/** Compression methods named in refusals (APPNOTE 4.4.5). */
+const METHODS: ReadonlyMap<number, string> = new Map([
+  [9, 'Deflate64'],
+  [12, 'bzip2'],
+  [14, 'LZMA'],
+  [93, 'Zstandard'],
+  [95, 'XZ'],
+  [98, 'PPMd'],
+]);
+
 /**
- * Lists and decompresses an archive's files, refusing those over the limits before any
- * decompression (sizes come from the central directory; fflate decompresses into a buffer of
- * exactly the declared size, so a lying header fails instead of growing).
- * @throws PipelineError `broken-archive` for an unreadable zip, `archive-limit` when the archive
- * as a whole is over the entry-count or total-size limit.
+ * Bytes that may still be expanded in one import, shared by nested archives: every archive
+ * inside an archive is within its own limits, yet 20 of them expanded to 10 000 MiB before.
  */
-export function unzipEntries(bytes: Uint8Array, archivePath: string): { entries: ArchiveEntry[]; skipped: ArchiveSkip[] } {
-  const skipped: ArchiveSkip[] = [];
-  let count = 0;
-  let total = 0;
-  let overLimit = false;
-  const accept = (file: UnzipFileInfo): boolean => {
-    const path = `${archivePath}/${file.name}`;
-    if (file.name.endsWith('/') || isJunk(file.name)) return false;
-    count++;
-    // Checked before each entry is decompressed (fflate calls the filter first), so an archive
-    // over the limits stops costing memory as soon as it crosses them.
-    if (overLimit || count > ZIP_LIMITS.maxEntries || total + file.originalSize > ZIP_LIMITS.maxTotalBytes) {
-      overLimit = true;
-      return false;
-    }
-    if (file.originalSize > ZIP_LIMITS.maxEntryBytes) {
-      skipped.push({ path, error: new PipelineError('too-large', 'read', path, `the file is larger than ${ZIP_LIMITS.maxEntryBytes / 1024 / 1024} MB`) });
-      return false;
-    }
-    if (file.originalSize > 1024 * 1024 && file.originalSize / Math.max(file.size, 1) > ZIP_LIMITS.maxRatio) {
-      skipped.push({ path, error: new PipelineError('archive-limit', 'read', path, `compressed ${Math.round(file.originalSize / Math.max(file.size, 1))}:1, refused as a zip bomb`) });
-      return false;
-    }
-    total += file.originalSize;
-    return true;
+export interface ExpansionBudget {
+  remaining: number;
+}
+
+/** A fresh budget for one dropped file (the same total as one archive may expand to). */
+export const newBudget = (): ExpansionBudget => ({ remaining: ZIP_LIMITS.maxTotalBytes });
+
+/** Why one entry is not read, or null when it may be decompressed. */
+function refusal(entry: DirectoryEntry, path: string): PipelineError | null {
+  if (entry.flags & 1) return new PipelineError('encrypted-entry', 'read', path, 'the entry is encrypted');
+  if (entry.method !== 0 && entry.method !== 8) {
+    return new PipelineError('unsupported-compression', 'read', path, `compressed with ${METHODS.get(entry.method) ?? `method ${entry.method}`}, which is not read`);
+  }
+  if (entry.size > ZIP_LIMITS.maxEntryBytes) return new PipelineError('too-large', 'read', path, `the file is larger than ${ZIP_LIMITS.maxEntryBytes / 1024 / 1024} MB`);
+  if (entry.size > 1024 * 1024 && entry.size / Math.max(entry.compressedSize, 1) > ZIP_LIMITS.maxRatio) {
+    return new PipelineError('archive-limit', 'read', path, `compressed ${Math.round(entry.size / Math.max(entry.compressedSize, 1))}:1, refused as a zip bomb`);
+  }
+  return null;
+}
+
+/**
+ * Decompresses one entry and checks its CRC. When the CRC fails on exactly the declared size, the
+ * size field may be what is wrong (a damaged or hand-made archive): the stream is read again
+ * without it, within the entry limit, and kept if its CRC then matches.
+ */
+function inflateEntry(bytes: Uint8Array, entry: DirectoryEntry, path: string): Uint8Array {
+  const start = dataOffset(bytes, entry);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (start + entry.compressedSize > bytes.length) throw new PipelineError('broken-archive', 'read', path, 'the entry is cut off');
+  const read = (size: number): Uint8Array => {
+    if (entry.method === 0) return data.subarray(0, Math.min(size, data.length));
+    return inflateSync(data, { out: new Uint8Array(size) });
   };
-  let files: Record<string, Uint8Array>;
+  let out: Uint8Array;
   try {
-    files = unzipSync(bytes, { filter: accept });
+    out = read(entry.size);
+    if (crc32(out) === entry.crc) return out;
+    out = read(Math.min(ZIP_LIMITS.maxEntryBytes, Math.max(2 * entry.size, 64 * 1024)));
+  } catch (cause) {
+    throw new PipelineError('broken-archive', 'read', path, `the entry's data is damaged (${(cause as Error).message})`, { cause });
+  }
+  // A stream that ends early inflates to fewer bytes than its buffer: only its real length counts.
+  if (crc32(out) !== entry.crc) throw new PipelineError('broken-archive', 'read', path, 'the entry fails its CRC check: its data is damaged');
+  return out;
+}
+
+/** `a.txt`, `a.txt (2)`, …: entries of one name are all kept. */
+function uniqueNames(): (name: string) => string {
+  const seen = new Map<string, number>();
+  return (name) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    if (n === 1) return name;
+    const dot = name.lastIndexOf('.');
+    // `notes/a.txt` → `notes/a (2).txt`; a name without an extension (or a dot file) gets it at the end.
+    return dot > name.lastIndexOf('/') + 1 ? `${name.slice(0, dot)} (${n})${name.slice(dot)}` : `${name} (${n})`;
+  };
+}
+
+/**
+ * Reads an archive entry by entry: each entry is decompressed on its own, so a damaged,
+ * encrypted or unsupported entry is that entry's own outcome and the others are read. Limits are
+ * checked from the central directory before anything is decompressed.
+ * @param budget bytes this import may still expand (nested archives share it)
+ * @throws PipelineError `broken-archive` for an unreadable directory, `archive-limit` when the
+ * archive as a whole is over the entry-count or total-size limit or the budget.
+ */
+export function unzipEntries(bytes: Uint8Array, archivePath: string, budget: ExpansionBudget = newBudget()): { entries: ArchiveEntry[]; skipped: ArchiveSkip[] } {
+  let directory: DirectoryEntry[];
+  try {
+    directory = readDirectory(bytes);
   } catch (cause) {
     throw new PipelineError('broken-archive', 'read', archivePath, `the zip archive cannot be read (${(cause as Error).message})`, { cause });
   }
-  if (overLimit && count > ZIP_LIMITS.maxEntries) {
-    throw new PipelineError('archive-limit', 'read', archivePath, `the archive holds ${count} files; at most ${ZIP_LIMITS.maxEntries} are read`);
+  const files = directory.filter((e) => !e.name.endsWith('/') && !isJunk(e.name));
+  if (files.length > ZIP_LIMITS.maxEntries) {
+    throw new PipelineError('archive-limit', 'read', archivePath, `the archive holds ${files.length} files; at most ${ZIP_LIMITS.maxEntries} are read`);
   }
-  if (overLimit) {
-    throw new PipelineError('archive-limit', 'read', archivePath, `the archive expands to more than ${ZIP_LIMITS.maxTotalBytes / 1024 / 1024} MB`);
+  const total = files.reduce((n, e) => n + (refusal(e, '') ? 0 : e.size), 0);
+  if (total > ZIP_LIMITS.maxTotalBytes || total > budget.remaining) {
+    throw new PipelineError('archive-limit', 'read', archivePath, `the archive expands to more than ${Math.round(Math.min(ZIP_LIMITS.maxTotalBytes, budget.remaining) / 1024 / 1024)} MB`);
   }
-  const entries = Object.keys(files)
-    .sort()
-    .map((name) => ({ path: `${archivePath}/${name}`, bytes: files[name]! }));
+  budget.remaining -= total;
+  const unique = uniqueNames();
+  const entries: ArchiveEntry[] = [];
+  const skipped: ArchiveSkip[] = [];
+  for (const entry of files) {
+    const path = `${archivePath}/${unique(entry.name)}`;
+    const refused = refusal(entry, path);
+    if (refused) {
+      skipped.push({ path, error: refused });
+      continue;
+    }
+    try {
+      entries.push({ path, bytes: inflateEntry(bytes, entry, path) });
+    } catch (e) {
+      skipped.push({ path, error: e instanceof PipelineError ? e : new PipelineError('broken-archive', 'read', path, String(e)) });
+    }
+  }
+  // In path order, as a file manager lists them (the directory's order is the zip tool's).
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { entries, skipped };
 }
