@@ -35,10 +35,11 @@ describe('fuzzing ingest', () => {
   });
 
   it('random zips, nested zips and EPUB-shaped zips, intact and damaged', () => {
-    const entry = fc.tuple(fc.constantFrom(...NAMES, 'META-INF/container.xml', 'content.opf'), fragment([...TAGS, ...MD]));
+    // No `__proto__` here: fflate's zip writer loses such an entry (zip.test.ts reads one by renaming).
+    const names = NAMES.filter((n) => n !== '__proto__');
+    const entry = fc.tuple(fc.constantFrom(...names, 'META-INF/container.xml', 'content.opf'), fragment([...TAGS, ...MD]));
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 6 }), fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 8 }), fc.boolean(), (entries, at, damage, epub) => {
-        // fromEntries makes own properties, so an entry named __proto__ is an entry, not a prototype.
         const files: Record<string, Uint8Array> = Object.fromEntries([
           ...entries.map(([name, text]) => [name, utf8(text)] as const),
           ['inner.zip', zipSync({ 'n.txt': utf8(entries.map(([, t]) => t).join('')) })],
