@@ -2,7 +2,15 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+/**
+ * Test hooks (`globalThis.souwen`, the worker's `stats` request) are compiled in only when
+ * `SOUWEN_TEST_HOOKS=1` (set by the end-to-end setup and the benchmark) or under Vitest; the
+ * bundle `npm run build` ships has none.
+ */
+export const testHooks = (mode: string) => process.env.SOUWEN_TEST_HOOKS === '1' || mode === 'test';
+
+export default defineConfig(({ mode }) => ({
+  define: { __SOUWEN_TEST_HOOKS__: JSON.stringify(testHooks(mode)) },
   // Relative base: the built site works from any sub-path of a static host.
   base: './',
   plugins: [
@@ -80,4 +88,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

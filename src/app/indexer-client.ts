@@ -1,7 +1,9 @@
-import type { LibraryState, Progress, Reply, RequestMap, RequestType, WorkerRequest } from '../shared/protocol.ts';
+import { isResultOf, type LibraryState, type Progress, type Reply, type RequestMap, type RequestOf, type RequestType, type Result, type ResultReply, type CancelRequest } from '../shared/protocol.ts';
 
+/** A request waiting for its answer. */
 interface Pending {
-  resolve: (value: unknown) => void;
+  /** Settles the request's promise with its result (checked to answer a request of its type). */
+  resolve: (reply: ResultReply) => void;
   reject: (error: Error) => void;
   onProgress?: ((p: Progress) => void) | undefined;
 }
@@ -69,7 +71,7 @@ export class IndexerClient {
       return;
     }
     this.#pending.delete(reply.id);
-    if (reply.type === 'result') pending.resolve(reply.result);
+    if (reply.type === 'result') pending.resolve(reply);
     else pending.reject(new IndexerError(reply.code, reply.message));
   }
 
@@ -81,17 +83,19 @@ export class IndexerClient {
     type: K,
     payload: RequestMap[K]['request'],
     options: { onProgress?: (p: Progress) => void; transfer?: Transferable[]; onId?: (id: number) => void } = {},
-  ): Promise<RequestMap[K]['result']> {
+  ): Promise<Result<K>> {
     const id = this.#nextId++;
     options.onId?.(id);
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: options.onProgress });
-      this.#worker.postMessage({ id, type, ...payload } as WorkerRequest, options.transfer ?? []);
+      const settle = (reply: ResultReply) =>
+        isResultOf(reply, type) ? resolve(reply.result) : reject(new IndexerError('internal', `a ${reply.request} answer came for a ${type} request`));
+      this.#pending.set(id, { resolve: settle, reject, onProgress: options.onProgress });
+      this.#worker.postMessage({ id, type, ...payload } satisfies RequestOf<K>, options.transfer ?? []);
     });
   }
 
   /** Asks the worker to stop request `target`; it still answers it (with what was done). */
   cancel(target: number): void {
-    this.#worker.postMessage({ id: this.#nextId++, type: 'cancel', target } satisfies WorkerRequest);
+    this.#worker.postMessage({ id: this.#nextId++, type: 'cancel', target } satisfies CancelRequest);
   }
 }

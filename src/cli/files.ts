@@ -1,10 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** OS junk and hidden entries, skipped silently when walking folders. */
-function isJunk(name: string): boolean {
-  return name.startsWith('.') || name === 'Thumbs.db' || name === '__MACOSX' || name === 'desktop.ini';
-}
+import { isJunkPath } from '../core/paths.ts';
 
 /**
  * Expands the command line's paths: files are kept as given (even unsupported ones, so the user
@@ -14,7 +10,7 @@ export function expandPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
-      if (isJunk(name)) continue;
+      if (isJunkPath(name)) continue;
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
       else out.push(full);

@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { isZip } from './extract/zip.ts';
 
 /**
  * The library backup: one zip a person can keep, open with any tool, and import into Souwen on
@@ -78,6 +79,15 @@ export function writeBackup(files: readonly BackupFile[], exportedAt: Date): Uin
   const manifest: BackupManifest = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), files: entries };
   zip[BACKUP_MANIFEST] = strToU8(JSON.stringify(manifest, null, 2));
   return zipSync(zip, { level: 6 });
+}
+
+/**
+ * Whether a dropped file may be a library backup: a zip archive named `.zip` (an `.epub` is a
+ * zip too, but a book). {@link readBackup} then decides by its manifest. The worker routes
+ * backups with this and nothing else.
+ */
+export function mayBeBackup(path: string, bytes: Uint8Array): boolean {
+  return /\.zip$/i.test(path) && isZip(bytes);
 }
 
 /** A file to re-import from a backup. */

@@ -126,34 +126,60 @@ describe('SearchEngine on the seeds', () => {
 });
 
 describe('SearchEngine with section texts left in storage', () => {
-  it('asks for the texts of the page it shows, then answers as if they had been there', () => {
-    const original = seedEngine();
+  /** The seeds restored without their section texts, and those texts by file. */
+  function restoredWithoutTexts(): { restored: SearchEngine; texts: Map<number, string[]> } {
     const restored = new SearchEngine();
     const texts = new Map<number, string[]>();
     let id = 1;
     seeds().forEach(({ name, bytes }, fileId) => {
       const stored = new SearchEngine().addFile(fileId, name, ingest(bytes, name).sections, id);
-      texts.set(fileId, stored.map((s) => s.text));
+      texts.set(fileId, stored.map((s) => s.text!));
       restored.restoreFile(fileId, name, stored.map(({ text: _text, ...record }) => record));
       id += stored.length;
     });
+    return { restored, texts };
+  }
+
+  it('ranks without texts, asks for those of the page only, then shows it as if they had been there', () => {
+    const original = seedEngine();
+    const { restored, texts } = restoredWithoutTexts();
     const loaded = new Set<number>();
     for (const q of ['晶體管', '以太坊', '递归']) {
-      const first = restored.search(q, { limit: 5 });
-      expect(first.total).toBe(original.search(q, { limit: 5 }).total);
+      const page = restored.rank(q, { limit: 5 });
+      const expected = original.search(q, { limit: 5 });
+      expect(page.counts.total).toBe(expected.total);
       // Only the files of the page shown are asked for, and not those loaded for an earlier query.
-      const pageFiles = original.search(q, { limit: 5 }).hits.map((h) => h.fileId).filter((f) => !loaded.has(f));
+      const pageFiles = expected.hits.map((h) => h.fileId).filter((f) => !loaded.has(f));
       expect(pageFiles.length, q).toBeGreaterThan(0);
-      expect(first.hits).toEqual([]);
-      expect(new Set(first.textMissing)).toEqual(new Set(pageFiles));
-      for (const fileId of first.textMissing!) {
+      const missing = restored.filesWithoutText(page.entries.map((e) => e.id));
+      expect(new Set(missing)).toEqual(new Set(pageFiles));
+      for (const fileId of missing) {
         restored.setTexts(fileId, texts.get(fileId)!);
         loaded.add(fileId);
       }
-      expect(restored.search(q, { limit: 5 })).toEqual(original.search(q, { limit: 5 }));
+      expect({ ...page.counts, hits: restored.hits(page) }).toEqual(expected);
     }
     const section = restored.search('芯片', { limit: 1 }).hits[0]!.sectionId;
     expect(restored.read(section, '芯片')).toEqual(original.read(section, '芯片'));
+  });
+
+  it('refuses to show a page whose text is not loaded, naming what to load', () => {
+    const { restored } = restoredWithoutTexts();
+    const page = restored.rank('晶體管');
+    expect(page.entries.length).toBeGreaterThan(0);
+    expect(() => restored.hits(page)).toThrow(/text of section \d+ is not loaded: load file \d+/);
+    expect(() => restored.search('晶體管')).toThrow(/not loaded/);
+    expect(restored.read(page.entries[0]!.id, '晶體管')).toBeNull();
+  });
+
+  it('leaves the records it restored unchanged when their texts are loaded', () => {
+    const stored = new SearchEngine().addFile(0, 'a.txt', [{ title: '题', text: '芯片企业', start: 0 }], 1);
+    const record = (({ text: _text, ...rest }) => rest)(stored[0]!);
+    const engine = new SearchEngine();
+    engine.restoreFile(0, 'a.txt', [record]);
+    engine.setTexts(0, ['芯片企业']);
+    expect(engine.search('芯片').hits[0]!.snippet.text).toBe('芯片企业');
+    expect('text' in record).toBe(false);
   });
 });
 

@@ -19,11 +19,9 @@ import { entryMap, readEpub } from './extract/epub.ts';
 import { extractHtml } from './extract/html.ts';
 import { stripMarkdown } from './extract/markdown.ts';
 import { isZip, newBudget, unzipEntries, ZIP_LIMITS, type ArchiveEntry, type ExpansionBudget } from './extract/zip.ts';
+import { MAX_FILE_BYTES } from './paths.ts';
 import { splitSections } from './split/sections.ts';
 import type { IngestedFile, Section } from './types.ts';
-
-/** Largest file accepted; bigger files are refused with `too-large` rather than exhausting memory. */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 /** Extensions read as plain text or Markdown. Files without an extension are sniffed by content. */
 export const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'markdown'] as const;

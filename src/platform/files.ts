@@ -9,10 +9,9 @@ export interface PickedFile {
   path: string;
 }
 
-/** Hidden files and the junk operating systems leave in folders. */
-export function isJunkPath(path: string): boolean {
-  return path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX' || part === 'Thumbs.db' || part === 'desktop.ini');
-}
+import { isJunkPath } from '../core/paths.ts';
+
+export { isJunkPath };
 
 function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
   // readEntries returns at most 100 entries per call (Chromium); call until it returns none.

@@ -7,7 +7,6 @@ import type { Hit, MatchKind, ReadResult, SearchResult } from '../core/engine.ts
 import type { PipelineErrorCode } from '../core/errors.ts';
 import type { EncodingLabel } from '../core/types.ts';
 
-export const PROTOCOL_VERSION = 1;
 export type { Hit, MatchKind, ReadResult, SearchResult };
 
 /** A file handed to the worker; `bytes` is transferred, not copied. */
@@ -50,6 +49,7 @@ export interface ImportTimings {
 /** Where the library lives: IndexedDB, or memory only when IndexedDB is unavailable. */
 export type StorageMode = 'indexeddb' | 'memory';
 
+/** The library as the UI lists it: every answer that changes it carries this. */
 export interface LibraryState {
   files: LibraryFile[];
   sections: number;
@@ -66,15 +66,26 @@ export interface RequestMap {
   original: { request: { fileId: number }; result: string | null };
   remove: { request: { fileId: number }; result: LibraryState };
   clear: { request: Record<string, never>; result: LibraryState };
-  stats: { request: Record<string, never>; result: { files: number; sections: number; chars: number } };
   /** The whole library as one zip (core/backup.ts); importing it elsewhere restores the library. */
   backup: { request: Record<string, never>; result: Uint8Array };
 }
 
 export type RequestType = keyof RequestMap;
 
-/** A request as sent: `{id, type, ...payload}`. */
-export type Request = { [K in RequestType]: { id: number; type: K } & RequestMap[K]['request'] }[RequestType];
+/** What request `K` resolves to. */
+export type Result<K extends RequestType> = RequestMap[K]['result'];
+
+/** Request `K` as sent: `{id, type, ...payload}`. */
+export type RequestOf<K extends RequestType> = { id: number; type: K } & RequestMap[K]['request'];
+
+/** Any request as sent; the type of each names its payload. */
+export type Request = { [K in RequestType]: RequestOf<K> }[RequestType];
+
+/**
+ * Any request, as a generic sender (the client, a test harness) builds it: `RequestOf<K>` is one
+ * for every `K`. The handler takes this; its map is still checked per request type.
+ */
+export type AnyRequest = RequestOf<RequestType> | CancelRequest;
 
 /** Stops the request with id `target` (an import stops after the file in progress). */
 export interface CancelRequest {
@@ -96,9 +107,33 @@ export interface Progress {
   library: { files: number; sections: number };
 }
 
+/**
+ * The answer to request `K`. It names the request type, so that {@link isResultOf} can check an
+ * answer is the one awaited and give it its type from {@link RequestMap}, without a cast.
+ */
+export interface ResultReply<K extends RequestType = RequestType> {
+  id: number;
+  type: 'result';
+  request: K;
+  result: Result<K>;
+}
+
+/** Whether `reply` answers a request of type `type` (and so carries its result type). */
+export function isResultOf<K extends RequestType>(reply: Reply, type: K): reply is ResultReply<K> {
+  return reply.type === 'result' && reply.request === type;
+}
+
+/** Why a request failed: cancelled, or an error inside the worker. */
+export interface ErrorReply {
+  id: number;
+  type: 'error';
+  code: 'aborted' | 'internal';
+  message: string;
+}
+
 export type Reply =
   | ({ id: number; type: 'progress' } & Progress)
-  | { id: number; type: 'result'; result: unknown }
-  | { id: number; type: 'error'; code: 'aborted' | 'internal' | 'bad-request'; message: string }
+  | ResultReply
+  | ErrorReply
   /** Unasked: another tab changed the library and this one reloaded it (id 0). */
   | { id: 0; type: 'changed'; state: LibraryState };

@@ -2,7 +2,7 @@
  * What is stored in IndexedDB. Bump {@link SCHEMA_VERSION} whenever a record's shape changes;
  * a library written under another version is rebuilt or migrated, never misread.
  */
-import type { StoredSection } from '../core/engine.ts';
+import type { StoredSection } from '../core/search/records.ts';
 import type { EncodingLabel } from '../core/types.ts';
 
 /**
@@ -56,8 +56,9 @@ export interface FileRecord {
 }
 
 /**
- * One section (article) of a file, stored as the engine holds it — with its normalized text, so
- * a reload needs no normalization. Its text is stored apart (see {@link SCHEMA_VERSION}).
+ * One section (article) of a file, with its normalized text, so a reload needs no normalization.
+ * Its text is stored apart (see {@link SCHEMA_VERSION}). The engine maps it to and from its own
+ * runtime section in one place (`core/search/records.ts`).
  */
 export type SectionRecord = StoredSection;
 

@@ -2,15 +2,14 @@
  * A library written under the previous schema opens, upgrades in place and keeps every document;
  * one written by a newer version is refused and left untouched.
  */
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../tests/support/corpus.ts';
-import { SCHEMA_VERSION, type LibraryMeta } from '../shared/records.ts';
+import { SCHEMA_VERSION } from '../shared/records.ts';
 import { Library } from '../worker/library.ts';
 import { MemoryLibraryStore } from './memory-store.ts';
 import { migrate, NewerSchemaError } from './migrate.ts';
+import { sha256 } from '../../tests/support/hash.ts';
 
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const never = new AbortController().signal;
 
 /** A store holding the seeds as schema 1 wrote them: texts in the section records, a manifest without `createdAt`. */
@@ -22,8 +21,10 @@ async function schemaOneStore(): Promise<MemoryLibraryStore> {
   // Before schema 3, a section's text was in its record.
   for (const [fileId, records] of store.sections) store.sections.set(fileId, records.map((r, k) => ({ ...r, text: store.texts.get(fileId)![k] })));
   store.texts.clear();
-  const { createdAt: _dropped, ...v1 } = store.meta!;
-  store.meta = { ...v1, schemaVersion: 1 } as unknown as LibraryMeta;
+  // Schema 1 had no `createdAt`: the stored object lacks it, whatever the type says.
+  const v1 = { ...store.meta!, schemaVersion: 1 };
+  Reflect.deleteProperty(v1, 'createdAt');
+  store.meta = v1;
   return store;
 }
 

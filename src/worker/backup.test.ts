@@ -2,7 +2,6 @@
  * The library backup round trip: export one library, import the zip into an empty one (another
  * browser, as far as the library can tell), and get the same files and the same answers.
  */
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { readEncoding, seeds } from '../../tests/support/corpus.ts';
@@ -10,8 +9,8 @@ import { BACKUP_MANIFEST, type BackupManifest } from '../core/backup.ts';
 import type { ImportFile } from '../shared/protocol.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
+import { sha256 } from '../../tests/support/hash.ts';
 
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const never = new AbortController().signal;
 const asImport = (path: string, bytes: Uint8Array): ImportFile => ({ name: path.split('/').pop()!, path, bytes: bytes.slice().buffer });
 

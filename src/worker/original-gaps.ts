@@ -1,4 +1,7 @@
+/** The original of a file, kept as the gaps between its sections when that is enough, or stored whole. */
 import type { Section } from '../core/types.ts';
+import type { FileRecord } from '../shared/records.ts';
+import type { LibraryStore } from '../storage/library-store.ts';
 
 /** Largest total of text between sections kept in a file's record instead of storing its original. */
 const MAX_GAPS_CHARS = 4096;
@@ -31,4 +34,20 @@ export function joinWithGaps(texts: readonly string[], gaps: readonly string[]):
   let out = gaps[0] ?? '';
   texts.forEach((t, i) => (out += t + (gaps[i + 1] ?? '')));
   return out;
+}
+
+/**
+ * A file's text as decoded, before cleaning: rebuilt from its sections and the gaps between
+ * them when that is how it was stored, else read from storage (undefined when not stored).
+ *
+ * @param sectionTexts loads the texts of the file's sections, in order
+ */
+export async function originalOf(
+  record: FileRecord,
+  store: Pick<LibraryStore, 'getOriginal'>,
+  sectionTexts: (sectionIds: readonly number[]) => Promise<string[]>,
+): Promise<string | undefined> {
+  const gaps = record.originalGaps ?? (record.originalIsText ? ['', ''] : undefined);
+  if (!gaps) return store.getOriginal(record.id);
+  return joinWithGaps(await sectionTexts(record.sectionIds), gaps);
 }

@@ -2,15 +2,13 @@
  * When storage runs out mid-import, the files that fit stay stored and searchable, the others are
  * reported as "storage full", and the library keeps working (and reopens consistent).
  */
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../tests/support/corpus.ts';
 import type { LibraryMeta } from '../shared/records.ts';
 import type { StoredFile } from '../storage/library-store.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
-
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+import { sha256 } from '../../tests/support/hash.ts';
 
 /** A store with a quota in characters of original text, failing as IndexedDB does when it is used up. */
 class SmallStore extends MemoryLibraryStore {

@@ -3,15 +3,14 @@
  * refused the other-script copy of a file as a duplicate. Opened now, it is folded again from
  * its text: answers follow the current definition of a match, and a Traditional copy is kept.
  */
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../shared/records.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
 import { joinWithGaps, originalGaps } from './original-gaps.ts';
 import { splitSections } from '../core/split/sections.ts';
+import { sha256 } from '../../tests/support/hash.ts';
 
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const never = new AbortController().signal;
 const file = (path: string, text: string) => ({ name: path, path, bytes: new TextEncoder().encode(text).buffer });
 

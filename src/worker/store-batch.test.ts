@@ -2,7 +2,6 @@
  * Files are written a few per transaction; a file's progress is reported only once it is
  * stored, so a crash never loses a file the UI showed as done.
  */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +12,7 @@ import type { StoredFile } from '../storage/library-store.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
 import { BATCH_FILES, StoreBatch } from './store-batch.ts';
-
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+import { sha256 } from '../../tests/support/hash.ts';
 
 /** Counts transactions and records which paths are stored. */
 class CountingStore extends MemoryLibraryStore {

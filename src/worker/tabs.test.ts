@@ -2,16 +2,11 @@
  * Two tabs on one stored library, as the browser runs them: each with its own worker state,
  * writes taken in turn under one lock, changes announced to the other tab.
  */
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../tests/support/corpus.ts';
-import type { LibraryState, Reply, WorkerRequest } from '../shared/protocol.ts';
+import { handlerHarness } from '../../tests/support/handler.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
-import { createHandler } from './handle.ts';
-import { Library } from './library.ts';
 import type { TabCoordinator } from './tabs.ts';
-
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A lock and a channel shared by the tabs of one test, like navigator.locks and BroadcastChannel. */
 function bus() {
@@ -48,20 +43,11 @@ function bus() {
   };
 }
 
+/** A tab: its own library and handler over the shared store, with the tabs' coordinator. */
 function tab(store: MemoryLibraryStore, coordinator: TabCoordinator) {
-  const replies: Reply[] = [];
-  const library = new Library(store, sha256);
-  const handle = createHandler(library, (r) => replies.push(r), coordinator);
-  let nextId = 1;
-  const request = async (r: { type: WorkerRequest['type'] } & Record<string, unknown>) => {
-    const id = nextId++;
-    await handle({ ...r, id } as WorkerRequest);
-    const last = replies.filter((x) => x.id === id).pop()!;
-    if (last.type !== 'result') throw new Error(JSON.stringify(last));
-    return last.result as LibraryState & { hits?: { fileName: string }[] };
-  };
-  const changes = () => replies.filter((r): r is Extract<Reply, { type: 'changed' }> => r.type === 'changed');
-  return { library, request, changes };
+  const { library, replies, result } = handlerHarness(store, { tabs: coordinator });
+  const changes = () => replies.flatMap((r) => (r.type === 'changed' ? [r] : []));
+  return { library, request: result, changes };
 }
 
 const file = (name: string, text: string) => ({ name, path: name, bytes: new TextEncoder().encode(text).buffer as ArrayBuffer });
@@ -73,15 +59,15 @@ describe('two tabs on one library', () => {
     const join = bus();
     const a = tab(store, join());
     const b = tab(store, join());
-    await a.request({ type: 'init' });
-    await b.request({ type: 'init' });
+    await a.request('init', {});
+    await b.request('init', {});
 
-    await a.request({ type: 'import', files: seeds().map((s) => ({ name: s.name, path: s.name, bytes: s.bytes.slice().buffer })) });
+    await a.request('import', { files: seeds().map((s) => ({ name: s.name, path: s.name, bytes: s.bytes.slice().buffer })) });
     await settle();
     expect(b.changes().pop()?.state.files).toHaveLength(5);
     expect((await b.library.search('芯片企业', {})).hits[0]?.title).toBe('2022中國AI芯片企業50強');
 
-    await b.request({ type: 'import', files: [file('tab-b.txt', '第二个标签页导入的文档：量子计算')] });
+    await b.request('import', { files: [file('tab-b.txt', '第二个标签页导入的文档：量子计算')] });
     await settle();
     expect(a.changes().pop()?.state.files).toHaveLength(6);
     expect((await a.library.search('量子计算', {})).hits.map((h) => h.fileName)).toEqual(['tab-b.txt']);
@@ -89,7 +75,7 @@ describe('two tabs on one library', () => {
     expect(new Set(ids).size).toBe(6);
 
     const removed = a.library.state().files.find((f) => f.name === 'tab-b.txt')!.id;
-    await a.request({ type: 'remove', fileId: removed });
+    await a.request('remove', { fileId: removed });
     await settle();
     expect(b.library.state().files).toHaveLength(5);
     expect(b.library.engine.search('量子计算').total).toBe(0);
@@ -100,15 +86,15 @@ describe('two tabs on one library', () => {
     const silent: TabCoordinator = { exclusive: (w) => w(), ifFree: (w) => w(), announce: () => {}, onChange: () => {} };
     const a = tab(store, silent);
     const b = tab(store, silent);
-    await a.request({ type: 'init' });
-    await b.request({ type: 'init' });
-    await a.request({ type: 'import', files: [file('a.txt', '甲标签页的文档')] });
-    await b.request({ type: 'import', files: [file('b.txt', '乙标签页的文档')] });
+    await a.request('init', {});
+    await b.request('init', {});
+    await a.request('import', { files: [file('a.txt', '甲标签页的文档')] });
+    await b.request('import', { files: [file('b.txt', '乙标签页的文档')] });
     const files = b.library.state().files;
     expect(files.map((f) => f.name).sort()).toEqual(['a.txt', 'b.txt']);
     expect(new Set(files.map((f) => f.id)).size).toBe(2);
     const reopened = tab(store, silent);
-    await reopened.request({ type: 'init' });
+    await reopened.request('init', {});
     expect(reopened.library.state().files.map((f) => f.name).sort()).toEqual(['a.txt', 'b.txt']);
   });
 
@@ -119,7 +105,7 @@ describe('two tabs on one library', () => {
     let release!: () => void;
     const writing = writer.exclusive(() => new Promise<void>((r) => (release = r)));
     const b = tab(store, join());
-    const opened = await Promise.race([b.request({ type: 'init' }).then(() => 'opened'), new Promise((r) => setTimeout(() => r('waited'), 200))]);
+    const opened = await Promise.race([b.request('init', {}).then(() => 'opened'), new Promise((r) => setTimeout(() => r('waited'), 200))]);
     expect(opened).toBe('opened');
     release();
     await writing;

@@ -7,7 +7,8 @@ import { create, insertMultiple, load, save, search as oramaSearch, type AnyOram
 import { createTokenizer } from '@orama/tokenizers/mandarin';
 import { Charset, Index } from 'flexsearch';
 import MiniSearch from 'minisearch';
-import { SearchEngine, type EngineSection } from '../../src/core/engine.ts';
+import { SearchEngine, type StoredSection } from '../../src/core/engine.ts';
+import { parseQuery } from '../../src/core/query/parse-query.ts';
 import type { Section } from '../../src/core/types.ts';
 
 /** A file as the harness holds it: its sections as split, and their normalized text. */
@@ -119,7 +120,7 @@ function orama(): AnchorEngine {
 
 function souwen(): AnchorEngine {
   let engine = new SearchEngine();
-  let stored: { fileId: number; path: string; sections: EngineSection[] }[] = [];
+  let stored: { fileId: number; path: string; sections: StoredSection[] }[] = [];
   let chunks: [string, string][] = [];
   return {
     async build(files) {
@@ -133,7 +134,7 @@ function souwen(): AnchorEngine {
       engine.compactIndex();
     },
     async ids(q) {
-      return engine.matchingIds([q]);
+      return engine.matching(parseQuery(q));
     },
     async timed(q) {
       return engine.search(q, { limit: 20 });

@@ -56,10 +56,14 @@ export async function waitForLibrary(page: Page, timeout = 30_000): Promise<void
   await page.waitForFunction(() => (globalThis as { souwen?: { library: { ready: boolean } } }).souwen?.library.ready === true, undefined, { timeout });
 }
 
-/** Opens the app in a new page of `context`, records its problems into `problems`, waits for the library. */
-export async function openApp(context: BrowserContext, baseUrl: string, problems: string[]): Promise<Page> {
+/**
+ * Opens the app in a new page of `context`, records its problems into `problems`, waits for the library.
+ * @param prepare runs on the new page before it loads the app (dialog handlers, a storage quota)
+ */
+export async function openApp(context: BrowserContext, baseUrl: string, problems: string[], prepare?: (page: Page) => Promise<void> | void): Promise<Page> {
   const page = await context.newPage();
   watchProblems(page, problems);
+  await prepare?.(page);
   await page.goto(baseUrl);
   await waitForLibrary(page, 60_000);
   return page;

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scaleCorpus } from '../support/scale.ts';
-import { launch, screenshot, waitForLibrary, watchProblems } from './browser.ts';
+import { launch, openApp, screenshot } from './browser.ts';
 
 type Souwen = {
   library: { files: unknown[]; job: { running: boolean; progress: { filesDone: number } | null } | null };
@@ -20,10 +20,8 @@ const corpus = scaleCorpus(10).slice(0, 300);
 describe('worker crash', () => {
   beforeAll(async () => {
     browser = await launch();
-    page = await (await browser.newContext()).newPage();
-    problems = watchProblems(page);
-    await page.goto(inject('baseUrl'));
-    await waitForLibrary(page);
+    problems = [];
+    page = await openApp(await browser.newContext(), inject('baseUrl'), problems);
   });
   afterAll(async () => {
     await browser?.close();

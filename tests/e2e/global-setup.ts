@@ -14,6 +14,8 @@ export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: install Debian's Chromium (apt-get install -y chromium); \`npm test\` does this by itself.`);
   }
+  // The tests drive the app through its test hooks (globalThis.souwen), compiled in only on request.
+  process.env.SOUWEN_TEST_HOOKS = '1';
   await build({ logLevel: 'warn' });
   server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];

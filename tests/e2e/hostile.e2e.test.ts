@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropFiles, launch, screenshot, searchFor, watchProblems } from './browser.ts';
+import { dropFiles, launch, openApp, screenshot, searchFor } from './browser.ts';
 
 const DIR = new URL('../fixtures/hostile/', import.meta.url);
 const FILES = ['hostile.txt', 'hostile.html'];
@@ -27,14 +27,13 @@ async function assertInert(): Promise<void> {
 describe('hostile documents', () => {
   beforeAll(async () => {
     browser = await launch();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    problems = watchProblems(page);
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
+    problems = [];
+    page = await openApp(await browser.newContext({ viewport: { width: 1280, height: 900 } }), inject('baseUrl'), problems, (p) => {
+      p.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
     });
-    await page.goto(inject('baseUrl'));
-    await page.getByText('试用示例文档').waitFor();
   });
   afterAll(async () => {
     await browser?.close();

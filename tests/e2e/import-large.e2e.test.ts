@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENCODINGS_DIR } from '../support/corpus.ts';
 import { scaleCorpus } from '../support/scale.ts';
-import { launch, screenshot, watchProblems } from './browser.ts';
+import { launch, openApp, screenshot } from './browser.ts';
 
 type Souwen = {
   library: { job: { running: boolean; progress: { filesDone: number; filesTotal: number } | null; outcomes: { status: string; code?: string }[] } | null; files: unknown[] };
@@ -27,10 +27,8 @@ const legacy = ['gbk-simplified-news.txt', 'big5-traditional-news.txt', 'utf16le
 describe('large import stays responsive', () => {
   beforeAll(async () => {
     browser = await launch();
-    page = await (await browser.newContext()).newPage();
-    problems = watchProblems(page);
-    await page.goto(inject('baseUrl'));
-    await page.getByText('试用示例文档').waitFor();
+    problems = [];
+    page = await openApp(await browser.newContext(), inject('baseUrl'), problems);
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDS_DIR, seeds } from '../support/corpus.ts';
-import { dropFiles, launch, screenshot, searchFor as searchForIn, watchProblems } from './browser.ts';
+import { dropFiles, launch, openApp, screenshot, searchFor as searchForIn } from './browser.ts';
 
 let browser: Browser;
 let page: Page;
@@ -18,11 +18,8 @@ const searchFor = (q: string) => searchForIn(page, q);
 describe('journey: drop → search → read → reload → remove', () => {
   beforeAll(async () => {
     browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    problems = watchProblems(page);
-    await page.goto(inject('baseUrl'));
-    await page.getByText('试用示例文档').waitFor();
+    problems = [];
+    page = await openApp(await browser.newContext({ viewport: { width: 1280, height: 900 } }), inject('baseUrl'), problems);
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scaleCorpus } from '../support/scale.ts';
-import { launch, screenshot, searchFor, waitForLibrary, watchProblems } from './browser.ts';
+import { launch, openApp, screenshot, searchFor, waitForLibrary } from './browser.ts';
 
 type Souwen = {
   library: { files: { name: string; sections: number }[]; sections: number; job: { running: boolean; outcomes: { status: string; code?: string; path: string }[] } | null };
@@ -28,12 +28,11 @@ describe('storage quota', () => {
   beforeAll(async () => {
     browser = await launch();
     const context = await browser.newContext();
-    page = await context.newPage();
-    problems = watchProblems(page);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(inject('baseUrl')).origin, quotaSize: QUOTA });
-    await page.goto(inject('baseUrl'));
-    await waitForLibrary(page);
+    problems = [];
+    page = await openApp(context, inject('baseUrl'), problems, async (p) => {
+      const cdp = await context.newCDPSession(p);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(inject('baseUrl')).origin, quotaSize: QUOTA });
+    });
   });
   afterAll(async () => {
     await browser?.close();

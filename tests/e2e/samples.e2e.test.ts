@@ -1,7 +1,7 @@
 /** The empty library offers the sample documents; one click imports all five. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, screenshot, watchProblems } from './browser.ts';
+import { launch, openApp, screenshot } from './browser.ts';
 
 let browser: Browser;
 
@@ -14,9 +14,8 @@ describe('sample documents', () => {
   });
 
   it('"试用示例文档" imports the five seeds, split into 23 articles, and they are searchable', async () => {
-    const page = await (await browser.newContext()).newPage();
-    const problems = watchProblems(page);
-    await page.goto(inject('baseUrl'));
+    const problems: string[] = [];
+    const page = await openApp(await browser.newContext(), inject('baseUrl'), problems);
     await page.getByRole('button', { name: '试用示例文档' }).click();
     await page.getByTestId('import-summary').waitFor();
     expect(await page.getByTestId('import-summary').innerText()).toBe('已索引 5 个文件');

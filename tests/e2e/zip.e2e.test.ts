@@ -6,7 +6,7 @@ import { zipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readEncoding } from '../support/corpus.ts';
-import { dropFiles, launch, screenshot, watchProblems } from './browser.ts';
+import { dropFiles, launch, openApp, screenshot } from './browser.ts';
 
 let browser: Browser;
 
@@ -19,10 +19,8 @@ describe('zip drop', () => {
   });
 
   it('indexes every decodable entry and reports the PNG', async () => {
-    const page = await (await browser.newContext()).newPage();
-    const problems = watchProblems(page);
-    await page.goto(inject('baseUrl'));
-    await page.getByText('试用示例文档').waitFor();
+    const problems: string[] = [];
+    const page = await openApp(await browser.newContext(), inject('baseUrl'), problems);
     const zip = zipSync({
       '资料/gbk-news.txt': readEncoding('gbk-simplified-news.txt'),
       '资料/big5-news.txt': readEncoding('big5-traditional-news.txt'),

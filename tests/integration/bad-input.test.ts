@@ -2,15 +2,14 @@
  * The bad-input matrix: every kind of broken or hostile input ends with a per-file status, and
  * nothing else in the same import is lost. Runs the worker's Library with an in-memory store.
  */
-import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { FileOutcome, ImportFile } from '../../src/shared/protocol.ts';
 import { MemoryLibraryStore } from '../../src/storage/memory-store.ts';
 import { Library } from '../../src/worker/library.ts';
 import { readEncoding, seeds } from '../support/corpus.ts';
+import { sha256 } from '../support/hash.ts';
 
-const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const file = (path: string, bytes: Uint8Array): ImportFile => ({ name: path.split('/').pop()!, path, bytes: bytes.slice().buffer });
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

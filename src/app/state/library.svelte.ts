@@ -1,4 +1,4 @@
-import type { FileOutcome, LibraryFile, LibraryState as Snapshot, Progress, StorageMode } from '../../shared/protocol.ts';
+import type { FileOutcome, LibraryFile, LibraryState, Progress, StorageMode } from '../../shared/protocol.ts';
 import type { PickedFile } from '../../platform/files.ts';
 import { IndexerError, type IndexerClient } from '../indexer-client.ts';
 import { formatBytes } from '../i18n/messages.ts';
@@ -22,7 +22,7 @@ const SAMPLES_INDEX = 'samples/index.json';
 /** Largest single import (README, Limits). */
 export const IMPORT_LIMITS = { files: 20_000, bytes: 2_000_000_000 } as const;
 
-export class LibraryState {
+export class LibraryModel {
   files = $state.raw<LibraryFile[]>([]);
   sections = $state(0);
   storage = $state<StorageMode>('indexeddb');
@@ -49,7 +49,7 @@ export class LibraryState {
     return live ?? { files: this.files.length, sections: this.sections };
   }
 
-  #apply(s: Snapshot): void {
+  #apply(s: LibraryState): void {
     this.files = s.files;
     this.sections = s.sections;
     this.storage = s.storage;

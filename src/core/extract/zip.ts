@@ -1,5 +1,6 @@
 import { inflateSync } from 'fflate';
 import { PipelineError } from '../errors.ts';
+import { isJunkPath, MAX_FILE_BYTES } from '../paths.ts';
 import { crc32, dataOffset, readDirectory, type DirectoryEntry } from './zip-directory.ts';
 
 /** Limits that make a zip bomb a refusal, not an outage. Documented in the README. */
@@ -9,7 +10,7 @@ export const ZIP_LIMITS = {
   /** Uncompressed bytes of all entries of one archive. */
   maxTotalBytes: 512 * 1024 * 1024,
   /** Uncompressed bytes of one entry (as for a file dropped on its own). */
-  maxEntryBytes: 100 * 1024 * 1024,
+  maxEntryBytes: MAX_FILE_BYTES,
   /** Uncompressed ÷ compressed size above which an entry is a bomb (text compresses ~3–10×). */
   maxRatio: 200,
   /** Archives inside archives. */
@@ -34,11 +35,6 @@ const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 /** Whether the bytes start like a zip archive (local file header, or an empty archive). */
 export function isZip(bytes: Uint8Array): boolean {
   return [ZIP_MAGIC, EMPTY_ZIP_MAGIC].some((magic) => magic.every((b, i) => bytes[i] === b));
-}
-
-/** Folders and files operating systems add to archives: never content. */
-function isJunk(path: string): boolean {
-  return path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX' || part === 'Thumbs.db' || part === 'desktop.ini');
 }
 
 /** Compression methods named in refusals (APPNOTE 4.4.5). */
@@ -129,7 +125,7 @@ export function unzipEntries(bytes: Uint8Array, archivePath: string, budget: Exp
   } catch (cause) {
     throw new PipelineError('broken-archive', 'read', archivePath, `the zip archive cannot be read (${(cause as Error).message})`, { cause });
   }
-  const files = directory.filter((e) => !e.name.endsWith('/') && !isJunk(e.name));
+  const files = directory.filter((e) => !e.name.endsWith('/') && !isJunkPath(e.name));
   if (files.length > ZIP_LIMITS.maxEntries) {
     throw new PipelineError('archive-limit', 'read', archivePath, `the archive holds ${files.length} files; at most ${ZIP_LIMITS.maxEntries} are read`);
   }

@@ -19,10 +19,6 @@ interface Postings {
   bits: Uint32Array | null;
 }
 
-/** Marks characters already seen in the section being added (stamped: nothing to clear between sections). */
-const seen = new Uint32Array(0x10000);
-let stamp = 0;
-
 export class CharIndex {
   /** By code unit: an array, since a Map lookup per distinct character was most of the build time. */
   #postings: (Postings | undefined)[] = new Array<Postings | undefined>(0x10000);
@@ -32,6 +28,12 @@ export class CharIndex {
   /** Words of every bitset: enough for all slots. */
   #words = 1;
   #removed = 0;
+  /**
+   * Marks characters already seen in the section being added (stamped: nothing to clear between
+   * sections). Per instance, so two indexes in one process share nothing mutable.
+   */
+  readonly #seen = new Uint32Array(0x10000);
+  #stamp = 0;
 
   /** Sections indexed (removed ones excluded). */
   get size(): number {
@@ -49,11 +51,12 @@ export class CharIndex {
     const slot = this.#ids.push(id) - 1;
     this.#slots.set(id, slot);
     if (slot >>> 5 >= this.#words) this.#grow();
-    if (++stamp === 0xffffffff) {
+    const seen = this.#seen;
+    if (++this.#stamp === 0xffffffff) {
       seen.fill(0);
-      stamp = 1;
+      this.#stamp = 1;
     }
-    const current = stamp;
+    const current = this.#stamp;
     for (let i = 0; i < normalized.length; i++) {
       const code = normalized.charCodeAt(i);
       if (seen[code] === current) continue;

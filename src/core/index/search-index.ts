@@ -1,6 +1,6 @@
 import { Index } from 'flexsearch';
 import { FOLD_VERSION } from '../normalize/normalize.ts';
-import { bucketKey, pairBuckets, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
+import { bucketKey, PairTokenizer, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
 
 /**
  * Number of FlexSearch indexes the pair buckets are split over. Each shard holds
@@ -19,8 +19,9 @@ const BATCH_CHARS = 4_000_000;
 
 /**
  * The only FlexSearch configuration in the project. One resolution slot: ranking is ours.
- * FlexSearch's encoder is replaced by {@link stagedTerms}: the terms of a section or a query
- * term are computed by our tokenizer, split by shard, and handed to each shard as they are.
+ * FlexSearch's encoder is replaced by the index's staged terms (see `SearchIndex`): the terms of
+ * a section or a query term are computed by our tokenizer, split by shard, and handed to each
+ * shard as they are.
  */
 const INDEX_OPTIONS = { tokenize: 'strict', resolution: 1 } as const;
 
@@ -30,31 +31,8 @@ const INDEX_OPTIONS = { tokenize: 'strict', resolution: 1 } as const;
  */
 export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|shards-${SHARDS}|flexsearch-0.8|${JSON.stringify(INDEX_OPTIONS)}|fold-v${FOLD_VERSION}`;
 
-/**
- * Terms for the FlexSearch call in progress. FlexSearch calls `encode` synchronously inside
- * `add` and `search`, so staging the terms just before the call hands them over without
- * joining them into a string for an encoder to split again.
- */
-let staged: string[] = [];
-const stagedTerms = (): string[] => staged;
 /** What FlexSearch is given as content; it only has to be non-empty. */
 const STAGED = 'staged';
-
-function withStaged<T>(terms: string[], call: () => T): T {
-  staged = terms;
-  try {
-    return call();
-  } finally {
-    staged = [];
-  }
-}
-
-/** A text's distinct pair keys, grouped by shard (empty groups included). */
-function keysByShard(normalized: string): string[][] {
-  const groups: string[][] = Array.from({ length: SHARDS }, () => []);
-  for (const bucket of pairBuckets(normalized)) groups[bucket >>> SHARD_SHIFT]!.push(bucketKey(bucket));
-  return groups;
-}
 
 /** Ids present in both lists. */
 function intersect(a: readonly number[], b: readonly number[]): number[] {
@@ -69,19 +47,45 @@ function intersect(a: readonly number[], b: readonly number[]): number[] {
  * them, and any read (`candidates`, `export`) indexes the queue first.
  */
 export class SearchIndex {
-  #shards = SearchIndex.#create();
+  /**
+   * Terms for the FlexSearch call in progress. FlexSearch calls `encode` synchronously inside
+   * `add` and `search`, so staging the terms just before the call hands them over without
+   * joining them into a string for an encoder to split again. Per instance: two indexes in one
+   * process share nothing mutable.
+   */
+  #staged: string[] = [];
+  /** FlexSearch's `encode`, one function for every shard (a closure per shard cost ~8 % of a build). */
+  readonly #encode = (): string[] => this.#staged;
+  readonly #tokenizer = new PairTokenizer();
+  #shards = this.#create();
   /** Sections waiting to be indexed, by id. */
   #pending = new Map<number, string>();
   #pendingChars = 0;
   /** Lists have grown by appends since the last compaction or import (they may hold spare room). */
   #loose = false;
 
-  static #create(): Index[] {
-    return Array.from({ length: SHARDS }, SearchIndex.#createShard);
+  #create(): Index[] {
+    return Array.from({ length: SHARDS }, () => this.#createShard());
   }
 
-  static #createShard(): Index {
-    return new Index({ ...INDEX_OPTIONS, encode: stagedTerms });
+  #createShard(): Index {
+    return new Index({ ...INDEX_OPTIONS, encode: this.#encode });
+  }
+
+  #withStaged<T>(terms: string[], call: () => T): T {
+    this.#staged = terms;
+    try {
+      return call();
+    } finally {
+      this.#staged = [];
+    }
+  }
+
+  /** A text's distinct pair keys, grouped by shard (empty groups included). */
+  #keysByShard(normalized: string): string[][] {
+    const groups: string[][] = Array.from({ length: SHARDS }, () => []);
+    for (const bucket of this.#tokenizer.buckets(normalized)) groups[bucket >>> SHARD_SHIFT]!.push(bucketKey(bucket));
+    return groups;
   }
 
   /** Queues a section's normalized text; it is indexed with the batch it is part of. */
@@ -94,14 +98,14 @@ export class SearchIndex {
   /** Indexes every queued section, shard by shard. */
   flush(): void {
     if (this.#pending.size === 0) return;
-    const batch = [...this.#pending].map(([id, text]) => ({ id, groups: keysByShard(text) }));
+    const batch = [...this.#pending].map(([id, text]) => ({ id, groups: this.#keysByShard(text) }));
     this.#pending.clear();
     this.#pendingChars = 0;
     this.#loose = true;
     this.#shards.forEach((shard, s) => {
       for (const { id, groups } of batch) {
         const keys = groups[s]!;
-        if (keys.length > 0) withStaged(keys, () => shard.add(id, STAGED));
+        if (keys.length > 0) this.#withStaged(keys, () => shard.add(id, STAGED));
       }
     });
   }
@@ -126,11 +130,11 @@ export class SearchIndex {
     if (term.length < 2) return null;
     this.flush();
     let result: number[] | null = null;
-    const groups = keysByShard(term);
+    const groups = this.#keysByShard(term);
     for (let s = 0; s < SHARDS; s++) {
       const keys = groups[s]!;
       if (keys.length === 0) continue;
-      const ids = withStaged(keys, () => this.#shards[s]!.search(STAGED, { limit: Number.MAX_SAFE_INTEGER })) as number[];
+      const ids = this.#withStaged(keys, () => this.#shards[s]!.search(STAGED, { limit: Number.MAX_SAFE_INTEGER })) as number[];
       result = result ? intersect(result, ids) : ids;
       if (result.length === 0) break;
     }
@@ -148,7 +152,7 @@ export class SearchIndex {
     if (!this.#loose) return;
     this.#loose = false;
     for (let s = 0; s < SHARDS; s++) {
-      const copy = SearchIndex.#createShard();
+      const copy = this.#createShard();
       this.#shards[s]!.export((key: string, data: string) => copy.import(key, data));
       this.#shards[s] = copy;
     }
@@ -177,7 +181,7 @@ export class SearchIndex {
 
   /** Empties the index. */
   clear(): void {
-    this.#shards = SearchIndex.#create();
+    this.#shards = this.#create();
     this.#pending.clear();
     this.#pendingChars = 0;
     this.#loose = false;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizeText } from '../normalize/normalize.ts';
 import { highlightRanges, mergeRanges } from './highlight.ts';
-import { makeSnippet, makeSnippets } from './snippet.ts';
+import { makeSnippets, SNIPPET_CHARS, WINDOW_CHARS } from './snippet.ts';
 
 describe('highlightRanges', () => {
   it('marks the original characters of a Traditional text for a Simplified query', () => {
@@ -59,17 +59,17 @@ describe('highlightRanges', () => {
   });
 });
 
-describe('makeSnippet', () => {
+describe('makeSnippets, one window', () => {
   it('centres on the densest cluster of hits and re-bases the marks', () => {
     const text = `${'甲'.repeat(200)}芯片${'乙'.repeat(10)}芯片${'丙'.repeat(200)}芯片`;
-    const s = makeSnippet(text, [{ start: 200, end: 202 }, { start: 212, end: 214 }, { start: 414, end: 416 }], 40);
-    expect(s.text.length).toBe(40);
+    const s = makeSnippets(text, [{ start: 200, end: 202 }, { start: 212, end: 214 }, { start: 414, end: 416 }], 1);
+    expect(s.text.length).toBe(WINDOW_CHARS);
     expect(s.marks.map((m) => s.text.slice(m.start, m.end))).toEqual(['芯片', '芯片']);
     expect([s.cutStart, s.cutEnd]).toEqual([true, true]);
   });
 
   it('starts at the beginning when there is nothing to mark', () => {
-    expect(makeSnippet('短文', [], 40)).toEqual({ text: '短文', marks: [], cutStart: false, cutEnd: false });
+    expect(makeSnippets('短文', [])).toEqual({ text: '短文', marks: [], cutStart: false, cutEnd: false });
   });
 });
 
@@ -86,7 +86,10 @@ describe('makeSnippets', () => {
 
   it('is one window when every hit fits in it', () => {
     const near = [{ start: 300, end: 302 }, { start: 310, end: 312 }];
-    expect(makeSnippets(far, near)).toEqual(makeSnippet(far, near));
+    const s = makeSnippets(far, near);
+    expect(s.text).not.toContain(' … ');
+    expect(s.text.length).toBe(SNIPPET_CHARS);
+    expect(s.marks).toHaveLength(2);
   });
 
   it('keeps marks inside the text and never overlaps windows, for any ranges', () => {

@@ -57,18 +57,10 @@ function assemble(text: string, windows: readonly Range[], ranges: readonly Rang
 }
 
 /**
- * The window of `text` of about {@link SNIPPET_CHARS} characters that holds the most highlight
- * ranges, with the ranges re-based to it. Without ranges, the start of the text.
- * @param ranges sorted, disjoint ranges in `text` (see `highlightRanges`)
- */
-export function makeSnippet(text: string, ranges: readonly Range[], size = SNIPPET_CHARS): Snippet {
-  return assemble(text, [bestWindow(text, ranges, size)], ranges);
-}
-
-/**
  * Up to {@link SNIPPET_WINDOWS} windows over the densest clusters of hits, in text order, joined
- * with `…`, so hits far apart in a long article all show. When the hits fit one window, this is
- * `makeSnippet`.
+ * with `…`, so hits far apart in a long article all show. When the hits fit one window of about
+ * {@link SNIPPET_CHARS} characters, that window (the start of the text when there are none).
+ * @param ranges sorted, disjoint ranges in `text` (see `highlightRanges`)
  */
 export function makeSnippets(text: string, ranges: readonly Range[], windows = SNIPPET_WINDOWS): Snippet {
   const single = bestWindow(text, ranges, SNIPPET_CHARS);

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketKey, pairBuckets, pairKey } from './tokenize.ts';
+import { bucketKey, PairTokenizer } from './tokenize.ts';
+
+const tokenizer = new PairTokenizer();
+const pairBuckets = (text: string) => tokenizer.buckets(text);
 
 /** The index keys of a text, as strings. */
 const indexTerms = (text: string) => Array.from(pairBuckets(text), bucketKey);
 
-const k = (pair: string) => pairKey(pair.charCodeAt(0), pair.charCodeAt(1));
+/** The key of one pair of characters: the only index term of that two-character text. */
+const k = (pair: string) => indexTerms(pair)[0]!;
 
 describe('tokenize', () => {
   it('indexes adjacent pairs, never across whitespace', () => {

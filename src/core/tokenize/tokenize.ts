@@ -33,46 +33,50 @@ function bucketOf(a: number, b: number): number {
 /** Every bucket's key string, made once: building a string per pair was a third of tokenizing. */
 const KEYS: readonly string[] = Array.from({ length: PAIR_BUCKETS }, (_, bucket) => (PAIR_BUCKETS + bucket).toString(36));
 
-/** The key of a pair of UTF-16 code units: base-36 ASCII. */
-export function pairKey(a: number, b: number): string {
-  return KEYS[bucketOf(a, b)]!;
-}
-
-/** The key string of a bucket (see {@link pairBuckets}). */
+/** The key string of a bucket (see {@link PairTokenizer.buckets}). */
 export function bucketKey(bucket: number): string {
   return KEYS[bucket]!;
 }
 
 /**
- * Marks the buckets already emitted by the current call. A bucket is seen when its stamp equals
- * the call's, so nothing is cleared between calls (a `Set` of strings cost twice as much).
+ * Splits normalized text into its distinct pair buckets. Each instance keeps its own scratch
+ * table, so two indexes in one process never share mutable state; the key table above is
+ * immutable and shared.
  */
-const seen = new Uint32Array(PAIR_BUCKETS);
-let stamp = 0;
+export class PairTokenizer {
+  /**
+   * Marks the buckets already emitted by the current call. A bucket is seen when its stamp
+   * equals the call's, so nothing is cleared between calls (a `Set` of strings cost twice as much).
+   */
+  readonly #seen = new Uint32Array(PAIR_BUCKETS);
+  #stamp = 0;
 
-/**
- * The distinct buckets of a normalized text's adjacent pairs, never across whitespace, in
- * order of first occurrence.
- */
-export function pairBuckets(normalized: string): Uint16Array {
-  if (++stamp === 0xffffffff) {
-    seen.fill(0);
-    stamp = 1;
-  }
-  const n = normalized.length;
-  const out = new Uint16Array(Math.max(0, n - 1));
-  let count = 0;
-  let c = n > 0 ? normalized.charCodeAt(0) : 0;
-  for (let i = 0; i + 1 < n; i++) {
-    const next = normalized.charCodeAt(i + 1);
-    if (!isSpace(c) && !isSpace(next)) {
-      const bucket = bucketOf(c, next);
-      if (seen[bucket] !== stamp) {
-        seen[bucket] = stamp;
-        out[count++] = bucket;
-      }
+  /**
+   * The distinct buckets of a normalized text's adjacent pairs, never across whitespace, in
+   * order of first occurrence.
+   */
+  buckets(normalized: string): Uint16Array {
+    const seen = this.#seen;
+    if (++this.#stamp === 0xffffffff) {
+      seen.fill(0);
+      this.#stamp = 1;
     }
-    c = next;
+    const stamp = this.#stamp;
+    const n = normalized.length;
+    const out = new Uint16Array(Math.max(0, n - 1));
+    let count = 0;
+    let c = n > 0 ? normalized.charCodeAt(0) : 0;
+    for (let i = 0; i + 1 < n; i++) {
+      const next = normalized.charCodeAt(i + 1);
+      if (!isSpace(c) && !isSpace(next)) {
+        const bucket = bucketOf(c, next);
+        if (seen[bucket] !== stamp) {
+          seen[bucket] = stamp;
+          out[count++] = bucket;
+        }
+      }
+      c = next;
+    }
+    return out.subarray(0, count);
   }
-  return out.subarray(0, count);
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { seeds } from '../../../tests/support/corpus.ts';
+import { seededRandom } from '../../../tests/support/random.ts';
+import { SearchEngine } from '../engine.ts';
+import { ingest } from '../pipeline.ts';
+import { parseQuery } from '../query/parse-query.ts';
+import { QueryMatcher } from './matcher.ts';
+import { fromStored } from './records.ts';
+import { SectionIndex } from './section-index.ts';
+import { SectionStore, type LibrarySection } from './section-store.ts';
+
+/** The seeds in a store and its indexes, as the engine keeps them. */
+function seedParts(): { store: SectionStore; index: SectionIndex; sections: LibrarySection[] } {
+  const store = new SectionStore();
+  const index = new SectionIndex();
+  const sections: LibrarySection[] = [];
+  let id = 1;
+  seeds().forEach(({ name, bytes }, fileId) => {
+    const added = new SearchEngine().addFile(fileId, name, ingest(bytes, name).sections, id).map(fromStored);
+    store.addFile(fileId, name, added);
+    for (const s of added) index.add(s.id, s.norm, false);
+    sections.push(...added);
+    id += added.length;
+  });
+  return { store, index, sections };
+}
+
+describe('QueryMatcher.documentFrequency', () => {
+  it('counts exactly the sections holding a term, from the candidates the match looked up', () => {
+    const { store, index, sections } = seedParts();
+    const rand = seededRandom(5);
+    for (let k = 0; k < 200; k++) {
+      const text = sections[Math.floor(rand() * sections.length)]!.norm;
+      const at = Math.floor(rand() * text.length);
+      const term = text.slice(at, at + 1 + Math.floor(rand() * 4)).trim();
+      if (!term || /\s/.test(term)) continue;
+      const matcher = new QueryMatcher(store, index);
+      // Looked up for a two-term match first, as a ranked query does, then counted alone.
+      matcher.matching(parseQuery(`${term} 的`));
+      const df = matcher.documentFrequency(term);
+      expect(df, term).toBe(sections.filter((s) => s.norm.includes(term)).length);
+    }
+  });
+});

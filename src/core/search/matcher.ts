@@ -1,0 +1,129 @@
+import { isEmptyQuery, matchesQuery, matchesText, type ParsedQuery } from '../query/parse-query.ts';
+import type { TermMatcher } from '../query/term-matcher.ts';
+import { wordingMatchers } from '../query/wording.ts';
+import type { Candidates, SectionIndex } from './section-index.ts';
+import type { LibrarySection, SectionStore } from './section-store.ts';
+
+/** Sections found other than literally, with the matchers that found them (per term). */
+export interface Widened {
+  ids: number[];
+  matchers: ReadonlyMap<string, TermMatcher>;
+}
+
+/**
+ * Finds the sections of one query: index candidates, then exact verification on the folded text
+ * (Ctrl-F semantics), literally or widened by other wordings or pinyin readings. Made per query:
+ * it remembers each term's index candidates, which the literal match, the document frequencies
+ * and every widening need.
+ */
+export class QueryMatcher {
+  readonly #store: SectionStore;
+  readonly #index: SectionIndex;
+  readonly #candidates = new Map<string, Candidates>();
+
+  constructor(store: SectionStore, index: SectionIndex) {
+    this.#store = store;
+    this.#index = index;
+  }
+
+  /** A term's index candidates (see `SectionIndex.candidates`), looked up once per query. */
+  candidates(term: string): Candidates {
+    let found = this.#candidates.get(term);
+    if (!found) this.#candidates.set(term, (found = this.#index.candidates(term, () => this.#store.ids())));
+    return found;
+  }
+
+  /** Sections matching a parsed query: index candidates per clause, intersected, then verified exactly. */
+  matching(q: ParsedQuery): number[] {
+    if (isEmptyQuery(q)) return [];
+    let candidates: number[] | null = null;
+    let exact = true;
+    for (const alternatives of q.clauses) {
+      const found = alternatives.map((t) => this.candidates(t));
+      exact &&= found.every((c) => c.exact);
+      if (candidates === null && found.length === 1) candidates = found[0]!.ids;
+      else {
+        const union = new Set(found.flatMap((c) => c.ids));
+        candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
+      }
+    }
+    // Text-only queries (the usual case) skip building each section's view for the filters.
+    const textOnly = q.title.length === 0 && q.file.length === 0 && !q.date;
+    // One-character terms come from the character index, which is exact: nothing to verify.
+    if (candidates && exact && textOnly && q.exclude.length === 0) return candidates;
+    const out: number[] = [];
+    for (const id of candidates ?? this.#store.ids()) {
+      const s = this.#store.get(id);
+      if (s === undefined) continue;
+      if (textOnly ? matchesText(s.norm, q) : matchesQuery(this.#store.view(s), q)) out.push(id);
+    }
+    return out;
+  }
+
+  /**
+   * Sections whose folded text holds the term (its document frequency), from its candidates
+   * already looked up: one verification per candidate, no second index lookup.
+   */
+  documentFrequency(term: string): number {
+    const { ids, exact } = this.candidates(term);
+    if (exact) return ids.length;
+    let df = 0;
+    for (const id of ids) if (this.#store.get(id)?.norm.includes(term)) df++;
+    return df;
+  }
+
+  /**
+   * Sections that match only through another region's wording of a term, per script: a
+   * Taiwan/Hong Kong wording counts in Traditional text, a mainland one in Simplified text.
+   */
+  wording(q: ParsedQuery, literal: ReadonlySet<number>): Widened[] {
+    const out: Widened[] = [];
+    for (const script of ['hant', 'hans'] as const) {
+      const matchers = wordingMatchers(q.terms, script);
+      if (!matchers) continue;
+      const alternativesOf = (t: string) => matchers.get(t)?.alternatives.flatMap((a) => this.candidates(a).ids) ?? [];
+      const ids = this.widened(q, matchers, literal, alternativesOf, (s) => s.script === script);
+      if (ids.length > 0) out.push({ ids, matchers });
+    }
+    return out;
+  }
+
+  /**
+   * Sections that match when a term may also be found by its matcher (a pinyin reading, another
+   * wording), leaving out those in `skip` and those `keep` refuses.
+   * @param more sections a term's matcher may find, beyond the term's own candidates
+   */
+  widened(
+    q: ParsedQuery,
+    matchers: ReadonlyMap<string, TermMatcher>,
+    skip: ReadonlySet<number>,
+    more: (term: string) => Iterable<number>,
+    keep: (s: LibrarySection) => boolean = () => true,
+  ): number[] {
+    const finds = (text: string, term: string) => text.includes(term) || (matchers.get(term)?.test(text) ?? false);
+    const out: number[] = [];
+    for (const id of this.#widenedCandidates(q, matchers, more) ?? this.#store.ids()) {
+      const s = this.#store.get(id);
+      if (s !== undefined && !skip.has(id) && keep(s) && matchesQuery(this.#store.view(s), q, finds)) out.push(id);
+    }
+    return out;
+  }
+
+  /**
+   * Per clause, sections a term may be in literally or through its matcher, so most sections are
+   * never scanned; null (every section) until the character index is complete.
+   */
+  #widenedCandidates(q: ParsedQuery, matchers: ReadonlyMap<string, TermMatcher>, more: (term: string) => Iterable<number>): number[] | null {
+    if (!this.#index.charsComplete) return null;
+    let candidates: number[] | null = null;
+    for (const alternatives of q.clauses) {
+      const union = new Set<number>();
+      for (const t of alternatives) {
+        for (const id of this.candidates(t).ids) union.add(id);
+        if (matchers.has(t)) for (const id of more(t)) union.add(id);
+      }
+      candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
+    }
+    return candidates;
+  }
+}

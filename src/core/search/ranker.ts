@@ -1,0 +1,100 @@
+import type { TermMatcher } from '../query/term-matcher.ts';
+import { countOccurrences, estimateCount, estimateOccurrences, occurrences } from '../rank/occurrences.ts';
+import { minimalSpan } from '../rank/proximity.ts';
+import { score, scoreBound, TF_CAP, TF_WINDOW, type TermStats } from '../rank/rank.ts';
+import { topK } from '../rank/top-k.ts';
+import type { MatchKind, RankedEntry } from './results.ts';
+import type { LibrarySection, SectionStore } from './section-store.ts';
+
+/** A scored section, before copies are looked for. */
+export type ScoredSection = Omit<RankedEntry, 'copies'>;
+
+/** One group of matching sections to rank: the same query terms, found the same way. */
+export interface RankRequest {
+  terms: readonly string[];
+  stats: readonly TermStats[];
+  /** Pinyin or wording matchers that found these sections besides the terms; null for literal ones. */
+  widened: ReadonlyMap<string, TermMatcher> | null;
+  match: MatchKind;
+  /** How many of the best to return (see `topK`). */
+  wanted: number;
+}
+
+/** What scoring one request needs, computed once for all its sections. */
+interface Scoring {
+  store: SectionStore;
+  request: RankRequest;
+  matchers: (TermMatcher | undefined)[];
+  lengths: number[];
+  termChars: number;
+  /** Proximity needs term lengths, which a pinyin reading or another wording does not share. */
+  withSpan: boolean;
+  total: number;
+  avgLength: number;
+  boundOf: (length: number, titleHits: number) => number;
+}
+
+function scoring(store: SectionStore, request: RankRequest): Scoring {
+  const { terms, stats, widened } = request;
+  const total = store.size;
+  const avgLength = store.totalLength / Math.max(total, 1);
+  const lengths = terms.map((t) => t.length);
+  const termChars = lengths.reduce((n, l) => n + l, 0);
+  const withSpan = terms.length > 1 && !widened;
+  const boundOf = scoreBound(stats, total, avgLength, termChars, withSpan ? Math.max(...lengths) : 0);
+  return { store, request, matchers: terms.map((t) => widened?.get(t)), lengths, termChars, withSpan, total, avgLength, boundOf };
+}
+
+/** Whether the section's folded title holds term `t` (or what its matcher finds). */
+function inTitle(c: Scoring, s: LibrarySection, t: number): boolean {
+  const normTitle = c.store.normTitle(s);
+  return normTitle.includes(c.request.terms[t]!) || (c.matchers[t]?.test(normTitle) ?? false);
+}
+
+/** The most a section can score (see `scoreBound`): its length and title hits only. */
+function bound(c: Scoring, s: LibrarySection): number {
+  let titleHits = 0;
+  for (let t = 0; t < c.request.terms.length; t++) if (inTitle(c, s, t)) titleHits++;
+  return c.boundOf(s.norm.length, titleHits);
+}
+
+/** A section's score, its terms counted. */
+function scored(c: Scoring, s: LibrarySection): ScoredSection {
+  const { terms, stats, widened, match } = c.request;
+  const tf = terms.map((term, t) => {
+    const m = c.matchers[t];
+    // A literal match contains the term; a widened match may hold it, its matches, or both.
+    if (!m) return estimateOccurrences(s.norm, term, TF_CAP, TF_WINDOW);
+    return estimateCount(s.norm, TF_CAP, TF_WINDOW, (part) => countOccurrences(part, term, TF_CAP) + m.count(part));
+  });
+  const span = c.withSpan ? minimalSpan(terms.map((t) => occurrences(s.norm, t, 256)), c.lengths) : undefined;
+  const candidate = { id: s.id, span, termChars: c.termChars, tf, inTitle: terms.map((_, t) => inTitle(c, s, t)), length: s.norm.length, date: s.date };
+  return { id: s.id, date: s.date, score: score(candidate, stats, c.total, c.avgLength), match, ...(widened ? { matchers: widened } : {}) };
+}
+
+/**
+ * Scores and sorts matching sections; with matchers, a term's matches include what they find.
+ * Only the best `wanted` are scored and sorted (see `topK`): the others can be counted but never
+ * listed, since the page and the copies looked for lie within them.
+ */
+export function rankSections(store: SectionStore, ids: readonly number[], request: RankRequest): ScoredSection[] {
+  const c = scoring(store, request);
+  const sections = ids.map((id) => store.get(id)!);
+  return topK(
+    ids.length,
+    Math.min(request.wanted, ids.length),
+    (i) => bound(c, sections[i]!),
+    (i) => scored(c, sections[i]!),
+  );
+}
+
+/**
+ * Merges lists each sorted best first into one, best first; on equal scores the earlier list
+ * wins, so a literal match comes before a wording match of the same relevance.
+ */
+export function mergeByScore(lists: readonly ScoredSection[][]): ScoredSection[] {
+  if (lists.length === 1) return lists[0]!;
+  const tagged = lists.flatMap((list, rank) => list.map((r, order) => ({ r, rank, order })));
+  tagged.sort((a, b) => b.r.score - a.r.score || a.rank - b.rank || a.order - b.order);
+  return tagged.map((t) => t.r);
+}

@@ -1,0 +1,102 @@
+import { CharIndex } from '../index/char-index.ts';
+import { SearchIndex } from '../index/search-index.ts';
+
+/** What the indexes propose for one term (see {@link SectionIndex.candidates}). */
+export interface Candidates {
+  ids: number[];
+  /** True when `ids` are exactly the sections holding the term: nothing to verify. */
+  exact: boolean;
+}
+
+/**
+ * The two indexes of the library's folded text and when each is up to date: the pair index
+ * (FlexSearch, for terms of two characters or more) and the exact character index (one-character
+ * terms, pinyin candidates). Restored sections whose pairs were imported with the saved index
+ * wait for the character index (`indexCharacters`): until then, queries that need it scan.
+ */
+export class SectionIndex {
+  readonly #pairs = new SearchIndex();
+  /** Exact sections of each character: one-character queries and pinyin candidates. */
+  readonly #chars = new CharIndex();
+  /**
+   * Restored sections not yet in {@link CharIndex}: a reload shows results without waiting for it
+   * (150 ms at 50 MB), and queries scan the text until `indexCharacters` is done.
+   */
+  #charsPending: number[] = [];
+
+  /** True once every section is in the character index. */
+  get charsComplete(): boolean {
+    return this.#charsPending.length === 0;
+  }
+
+  /**
+   * Indexes a section's folded text.
+   * @param pairsIndexed true when the imported pair index already holds it (a reload)
+   */
+  add(id: number, norm: string, pairsIndexed: boolean): void {
+    if (pairsIndexed) this.#charsPending.push(id);
+    else {
+      this.#chars.add(id, norm);
+      this.#pairs.add(id, norm);
+    }
+  }
+
+  /**
+   * Forgets sections. Removed sections leave stale slots in the character index, dropped once
+   * they outnumber the live ones.
+   * @param live the sections left, to rebuild the character index from when it is due
+   */
+  remove(ids: readonly number[], live: () => Iterable<{ id: number; norm: string }>): void {
+    for (const id of ids) {
+      this.#pairs.remove(id);
+      this.#chars.remove(id);
+    }
+    if (this.#chars.stale > this.#chars.size) this.#chars.rebuild(live());
+  }
+
+  /** Empties both indexes. */
+  clear(): void {
+    this.#pairs.clear();
+    this.#chars.clear();
+    this.#charsPending = [];
+  }
+
+  /**
+   * Index candidates for one term: exactly the sections containing a one-character term;
+   * otherwise a superset (to verify), every section (`all`) when the index cannot narrow.
+   */
+  candidates(term: string, all: () => Iterable<number>): Candidates {
+    const chars = this.charsComplete;
+    if (term.length === 1 && chars) return { ids: this.#chars.sectionsWith(term.charCodeAt(0)), exact: true };
+    // A phrase holds spaces, which no index key does: probe with its longest space-free part.
+    const probe = term.split(' ').sort((a, b) => b.length - a.length)[0]!;
+    if (probe.length === 1 && chars) return { ids: this.#chars.sectionsWith(probe.charCodeAt(0)), exact: false };
+    return { ids: this.#pairs.candidates(probe) ?? [...all()], exact: false };
+  }
+
+  /** Sections holding a character of each class of some sequence (see `CharIndex.sectionsWithClasses`). */
+  sectionsWithClasses(sequences: readonly (readonly string[])[]): number[] {
+    return this.#chars.sectionsWithClasses(sequences);
+  }
+
+  /**
+   * Adds restored sections to the character index, about `maxChars` of text at a time (a million
+   * is some 8 ms), so that a worker can do it between queries. @returns true when none is left
+   * @param normOf a section's folded text, undefined once removed
+   */
+  indexCharacters(maxChars: number, normOf: (id: number) => string | undefined): boolean {
+    let done = 0;
+    while (this.#charsPending.length > 0 && done < maxChars) {
+      const id = this.#charsPending.pop()!;
+      const norm = normOf(id);
+      if (norm !== undefined) this.#chars.add(id, norm);
+      done += norm?.length ?? 0;
+    }
+    return this.charsComplete;
+  }
+
+  /** The pair index, for flushing, compaction and persistence. */
+  get pairs(): SearchIndex {
+    return this.#pairs;
+  }
+}

@@ -1,0 +1,167 @@
+import { normalizeText } from '../normalize/normalize.ts';
+import type { Script } from '../normalize/script.ts';
+import type { SectionView } from '../query/parse-query.ts';
+import { signature, type Signature } from '../rank/near-duplicates.ts';
+
+/** A section in the engine: original text for display (once loaded), folded text for matching. */
+export interface LibrarySection {
+  id: number;
+  fileId: number;
+  /** Position of the section in its file, from 0. */
+  index: number;
+  title: string;
+  url?: string | undefined;
+  source?: string | undefined;
+  date?: string | undefined;
+  /** The text as written; undefined until loaded when the section was restored without it. */
+  text: string | undefined;
+  /** `normalize(text).text`: what matching sees. */
+  norm: string;
+  /** Offsets of `norm` back to `text` (see `driftOf`); absent in old records, which re-normalize. */
+  drift?: number[] | undefined;
+  /** `normalize(title).text`, when the record carries it (else computed on first use). */
+  normTitle?: string | undefined;
+  /**
+   * The script the section is written in (its own characters, else its file's); regional wording
+   * is matched only in text of the other script. Absent when neither script shows.
+   */
+  script?: Script | undefined;
+}
+
+/** A section whose text is loaded: what hits and the reader are built from. */
+export type LoadedSection = LibrarySection & { text: string };
+
+/** A file as the engine knows it. */
+export interface LibraryFile {
+  name: string;
+  /** The folded name, for `file:` filters. */
+  normName: string;
+  sectionIds: number[];
+}
+
+/**
+ * The sections and files of the library in memory, with what is derived from them on demand
+ * (folded titles, near-duplicate sketches) and their texts once loaded. Knows nothing of indexes,
+ * queries or ranking.
+ */
+export class SectionStore {
+  readonly #sections = new Map<number, LibrarySection>();
+  readonly #files = new Map<number, LibraryFile>();
+  /** Folded titles, computed on first use: ranking needs them for every hit of every query. */
+  readonly #normTitles = new Map<number, string>();
+  /** Near-duplicate sketches, computed on first use when a section is among the top hits. */
+  readonly #signatures = new Map<number, Signature>();
+  #totalLength = 0;
+
+  /** Number of sections. */
+  get size(): number {
+    return this.#sections.size;
+  }
+
+  /** Total length of the folded text, in UTF-16 code units. */
+  get totalLength(): number {
+    return this.#totalLength;
+  }
+
+  /** Every section id, in insertion order. */
+  ids(): IterableIterator<number> {
+    return this.#sections.keys();
+  }
+
+  /** Every section. */
+  sections(): IterableIterator<LibrarySection> {
+    return this.#sections.values();
+  }
+
+  /** A section, or undefined for an unknown id. */
+  get(id: number): LibrarySection | undefined {
+    return this.#sections.get(id);
+  }
+
+  /** A file's display name ('' for an unknown file). */
+  fileName(fileId: number): string {
+    return this.#files.get(fileId)?.name ?? '';
+  }
+
+  /** Adds a file and its sections (replacing nothing: ids are the caller's). */
+  addFile(fileId: number, fileName: string, sections: readonly LibrarySection[]): void {
+    this.#files.set(fileId, { name: fileName, normName: normalizeText(fileName), sectionIds: sections.map((s) => s.id) });
+    for (const s of sections) {
+      this.#sections.set(s.id, s);
+      this.#totalLength += s.norm.length;
+    }
+  }
+
+  /** Removes a file and its sections. @returns the ids of the sections removed */
+  removeFile(fileId: number): number[] {
+    const file = this.#files.get(fileId);
+    if (!file) return [];
+    for (const id of file.sectionIds) {
+      const s = this.#sections.get(id);
+      if (s) this.#totalLength -= s.norm.length;
+      this.#sections.delete(id);
+      this.#normTitles.delete(id);
+      this.#signatures.delete(id);
+    }
+    this.#files.delete(fileId);
+    return file.sectionIds;
+  }
+
+  /** Empties the store. */
+  clear(): void {
+    this.#sections.clear();
+    this.#files.clear();
+    this.#normTitles.clear();
+    this.#signatures.clear();
+    this.#totalLength = 0;
+  }
+
+  /** A section's folded title. */
+  normTitle(s: LibrarySection): string {
+    if (s.normTitle !== undefined) return s.normTitle;
+    let t = this.#normTitles.get(s.id);
+    if (t === undefined) this.#normTitles.set(s.id, (t = normalizeText(s.title)));
+    return t;
+  }
+
+  /** What the query filters (`title:`, `file:`, `date:`) see of a section. */
+  view(s: LibrarySection): SectionView {
+    return { norm: s.norm, normTitle: this.normTitle(s), normFile: this.#files.get(s.fileId)?.normName ?? '', date: s.date };
+  }
+
+  /** A section's near-duplicate sketch (made on first use unless `sketch` made it ahead). */
+  signature(id: number): Signature {
+    let sig = this.#signatures.get(id);
+    if (!sig) this.#signatures.set(id, (sig = signature(this.#sections.get(id)!.norm)));
+    return sig;
+  }
+
+  /** Makes a section's sketch now (see `SearchEngine.addFile`). */
+  sketch(s: LibrarySection): void {
+    this.#signatures.set(s.id, signature(s.norm));
+  }
+
+  /** The files, among those of the given sections, whose section text is not loaded. */
+  filesWithoutText(sectionIds: Iterable<number>): number[] {
+    const files = new Set<number>();
+    for (const id of sectionIds) {
+      const s = this.#sections.get(id);
+      if (s && s.text === undefined) files.add(s.fileId);
+    }
+    return [...files];
+  }
+
+  /** Gives a file's sections their text, in the order of its sections. */
+  setTexts(fileId: number, texts: readonly string[]): void {
+    this.#files.get(fileId)?.sectionIds.forEach((id, k) => {
+      const s = this.#sections.get(id);
+      if (s && s.text === undefined && texts[k] !== undefined) s.text = texts[k];
+    });
+  }
+
+  /** A section whose text is loaded, or undefined (unknown id, or text not loaded). */
+  withText(id: number): LoadedSection | undefined {
+    const s = this.#sections.get(id);
+    return s?.text === undefined ? undefined : (s as LoadedSection);
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * One import, as steps: each dropped file is routed (a library backup or any other file), hashed
+ * (a file dropped again is known before it is read), read through the pipeline, indexed, staged
+ * and written with its batch. The importer owns each file's outcome by its index in the answer.
+ */
+import { mayBeBackup } from '../core/backup.ts';
+import type { SearchEngine } from '../core/engine.ts';
+import { isAbortError, PipelineError } from '../core/errors.ts';
+import { ingestMany } from '../core/pipeline.ts';
+import type { IngestedFile } from '../core/types.ts';
+import type { FileOutcome, ImportFile, ImportTimings, Progress } from '../shared/protocol.ts';
+import type { FileRecord, SectionRecord } from '../shared/records.ts';
+import type { LibraryStore, StoredFile } from '../storage/library-store.ts';
+import { backupSources, type Source } from './backup-files.ts';
+import { skippedOutcome, type Catalog } from './catalog.ts';
+import { originalGaps } from './original-gaps.ts';
+import { contentBytes } from './refold.ts';
+import { isQuotaError } from './snapshot.ts';
+import { Stopwatch } from './stopwatch.ts';
+import { StoreBatch } from './store-batch.ts';
+
+/** Computes a content hash (hex); injected so Node tests and the worker use their own crypto. */
+export type HashFn = (bytes: Uint8Array) => Promise<string>;
+
+/** What an import works on: the library's engine, storage, hashing and records. */
+export interface ImportContext {
+  engine: SearchEngine;
+  store: LibraryStore;
+  hash: HashFn;
+  catalog: Catalog;
+}
+
+/** What an import answers: one outcome per file (an archive or backup gives one per entry). */
+export interface ImportReport {
+  outcomes: FileOutcome[];
+  cancelled: boolean;
+  timings: ImportTimings;
+}
+
+/** A file indexed and waiting to be written with its batch, and where its outcome is. */
+type Staged = { stored: StoredFile; at: number };
+
+/** Why a file could not be written. */
+function storeFailure(path: string, cause: unknown): FileOutcome {
+  const full = isQuotaError(cause);
+  return skippedOutcome(
+    new PipelineError(full ? 'storage-full' : 'internal', 'store', path, full ? 'the storage quota is used up' : `could not be saved (${String(cause)})`, { cause }),
+  );
+}
+
+/**
+ * Gives pending messages (searches) a turn between two files of an import. A message to itself,
+ * not `setTimeout(0)`: timers nested five deep wait at least 4 ms, which a run of skipped files
+ * (no storage write in between to reset the nesting) paid on every file.
+ */
+const yieldToEvents = () =>
+  new Promise<void>((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+
+/**
+ * Runs one import. Files are written a few at a time (`StoreBatch`); a file's progress is
+ * reported once it is stored. A bad file is reported and skipped, never stops the batch.
+ */
+export class Importer {
+  readonly engine: SearchEngine;
+  readonly #context: ImportContext;
+  readonly #watch = new Stopwatch<keyof ImportTimings>(['read', 'index', 'hash', 'store', 'snapshot']);
+  readonly #batch = new StoreBatch<Staged>();
+  /** The answer, in order; a file whose write fails has its "indexed" replaced in place. */
+  readonly #outcomes: FileOutcome[] = [];
+
+  constructor(context: ImportContext) {
+    this.#context = context;
+    this.engine = context.engine;
+  }
+
+  /** Times `phase` of the import (the snapshot is saved by the library, timed here). */
+  time<T>(phase: keyof ImportTimings, job: () => Promise<T>): Promise<T> {
+    return this.#watch.time(phase, job);
+  }
+
+  /** Imports `files` until done or cancelled; the library saves its snapshot afterwards. */
+  async run(files: readonly ImportFile[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ outcomes: FileOutcome[]; cancelled: boolean }> {
+    const bytesTotal = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+    let bytesDone = 0;
+    for (const [i, file] of files.entries()) {
+      if (signal.aborted) return { outcomes: await this.#finish(), cancelled: true };
+      await this.#importOne(file);
+      bytesDone += file.bytes.byteLength;
+      const progress = { path: file.path, filesDone: i + 1, filesTotal: files.length, bytesDone, bytesTotal };
+      const { catalog, engine } = this.#context;
+      // Run once this file is stored: the files staged then are exactly those just written.
+      this.#batch.after(() => onProgress({ ...progress, library: { files: catalog.files.size, sections: engine.sectionCount } }));
+      if (this.#batch.full) await this.#write();
+      await yieldToEvents();
+    }
+    return { outcomes: await this.#finish(), cancelled: false };
+  }
+
+  /** Where the import's time went, so far. */
+  get timings(): ImportTimings {
+    return this.#watch.ms;
+  }
+
+  async #finish(): Promise<FileOutcome[]> {
+    await this.#write();
+    return this.#outcomes;
+  }
+
+  /** Imports one dropped file; an archive gives one outcome per entry, a library backup one per file it holds. */
+  async #importOne(file: ImportFile): Promise<void> {
+    const bytes = new Uint8Array(file.bytes);
+    const backup = mayBeBackup(file.path, bytes) ? backupSources(bytes, file.path) : null;
+    if (backup?.kind === 'refused') return void this.#outcomes.push(backup.outcome);
+    const sources: Source[] = backup?.kind === 'backup' ? backup.files : [{ path: file.path, bytes, addedAt: undefined }];
+    for (const source of sources) await this.#importSource(source);
+  }
+
+  async #importSource(source: Source): Promise<void> {
+    const { hash, catalog } = this.#context;
+    const bytesHash = await this.#watch.time('hash', () => hash(source.bytes));
+    const same = catalog.byBytes(bytesHash);
+    // Dropped again: known before decoding, reading and normalizing it all over.
+    if (same !== undefined) return void this.#outcomes.push(catalog.duplicateOf(source.path, same));
+    const results = await this.#watch.time('read', () => ingestMany(source.bytes, source.path));
+    for (const result of results) {
+      const whole = results.length === 1 ? bytesHash : undefined;
+      const at = this.#outcomes.length;
+      this.#outcomes[at] = 'error' in result ? skippedOutcome(result.error) : await this.#stage(at, result.path, result.file, source.addedAt, whole);
+      // An archive or a backup holds many files: they are written as they fill batches too.
+      if (this.#batch.full) await this.#write();
+    }
+  }
+
+  /**
+   * Indexes a file and stages it for writing; its outcome says "indexed" unless the write fails
+   * (`#write` then replaces it, at `at`). Duplicates are refused here, staged ones included.
+   */
+  async #stage(at: number, path: string, ingested: IngestedFile, addedAt = Date.now(), bytesHash?: string): Promise<FileOutcome> {
+    const { catalog } = this.#context;
+    const watch = this.#watch;
+    try {
+      const fileId = catalog.meta.nextFileId;
+      const firstId = catalog.meta.nextSectionId;
+      const sections: SectionRecord[] = await watch.time('index', () => this.engine.addFile(fileId, path, ingested.sections, firstId));
+      // Duplicates are recognized by their text: the same text in GBK and in UTF-8, or with other
+      // line ends, is the same document; its copy in the other script is not (DESIGN.md, 34).
+      const hash = await watch.time('hash', () => this.#context.hash(contentBytes(ingested.sections.map((s) => s.text))));
+      const existing = catalog.byText(hash);
+      if (existing !== undefined) {
+        this.engine.removeFile(fileId);
+        return catalog.duplicateOf(path, existing);
+      }
+      const record = fileRecord(fileId, path, ingested, hash, addedAt, sections, bytesHash);
+      // Ids of a file whose write fails are not reused: the files staged after it have theirs.
+      catalog.meta = { ...catalog.meta, nextFileId: fileId + 1, nextSectionId: firstId + sections.length };
+      catalog.remember(record);
+      const original = record.originalGaps ? null : ingested.original;
+      this.#batch.add({ stored: { file: record, sections, original }, at }, ingested.original.length);
+      return { path, status: 'indexed', fileId, sections: sections.length, encoding: ingested.encoding };
+    } catch (e) {
+      if (isAbortError(e)) throw e;
+      return skippedOutcome(e instanceof PipelineError ? e : new PipelineError('internal', 'index', path, String(e), { cause: e }));
+    }
+  }
+
+  /**
+   * Writes the staged files in one transaction. When it fails (storage full), each is written
+   * alone, so that the files that fit stay and only the others are reported, and forgotten.
+   */
+  async #write(): Promise<void> {
+    const { store, catalog } = this.#context;
+    const { items, after } = this.#batch.take();
+    if (items.length > 0) {
+      try {
+        await this.#watch.time('store', () => store.putFiles(items.map((s) => s.stored), catalog.meta));
+      } catch (e) {
+        if (isAbortError(e)) {
+          for (const { stored } of items) this.#forget(stored.file);
+          throw e;
+        }
+        for (const { stored, at } of items) {
+          try {
+            await this.#watch.time('store', () => store.putFiles([stored], catalog.meta));
+          } catch (cause) {
+            this.#forget(stored.file);
+            this.#outcomes[at] = storeFailure(stored.file.path, cause);
+          }
+        }
+      }
+    }
+    for (const report of after) report();
+  }
+
+  #forget(file: FileRecord): void {
+    this.engine.removeFile(file.id);
+    this.#context.catalog.forget(file);
+  }
+}
+
+/** The stored record of a file just indexed. */
+function fileRecord(
+  id: number,
+  path: string,
+  ingested: IngestedFile,
+  hash: string,
+  addedAt: number,
+  sections: readonly SectionRecord[],
+  bytesHash: string | undefined,
+): FileRecord {
+  const record: FileRecord = {
+    id,
+    name: path.split('/').pop() ?? path,
+    path,
+    size: ingested.size,
+    hash,
+    encoding: ingested.encoding,
+    bom: ingested.bom,
+    addedAt,
+    sectionIds: sections.map((s) => s.id),
+    ...(bytesHash && { bytesHash }),
+  };
+  // A file little or nothing was cleaned from (notes, novels, poems) would be stored twice:
+  // its sections and its original. What lies between its sections is enough to rebuild it.
+  const gaps = originalGaps(ingested.original, ingested.sections);
+  if (gaps) record.originalGaps = gaps;
+  return record;
+}

@@ -1,0 +1,44 @@
+/**
+ * The index snapshot: the engine's index saved with the library, so that a reload imports it
+ * instead of re-indexing every file. A snapshot is usable only when it was built by this code
+ * (`indexConfigHash`), and covers only the files it lists (`indexedFileIds`).
+ */
+import type { SearchEngine } from '../core/engine.ts';
+import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
+import type { LibraryMeta } from '../shared/records.ts';
+import type { LibraryStore } from '../storage/library-store.ts';
+
+/** IndexedDB's answer when the origin's storage quota is used up. */
+export const isQuotaError = (e: unknown) => e instanceof Error && (e.name === 'QuotaExceededError' || /quota/i.test(e.message));
+
+/**
+ * What identifies a library's stored state: every write moves the file or section counter or
+ * the index generation, so two equal fingerprints mean nothing was written in between.
+ */
+export const fingerprint = (m: LibraryMeta) => `${m.nextFileId}:${m.nextSectionId}:${m.indexGeneration}`;
+
+/** Whether a stored snapshot can be imported by this code. */
+export const snapshotUsable = (meta: LibraryMeta, chunks: readonly unknown[]) => meta.indexConfigHash === INDEX_CONFIG_HASH && chunks.length > 0;
+
+/**
+ * Compacts and saves the engine's index as the next generation.
+ *
+ * @param fileIds the files the snapshot covers (every file in the engine)
+ * @returns the meta to keep: the new one, or `meta` unchanged when there was no room
+ * @remarks No room for a new snapshot is not an error: the files themselves are stored, and the
+ * next start indexes those the last snapshot lacks. The library stays usable; nothing is lost.
+ */
+export async function saveSnapshot(engine: SearchEngine, store: LibraryStore, meta: LibraryMeta, fileIds: number[]): Promise<LibraryMeta> {
+  // Trimmed before the export, so that the snapshot and the trimmed index are never both held
+  // beside the untrimmed one.
+  engine.compactIndex();
+  const chunks = await engine.exportIndex();
+  const next: LibraryMeta = { ...meta, indexConfigHash: INDEX_CONFIG_HASH, indexGeneration: meta.indexGeneration + 1, indexedFileIds: fileIds };
+  try {
+    await store.saveIndex(chunks, next);
+    return next;
+  } catch (e) {
+    if (isQuotaError(e)) return meta;
+    throw e;
+  }
+}

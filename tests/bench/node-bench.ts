@@ -1,0 +1,149 @@
+/** The core in Node: ingest, build, heap, query latency, exactness against brute force, persistence. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SearchEngine } from '../../src/core/engine.ts';
+import { ingest } from '../../src/core/pipeline.ts';
+import { parseQuery } from '../../src/core/query/parse-query.ts';
+import { preparePinyin } from '../../src/core/query/pinyin.ts';
+import { CORPUS_DIR } from '../support/corpus.ts';
+import { bruteForce, type BruteSection } from '../support/exactness.ts';
+import { JUDGED, judgedFiles, meanReciprocalRank } from '../support/judged.ts';
+import { oracleFold } from '../support/oracle.ts';
+import { REPEATS, ROOT, type Corpus } from './options.ts';
+import { median } from './stats.ts';
+
+/** Latin queries read as pinyin, timed apart (a slower class: DESIGN.md, decision 27). */
+export const PINYIN_QUERIES = ['xinpian', 'xp', 'mingyue', 'my', 'chunfeng', 'zhongguo', 'jiangnan', 'hs', 'yueguang', 'qiuyu'];
+
+export { JUDGED };
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** The sections of one file as the engine returned them for storage. */
+type StoredFile = { fileId: number; path: string; sections: ReturnType<SearchEngine['addFile']> };
+
+/** Ingests and indexes the corpus, measuring time and heap (heap only with `--expose-gc`). */
+function buildEngine(scale: Corpus) {
+  const inputs = scale.files.map((f) => ({ path: f.path, bytes: new Uint8Array(readFileSync(f.abs)) }));
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let started = performance.now();
+  const decoded = inputs.map((f) => ({ path: f.path, sections: ingest(f.bytes, f.path).sections }));
+  const ingestMs = performance.now() - started;
+  const engine = new SearchEngine();
+  started = performance.now();
+  let nextId = 1;
+  const stored: StoredFile[] = decoded.map((f, fileId) => {
+    const sections = engine.addFile(fileId, f.path, f.sections, nextId);
+    nextId += sections.length;
+    return { fileId, path: f.path, sections };
+  });
+  engine.flushIndex();
+  const buildMs = performance.now() - started;
+  decoded.length = 0;
+  gc?.();
+  const heapBuiltBytes = process.memoryUsage().heapUsed - heapBefore;
+  // As the worker does before it saves a snapshot: posting lists trimmed to their exact size.
+  started = performance.now();
+  engine.compactIndex();
+  const compactMs = performance.now() - started;
+  gc?.();
+  const heapBytes = process.memoryUsage().heapUsed - heapBefore;
+  return { engine, stored, ingestMs, buildMs, compactMs, heapBuiltBytes: gc ? heapBuiltBytes : null, heapBytes: gc ? heapBytes : null };
+}
+
+/**
+ * Each query's time, the median over {@link REPEATS} passes of its own: the brute-force check
+ * allocates, and its garbage collections would land inside the next query's time.
+ */
+function timeQueries(engine: SearchEngine, queries: readonly string[]) {
+  // As the worker does once a library is open (not part of any query's time).
+  preparePinyin();
+  engine.search(queries[0]!, { limit: 20 });
+  const passes: number[][] = [];
+  for (let pass = 0; pass < REPEATS; pass++) {
+    passes.push(
+      queries.map((q) => {
+        const t = performance.now();
+        engine.search(q, { limit: 20 });
+        return performance.now() - t;
+      }),
+    );
+  }
+  return { queryMs: queries.map((_, i) => median(passes.map((p) => p[i]!))), firstPassMs: passes[0]! };
+}
+
+/** Each pinyin query's time, once. */
+function timePinyin(engine: SearchEngine): number[] {
+  return PINYIN_QUERIES.map((q) => {
+    const t = performance.now();
+    engine.search(q, { limit: 20 });
+    return performance.now() - t;
+  });
+}
+
+/** Precision and recall of matching against the brute force, which folds with the oracle. */
+function exactness(engine: SearchEngine, sections: readonly BruteSection[], queries: readonly string[]) {
+  let truePositives = 0;
+  let returned = 0;
+  let expected = 0;
+  for (const q of queries) {
+    const got = new Set(engine.matching(parseQuery(q)));
+    const want = bruteForce(sections, q);
+    returned += got.size;
+    expected += want.length;
+    truePositives += want.filter((id) => got.has(id)).length;
+  }
+  return { precision: returned ? truePositives / returned : 1, recall: expected ? truePositives / expected : 1 };
+}
+
+/** Export size, and a restore as a reload does it (index imported, sections restored, first query). */
+async function persistence(engine: SearchEngine, stored: readonly StoredFile[], firstQuery: string) {
+  const chunks = await engine.exportIndex();
+  const indexBytes = chunks.reduce((n, [k, d]) => n + Buffer.byteLength(k) + Buffer.byteLength(d), 0);
+  const recordBytes = stored.reduce((n, f) => n + Buffer.byteLength(JSON.stringify(f.sections)), 0);
+  let started = performance.now();
+  const restored = new SearchEngine();
+  restored.importIndex(chunks);
+  for (const f of stored) restored.restoreFile(f.fileId, f.path, f.sections, true);
+  restored.search(firstQuery, { limit: 20 });
+  const restoreMs = performance.now() - started;
+  // The worker does this between requests after a reload; queries scan until it is done.
+  started = performance.now();
+  restored.indexCharacters();
+  return { indexBytes, recordBytes, restoreMs, characterIndexMs: performance.now() - started };
+}
+
+/** The core in Node: ingest, build, heap, query latency, exactness against brute force, persistence. */
+export async function nodeBench(scale: Corpus, queries: string[]) {
+  const { engine, stored, ...build } = buildEngine(scale);
+  const sections: BruteSection[] = stored.flatMap((f) =>
+    // Folded by the oracle (opencc-js), not by the engine's own fold: see tests/support/oracle.ts.
+    f.sections.map((s) => ({ id: s.id, norm: oracleFold(s.text), text: s.text, normTitle: oracleFold(s.title), normFile: oracleFold(f.path), date: s.date })),
+  );
+  const times = timeQueries(engine, queries);
+  const exact = exactness(engine, sections, queries);
+  const pinyinMs = timePinyin(engine);
+  return { ...build, ...times, pinyinMs, ...exact, ...(await persistence(engine, stored, queries[0]!)), sections };
+}
+
+/** What `nodeBench` measured. */
+export type NodeResults = Awaited<ReturnType<typeof nodeBench>>;
+
+/** Builds (once) and returns the full parallel corpus folder. */
+export function fullParallelCorpus(): string {
+  const out = join(ROOT, '.cache', 'parallel-full');
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-parallel-corpus.mjs'), '--out', out], { stdio: 'inherit' });
+  return out;
+}
+
+/** Mean reciprocal rank of the judged queries over the seeds and parallel pairs (tests/fixtures/judged-queries.json). */
+export function judgedMrr(): number {
+  const engine = new SearchEngine();
+  let id = 1;
+  judgedFiles().forEach((file, fileId) => {
+    id += engine.addFile(fileId, file, ingest(new Uint8Array(readFileSync(join(CORPUS_DIR, file))), file).sections, id).length;
+  });
+  return meanReciprocalRank(engine);
+}
