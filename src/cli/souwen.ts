@@ -72,12 +72,11 @@ function inspect(paths: string[], json: boolean, withText: boolean): void {
 function buildEngine(paths: string[]): { engine: SearchEngine; skipped: { path: string; code: string; message: string }[] } {
   const engine = new SearchEngine();
   const skipped: { path: string; code: string; message: string }[] = [];
-  let nextId = 1;
   expandPaths(paths)
     .flatMap(load)
     .forEach((l, fileId) => {
       if ('error' in l) return void skipped.push({ path: l.path, ...l.error });
-      nextId += engine.addFile(fileId, l.path, l.file.sections, nextId).length;
+      engine.addFile(fileId, l.path, l.file.sections);
     });
   return { engine, skipped };
 }

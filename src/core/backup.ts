@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { isZip } from './extract/zip.ts';
+import { routeByName, routeOf } from './route.ts';
 
 /**
  * The library backup: one zip a person can keep, open with any tool, and import into Souwen on
@@ -87,7 +87,7 @@ export function writeBackup(files: readonly BackupFile[], exportedAt: Date): Uin
  * backups with this and nothing else.
  */
 export function mayBeBackup(path: string, bytes: Uint8Array): boolean {
-  return /\.zip$/i.test(path) && isZip(bytes);
+  return routeOf(path, bytes) === 'archive' && routeByName(path) === 'archive';
 }
 
 /** A file to re-import from a backup. */

@@ -7,10 +7,9 @@ import { ingest } from './pipeline.ts';
 
 function seedEngine(): SearchEngine {
   const engine = new SearchEngine();
-  let nextId = 1;
   seeds().forEach(({ name, bytes }, fileId) => {
     const file = ingest(bytes, name);
-    nextId += engine.addFile(fileId, name, file.sections, nextId).length;
+    engine.addFile(fileId, name, file.sections);
   });
   return engine;
 }
@@ -94,9 +93,8 @@ describe('SearchEngine on the seeds', () => {
       seeds().forEach((_, fileId) => e.removeFile(fileId));
       expect(e.search('鲲').total).toBe(0);
       expect(e.search('的').total).toBe(0);
-      let nextId = 10_000 * (round + 1);
       seeds().forEach(({ name, bytes }, fileId) => {
-        nextId += e.addFile(fileId, name, ingest(bytes, name).sections, nextId).length;
+        e.addFile(fileId, name, ingest(bytes, name).sections);
       });
       expect(files()).toEqual(holding.map((f) => f.name.split('/').pop()).sort());
     }
@@ -107,13 +105,13 @@ describe('SearchEngine on the seeds', () => {
     const restored = new SearchEngine();
     restored.importIndex(chunks);
     const original = seedEngine();
+    // One engine allocates the ids, as one library does.
+    const builder = new SearchEngine();
     // Re-add the same sections as already indexed (what a reload does with stored sections).
-    let id = 1;
     seeds().forEach(({ name, bytes }, fileId) => {
       const sections = ingest(bytes, name).sections;
-      const stored = new SearchEngine().addFile(fileId, name, sections, id);
+      const stored = builder.addFile(fileId, name, sections);
       restored.restoreFile(fileId, name, stored, true);
-      id += stored.length;
     });
     // Before the character index of the restored sections is built (a reload answers at once),
     // one-character and pinyin queries scan the text; after, they use the index. Same answers.
@@ -130,12 +128,11 @@ describe('SearchEngine with section texts left in storage', () => {
   function restoredWithoutTexts(): { restored: SearchEngine; texts: Map<number, string[]> } {
     const restored = new SearchEngine();
     const texts = new Map<number, string[]>();
-    let id = 1;
+    const builder = new SearchEngine();
     seeds().forEach(({ name, bytes }, fileId) => {
-      const stored = new SearchEngine().addFile(fileId, name, ingest(bytes, name).sections, id);
+      const stored = builder.addFile(fileId, name, ingest(bytes, name).sections);
       texts.set(fileId, stored.map((s) => s.text!));
       restored.restoreFile(fileId, name, stored.map(({ text: _text, ...record }) => record));
-      id += stored.length;
     });
     return { restored, texts };
   }
@@ -173,7 +170,7 @@ describe('SearchEngine with section texts left in storage', () => {
   });
 
   it('leaves the records it restored unchanged when their texts are loaded', () => {
-    const stored = new SearchEngine().addFile(0, 'a.txt', [{ title: '题', text: '芯片企业', start: 0 }], 1);
+    const stored = new SearchEngine().addFile(0, 'a.txt', [{ title: '题', text: '芯片企业', start: 0 }]);
     const record = (({ text: _text, ...rest }) => rest)(stored[0]!);
     const engine = new SearchEngine();
     engine.restoreFile(0, 'a.txt', [record]);
@@ -188,10 +185,9 @@ describe('SearchEngine groups copies of one article', () => {
 
   it('lists a Simplified man page and its Traditional twin once, with "also in"', () => {
     const engine = new SearchEngine();
-    let id = 1;
     [['cn', 'sleep.1.txt'], ['tw', 'sleep.1.txt'], ['cn', 'unicode_start.1.txt']].forEach(([side, name], fileId) => {
       const path = `${side}/${name}`;
-      id += engine.addFile(fileId, path, ingest(parallel(side as 'cn' | 'tw', name!), path).sections, id).length;
+      engine.addFile(fileId, path, ingest(parallel(side as 'cn' | 'tw', name!), path).sections);
     });
     const r = engine.search('sleep', { limit: 0 });
     expect(r.matches).toBe(2);
@@ -257,5 +253,30 @@ describe('SearchEngine pinyin queries', () => {
     const read = engine.read(hit.sectionId, 'xinpian')!;
     expect(read.marks.length).toBeGreaterThan(0);
     for (const m of read.marks) expect(read.section.text.slice(m.start, m.end)).toHaveLength(2);
+  });
+});
+
+describe('SearchEngine allocates section ids', () => {
+  const note = (text: string) => [{ title: text, text, start: 0 }];
+
+  it('gives each new section a fresh id, never reusing a removed one', () => {
+    const engine = new SearchEngine();
+    const a = engine.addFile(1, 'a.txt', [...note('甲'), ...note('乙')]).map((s) => s.id);
+    engine.removeFile(1);
+    const b = engine.addFile(2, 'b.txt', note('丙')).map((s) => s.id);
+    expect(a).toEqual([1, 2]);
+    expect(b).toEqual([3]);
+  });
+
+  it('continues after restored sections and after a reserved counter (ids of writes that failed)', () => {
+    const stored = new SearchEngine().addFile(1, 'a.txt', note('甲'));
+    const engine = new SearchEngine();
+    engine.restoreFile(1, 'a.txt', stored);
+    expect(engine.nextSectionId).toBe(2);
+    engine.reserveSectionIds(10);
+    engine.reserveSectionIds(5);
+    expect(engine.addFile(2, 'b.txt', note('乙')).map((s) => s.id)).toEqual([10]);
+    engine.clear();
+    expect(engine.nextSectionId).toBe(1);
   });
 });

@@ -30,6 +30,8 @@ const EAGER_SKETCH_CHARS = 1000;
 export class SearchEngine {
   readonly #store = new SectionStore();
   readonly #index = new SectionIndex();
+  /** See {@link SearchEngine.nextSectionId}. */
+  #nextSectionId = 1;
 
   /** Total length of the normalized text, in UTF-16 code units. */
   get normalizedLength(): number {
@@ -42,10 +44,25 @@ export class SearchEngine {
   }
 
   /**
-   * Normalizes and indexes a file's sections under the given ids.
-   * @returns the sections as stored (with their folded text and their text), for persistence
+   * The id the next added section gets. Ids are never reused, also after a removal, so that links
+   * to a section stay unambiguous; a caller that persists sections stores this with them and
+   * gives it back after a reload (`reserveSectionIds`).
    */
-  addFile(fileId: number, fileName: string, sections: readonly Section[], firstId: number): (StoredSection & { text: string })[] {
+  get nextSectionId(): number {
+    return this.#nextSectionId;
+  }
+
+  /** Makes sure new sections get ids from `next` on (at least): the counter of a stored library. */
+  reserveSectionIds(next: number): void {
+    this.#nextSectionId = Math.max(this.#nextSectionId, next);
+  }
+
+  /**
+   * Folds and indexes a file's sections, under ids the engine allocates.
+   * @returns the sections as stored (with their id, folded text and text), for persistence
+   */
+  addFile(fileId: number, fileName: string, sections: readonly Section[]): (StoredSection & { text: string })[] {
+    const firstId = this.#nextSectionId;
     const folded = foldSections(sections);
     const added = sections.map((s, index): LoadedSection => ({
       id: firstId + index,
@@ -76,7 +93,10 @@ export class SearchEngine {
 
   #add(fileId: number, fileName: string, sections: readonly LibrarySection[], indexed: boolean): void {
     this.#store.addFile(fileId, fileName, sections);
-    for (const s of sections) this.#index.add(s.id, s.norm, indexed);
+    for (const s of sections) {
+      this.#index.add(s.id, s.norm, indexed);
+      if (s.id >= this.#nextSectionId) this.#nextSectionId = s.id + 1;
+    }
   }
 
   /** Removes a file and all its sections. */
@@ -88,6 +108,7 @@ export class SearchEngine {
   clear(): void {
     this.#store.clear();
     this.#index.clear();
+    this.#nextSectionId = 1;
   }
 
   /** Sections matching a parsed query (see `parseQuery`), unranked: exactly those Ctrl-F would find. */

@@ -1,15 +1,16 @@
 /**
  * The ingest pipeline, one file at a time. Stage order:
- *  1. check   — the file type is one we read, the size is within limits
- *  2. decode  — bytes → text (BOM, UTF-8/16, GB18030, Big5; binaries, empty refused) decode/decode.ts
+ *  1. check   — how the file is read (route.ts), the size is within limits
+ *  2. decode  — bytes → text (BOM, UTF-8/16, GB18030, Big5, Western; others refused) decode/decode.ts
  *     extract — HTML → text with `#` heading lines (htmlparser2, no DOM)             extract/html.ts
  *               Markdown → text without markup, headings kept                       extract/markdown.ts
+ *               zip → entries, EPUB → chapters                                      extract/zip.ts, epub.ts
  *  3. clean   — converter artifacts and web chrome removed                          clean/clean.ts
- *  4. split   — text → sections (newsletter articles, Markdown headings, whole file)  split/sections.ts
- * Normalization, tokenizing and indexing happen when sections enter the engine (engine.ts):
- *  5. normalize — NFKC, lower case, Traditional → Simplified                          normalize/normalize.ts
- *  6. tokenize  — character unigrams and pairs                                         tokenize/tokenize.ts
- *  7. index     — FlexSearch, verified against normalized text on query               index/search-index.ts
+ *  4. split   — text → sections (articles, chapters, poems, fortunes, headings)     split/sections.ts
+ * Folding, tokenizing and indexing happen when sections enter the engine (engine.ts):
+ *  5. normalize — NFKC, lower case, script folding by character                     normalize/normalize.ts
+ *  6. tokenize  — hashed character pairs                                            tokenize/tokenize.ts
+ *  7. index     — FlexSearch pairs + exact character index, verified on query        index/, search/
  * Pure: no DOM, no worker, no storage. Runs unchanged in Node and in the worker.
  */
 import { cleanText } from './clean/clean.ts';
@@ -18,31 +19,11 @@ import { PipelineError } from './errors.ts';
 import { entryMap, readEpub } from './extract/epub.ts';
 import { extractHtml } from './extract/html.ts';
 import { stripMarkdown } from './extract/markdown.ts';
-import { isZip, newBudget, unzipEntries, ZIP_LIMITS, type ArchiveEntry, type ExpansionBudget } from './extract/zip.ts';
+import { newBudget, unzipEntries, ZIP_LIMITS, type ArchiveEntry, type ExpansionBudget } from './extract/zip.ts';
 import { MAX_FILE_BYTES } from './paths.ts';
+import { extensionOf, routeByName, routeOf } from './route.ts';
 import { splitSections } from './split/sections.ts';
 import type { IngestedFile, Section } from './types.ts';
-
-/** Extensions read as plain text or Markdown. Files without an extension are sniffed by content. */
-export const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'markdown'] as const;
-/** Extensions read as archives; their entries go through the pipeline one by one. */
-export const ARCHIVE_EXTENSIONS = ['zip'] as const;
-/** Extensions read as books (a zip of XHTML chapters). */
-export const BOOK_EXTENSIONS = ['epub'] as const;
-/** Extensions read as web pages. */
-export const HTML_EXTENSIONS = ['html', 'htm', 'xhtml'] as const;
-
-function extensionOf(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-}
-
-/** Whether a file name is one the pipeline reads (by extension; content is checked later). */
-export function isSupportedName(name: string): boolean {
-  const ext = extensionOf(name);
-  return ext === '' || [...TEXT_EXTENSIONS, ...ARCHIVE_EXTENSIONS, ...HTML_EXTENSIONS, ...BOOK_EXTENSIONS].includes(ext as never);
-}
 
 /**
  * Runs a file through check, decode, clean and split.
@@ -50,7 +31,8 @@ export function isSupportedName(name: string): boolean {
  * @throws PipelineError with a code the UI can translate; never anything else for bad input.
  */
 export function ingest(bytes: Uint8Array, name: string): IngestedFile {
-  if (!isSupportedName(name)) {
+  const route = routeByName(name);
+  if (route === 'unsupported') {
     const ext = extensionOf(name);
     throw new PipelineError('unsupported-type', 'read', name, `.${ext} files are not supported yet (only .txt, .md, .html, .epub and .zip)`);
   }
@@ -58,9 +40,8 @@ export function ingest(bytes: Uint8Array, name: string): IngestedFile {
     throw new PipelineError('too-large', 'read', name, `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   }
   const decoded = decode(bytes, name);
-  const ext = extensionOf(name);
-  const html = (HTML_EXTENSIONS as readonly string[]).includes(ext) ? extractHtml(decoded.text) : null;
-  const markdown = ext === 'md' || ext === 'markdown' ? stripMarkdown(decoded.text) : null;
+  const html = route === 'html' ? extractHtml(decoded.text) : null;
+  const markdown = route === 'markdown' ? stripMarkdown(decoded.text) : null;
   const cleaned = cleanText(html?.text ?? markdown ?? decoded.text);
   const sections = splitSections(cleaned.text, name, html ? { markdown: true, title: html.title ?? undefined } : {});
   if (sections.length === 0) throw new PipelineError('no-text', 'split', name, 'the file contains no text');
@@ -133,14 +114,11 @@ function attempt(path: string, run: () => IngestedFile): IngestOutcome {
  * share one expansion `budget`, so archives each within the limits cannot add up past them.
  */
 export function ingestMany(bytes: Uint8Array, path: string, depth = 0, budget: ExpansionBudget = newBudget()): IngestOutcome[] {
-  if (!isZip(bytes)) {
-    // A .zip or .epub without a zip signature is broken, not a text file to decode into garbage.
-    const ext = extensionOf(path);
-    if (bytes.length > 0 && [...ARCHIVE_EXTENSIONS, ...BOOK_EXTENSIONS].includes(ext as never)) {
-      return [{ path, error: new PipelineError('broken-archive', 'read', path, `the file is named .${ext} but is not a zip archive`) }];
-    }
-    return [attempt(path, () => ingest(bytes, path))];
+  const route = routeOf(path, bytes);
+  if (route === 'broken-archive') {
+    return [{ path, error: new PipelineError('broken-archive', 'read', path, `the file is named .${extensionOf(path)} but is not a zip archive`) }];
   }
+  if (route !== 'archive' && route !== 'book') return [attempt(path, () => ingest(bytes, path))];
   if (depth >= ZIP_LIMITS.maxDepth) {
     return [{ path, error: new PipelineError('archive-limit', 'read', path, `archives nested more than ${ZIP_LIMITS.maxDepth} deep are not read`) }];
   }
@@ -150,7 +128,7 @@ export function ingestMany(bytes: Uint8Array, path: string, depth = 0, budget: E
   } catch (e) {
     return [{ path, error: e instanceof PipelineError ? e : new PipelineError('broken-archive', 'read', path, String(e)) }];
   }
-  if ((BOOK_EXTENSIONS as readonly string[]).includes(extensionOf(path))) return [attempt(path, () => ingestBook(unzipped.entries, path, bytes.length))];
+  if (route === 'book') return [attempt(path, () => ingestBook(unzipped.entries, path, bytes.length))];
   const outcomes: IngestOutcome[] = unzipped.skipped.map(({ path: p, error }) => ({ path: p, error }));
   for (const entry of unzipped.entries) outcomes.push(...ingestMany(entry.bytes, entry.path, depth + 1, budget));
   if (outcomes.length === 0) outcomes.push({ path, error: new PipelineError('no-text', 'read', path, 'the archive contains no files') });

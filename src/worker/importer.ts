@@ -147,8 +147,7 @@ export class Importer {
     const watch = this.#watch;
     try {
       const fileId = catalog.meta.nextFileId;
-      const firstId = catalog.meta.nextSectionId;
-      const sections: SectionRecord[] = await watch.time('index', () => this.engine.addFile(fileId, path, ingested.sections, firstId));
+      const sections: SectionRecord[] = await watch.time('index', () => this.engine.addFile(fileId, path, ingested.sections));
       // Duplicates are recognized by their text: the same text in GBK and in UTF-8, or with other
       // line ends, is the same document; its copy in the other script is not (DESIGN.md, 34).
       const hash = await watch.time('hash', () => this.#context.hash(contentBytes(ingested.sections.map((s) => s.text))));
@@ -159,7 +158,7 @@ export class Importer {
       }
       const record = fileRecord(fileId, path, ingested, hash, addedAt, sections, bytesHash);
       // Ids of a file whose write fails are not reused: the files staged after it have theirs.
-      catalog.meta = { ...catalog.meta, nextFileId: fileId + 1, nextSectionId: firstId + sections.length };
+      catalog.meta = { ...catalog.meta, nextFileId: fileId + 1, nextSectionId: this.engine.nextSectionId };
       catalog.remember(record);
       const original = record.originalGaps ? null : ingested.original;
       this.#batch.add({ stored: { file: record, sections, original }, at }, ingested.original.length);

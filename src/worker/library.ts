@@ -66,6 +66,8 @@ export class Library {
       this.engine.restoreFile(file.id, file.path, sections, inSnapshot.has(file.id));
       if (!inSnapshot.has(file.id)) stale = true;
     }
+    // Ids of files whose write failed are not reused either: the stored counter may be ahead.
+    this.engine.reserveSectionIds(this.#catalog.meta.nextSectionId);
     // Files stored after the last snapshot (or a snapshot from other code) are indexed now; the
     // result is saved by saveIfStale, when this tab may write.
     this.#snapshotStale = stale;

@@ -124,10 +124,8 @@ function souwen(): AnchorEngine {
   let chunks: [string, string][] = [];
   return {
     async build(files) {
-      let id = 1;
       stored = files.map((f, fileId) => {
-        const sections = engine.addFile(fileId, f.path, f.sections, id);
-        id += sections.length;
+        const sections = engine.addFile(fileId, f.path, f.sections);
         return { fileId, path: f.path, sections };
       });
       // As the app holds it: the worker compacts the index before it saves a snapshot.

@@ -33,10 +33,8 @@ function buildEngine(scale: Corpus) {
   const ingestMs = performance.now() - started;
   const engine = new SearchEngine();
   started = performance.now();
-  let nextId = 1;
   const stored: StoredFile[] = decoded.map((f, fileId) => {
-    const sections = engine.addFile(fileId, f.path, f.sections, nextId);
-    nextId += sections.length;
+    const sections = engine.addFile(fileId, f.path, f.sections);
     return { fileId, path: f.path, sections };
   });
   engine.flushIndex();
@@ -141,9 +139,8 @@ export function fullParallelCorpus(): string {
 /** Mean reciprocal rank of the judged queries over the seeds and parallel pairs (tests/fixtures/judged-queries.json). */
 export function judgedMrr(): number {
   const engine = new SearchEngine();
-  let id = 1;
   judgedFiles().forEach((file, fileId) => {
-    id += engine.addFile(fileId, file, ingest(new Uint8Array(readFileSync(join(CORPUS_DIR, file))), file).sections, id).length;
+    engine.addFile(fileId, file, ingest(new Uint8Array(readFileSync(join(CORPUS_DIR, file))), file).sections);
   });
   return meanReciprocalRank(engine);
 }

@@ -70,10 +70,8 @@ export function bruteForce(sections: readonly BruteSection[], query: string): nu
 export function buildWithSections(docs: readonly { name: string; bytes: Uint8Array }[]) {
   const engine = new SearchEngine();
   const sections: BruteSection[] = [];
-  let nextId = 1;
   docs.forEach(({ name, bytes }, fileId) => {
-    const added = engine.addFile(fileId, name, ingest(bytes, name).sections, nextId);
-    nextId += added.length;
+    const added = engine.addFile(fileId, name, ingest(bytes, name).sections);
     for (const s of added) sections.push({ id: s.id, norm: oracleFold(s.text), text: s.text, normTitle: oracleFold(s.title), normFile: oracleFold(name), date: s.date });
   });
   return { engine, sections };

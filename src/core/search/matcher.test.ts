@@ -14,13 +14,12 @@ function seedParts(): { store: SectionStore; index: SectionIndex; sections: Libr
   const store = new SectionStore();
   const index = new SectionIndex();
   const sections: LibrarySection[] = [];
-  let id = 1;
+  const builder = new SearchEngine();
   seeds().forEach(({ name, bytes }, fileId) => {
-    const added = new SearchEngine().addFile(fileId, name, ingest(bytes, name).sections, id).map(fromStored);
+    const added = builder.addFile(fileId, name, ingest(bytes, name).sections).map(fromStored);
     store.addFile(fileId, name, added);
     for (const s of added) index.add(s.id, s.norm, false);
     sections.push(...added);
-    id += added.length;
   });
   return { store, index, sections };
 }
