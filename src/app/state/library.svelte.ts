@@ -1,7 +1,7 @@
 import type { FileOutcome, LibraryFile, LibraryState, Progress, StorageMode } from '../../shared/protocol.ts';
 import type { PickedFile } from '../../platform/files.ts';
 import { IndexerError, type IndexerClient } from '../indexer-client.ts';
-import { formatBytes } from '../i18n/messages.ts';
+import { formatBytes, t } from '../i18n/messages.ts';
 
 /** An import in progress or just finished. */
 export interface ImportJob {
@@ -76,7 +76,7 @@ export class LibraryModel {
     try {
       this.#apply(await this.#client.request('init', {}));
     } catch (e) {
-      this.error = `文库加载失败：${e instanceof Error ? e.message : String(e)}`;
+      this.error = t.libraryErrors.loadFailed(e instanceof Error ? e.message : String(e));
     } finally {
       this.ready = true;
     }
@@ -88,7 +88,7 @@ export class LibraryModel {
     const bytes = picked.reduce((n, p) => n + p.file.size, 0);
     // One import is read into memory at once: past these, the tab could run out of memory.
     if (picked.length > IMPORT_LIMITS.files || bytes > IMPORT_LIMITS.bytes) {
-      this.error = `一次最多导入 ${IMPORT_LIMITS.files} 个文件、共 ${formatBytes(IMPORT_LIMITS.bytes)}（这次是 ${picked.length} 个、${formatBytes(bytes)}），请分批导入。`;
+      this.error = t.libraryErrors.tooLarge(IMPORT_LIMITS.files, formatBytes(IMPORT_LIMITS.bytes), picked.length, formatBytes(bytes));
       return;
     }
     this.error = null;
@@ -111,7 +111,7 @@ export class LibraryModel {
       this.#apply(result);
       if (result.outcomes.some((o) => o.status === 'indexed')) void this.#askToPersist();
       const full = result.outcomes.filter((o) => o.status === 'skipped' && o.code === 'storage-full').length;
-      if (full > 0) this.error = `存储空间已满：${full} 个文件未能保存，已保存的文档都在。删除不需要的文件、或在浏览器设置中为本站留出空间后，再导入一次即可。`;
+      if (full > 0) this.error = t.libraryErrors.storageFull(full);
     } catch (e) {
       const done = this.job?.progress?.filesDone ?? 0;
       this.job = { ...this.job!, running: false };
@@ -119,8 +119,8 @@ export class LibraryModel {
       // has restarted it, and the files stored before are reloaded from IndexedDB.
       this.error =
         e instanceof IndexerError && e.code === 'crashed'
-          ? `导入中断：处理“${picked[done]?.path ?? '?'}”时索引程序意外停止。已重新启动并重新载入文库，之前导入的文件都在。`
-          : `导入失败：${e instanceof Error ? e.message : String(e)}`;
+          ? t.libraryErrors.crashed(picked[done]?.path ?? '?')
+          : t.libraryErrors.failed(e instanceof Error ? e.message : String(e));
     }
   }
 
