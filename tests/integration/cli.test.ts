@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { SEEDS_DIR } from '../support/corpus.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/souwen.mjs', import.meta.url));
+// @ts-expect-error: a plain JavaScript module of the bin, without types
+const { freshBuild } = await import('../../bin/cli-freshness.mjs');
 const run = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 
 describe('souwen command line', () => {
@@ -100,5 +102,20 @@ describe('souwen command line', () => {
     const out = JSON.parse(run('inspect', join(SEEDS_DIR, '..', 'encodings', 'binary-png-named-txt.txt'), '--json'));
     expect(out[0].error).toEqual({ code: 'binary', message: expect.stringContaining('not a text file (PNG image)') });
     expect(() => run('search', 'only-a-query')).toThrow(/usage/);
+  });
+
+  it('runs prebuilt only when the build is at least as new as every source, and answers alike either way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'souwen-fresh-'));
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src', 'a.ts'), 'x');
+    writeFileSync(join(dir, 'cli.mjs'), 'x');
+    utimesSync(join(dir, 'src', 'a.ts'), 1000, 1000);
+    utimesSync(join(dir, 'cli.mjs'), 2000, 2000);
+    expect(freshBuild(join(dir, 'cli.mjs'), [join(dir, 'src')])).toBe(join(dir, 'cli.mjs'));
+    utimesSync(join(dir, 'src', 'a.ts'), 3000, 3000);
+    expect(freshBuild(join(dir, 'cli.mjs'), [join(dir, 'src')])).toBeNull();
+    expect(freshBuild(join(dir, 'missing.mjs'), [join(dir, 'src')])).toBeNull();
+    const fromSource = execFileSync(process.execPath, [BIN, 'search', '芯片', SEEDS_DIR, '--json'], { encoding: 'utf8', env: { ...process.env, SOUWEN_CLI_FROM_SOURCE: '1' } });
+    expect(run('search', '芯片', SEEDS_DIR, '--json')).toBe(fromSource);
   });
 });
