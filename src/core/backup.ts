@@ -1,4 +1,8 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { BACKUP_FORMAT, BACKUP_VERSION, checkManifest, ORIGINALS_FOLDER, type CheckedEntry, type RefusedEntry } from './backup-manifest.ts';
+import { PipelineError } from './errors.ts';
+import { newBudget, unzipEntries, ZIP_LIMITS, type ExpansionBudget } from './extract/zip.ts';
+import { readDirectory } from './extract/zip-directory.ts';
 import { routeByName, routeOf } from './route.ts';
 
 /**
@@ -10,12 +14,13 @@ import { routeByName, routeOf } from './route.ts';
  *   articles/0001-name.txt …    each file's cleaned articles, title first, for reading anywhere
  *
  * Importing uses `originals/` only: they go through the same pipeline as the first time, so the
- * library comes back with the same articles and the same search results.
+ * library comes back with the same articles and the same search results. Nothing in a dropped
+ * backup is trusted: its zip is read with the archive limits, its manifest against the schema in
+ * backup-manifest.ts, and a bad file entry is reported on its own while the others are restored.
  */
 
 export const BACKUP_MANIFEST = 'souwen-library.json';
-export const BACKUP_FORMAT = 'souwen-library';
-export const BACKUP_VERSION = 1;
+export { BACKUP_FORMAT, BACKUP_VERSION } from './backup-manifest.ts';
 
 /** One file of the library as it goes into a backup. */
 export interface BackupFile {
@@ -68,7 +73,7 @@ export function writeBackup(files: readonly BackupFile[], exportedAt: Date): Uin
   const zip: Zippable = {};
   const entries: BackupEntry[] = files.map((f, i) => {
     const name = entryName(i, f.path);
-    const original = `originals/${name}`;
+    const original = `${ORIGINALS_FOLDER}${name}`;
     const articles = `articles/${name}${name.endsWith('.txt') ? '' : '.txt'}`;
     zip[original] = utf8WithBom(f.original);
     zip[articles] = strToU8(
@@ -90,32 +95,72 @@ export function mayBeBackup(path: string, bytes: Uint8Array): boolean {
   return routeOf(path, bytes) === 'archive' && routeByName(path) === 'archive';
 }
 
-/** A file to re-import from a backup. */
-export interface RestoredFile {
-  path: string;
-  addedAt: number;
-  bytes: Uint8Array;
+/** A file to re-import from a backup, or a file entry that cannot be restored and why. */
+export type RestoredEntry = { path: string; addedAt: number; bytes: Uint8Array } | { path: string; error: PipelineError };
+
+/**
+ * What a zip is as a backup: an ordinary archive (no manifest), a backup refused as a whole (its
+ * manifest unreadable, or from a newer version), or a backup with one result per file entry and
+ * what is left of the expansion budget for reading the restored files.
+ */
+export type BackupContents =
+  | { kind: 'archive' }
+  | { kind: 'refused'; error: PipelineError }
+  | { kind: 'backup'; entries: RestoredEntry[]; budget: ExpansionBudget };
+
+/** Whether the zip has a manifest at its root: read from the central directory, nothing inflated. */
+function hasManifest(bytes: Uint8Array): boolean {
+  try {
+    return readDirectory(bytes).some((e) => e.name === BACKUP_MANIFEST);
+  } catch {
+    return false; // Not readable as a zip: the archive reader says so.
+  }
+}
+
+/** A backup's zip entries and the entries the archive reader refused, by path. */
+interface ZipByPath {
+  entries: ReadonlyMap<string, Uint8Array>;
+  skipped: ReadonlyMap<string, PipelineError>;
+}
+
+/** The file to restore for one checked entry; an original is restored once, found in a Map (never a plain object). */
+function restore(entry: CheckedEntry | RefusedEntry, archivePath: string, zip: ZipByPath, used: Set<string>): RestoredEntry {
+  if ('reason' in entry) return { path: `${archivePath}/${entry.label}`, error: new PipelineError('bad-backup-entry', 'read', `${archivePath}/${entry.label}`, entry.reason) };
+  const at = `${archivePath}/${entry.original}`;
+  const bytes = zip.entries.get(at);
+  const skipped = zip.skipped.get(at);
+  if (skipped) return { path: entry.path, error: new PipelineError(skipped.code, 'read', entry.path, `its original is not readable (${skipped.message})`) };
+  if (!bytes) return { path: entry.path, error: new PipelineError('bad-backup-entry', 'read', entry.path, `its original ${entry.original.slice(0, 200)} is not in the backup`) };
+  // Many entries naming one original would restore it over and over: the work would not be bounded by the zip.
+  if (used.has(at)) return { path: entry.path, error: new PipelineError('bad-backup-entry', 'read', entry.path, 'its original is restored by an earlier entry') };
+  used.add(at);
+  return { path: entry.path, addedAt: entry.addedAt, bytes };
 }
 
 /**
- * Reads a backup zip, or returns null when the zip is not one (it is then imported as an
- * ordinary archive). Throws when it is a backup this version cannot read.
+ * Reads a zip as a backup (see {@link BackupContents}). The zip is read by the archive reader, with
+ * the same limits, CRC checks and expansion `budget` as any dropped zip; the manifest is checked
+ * field by field (backup-manifest.ts), and a bad file entry costs that entry only.
  */
-export function readBackup(bytes: Uint8Array): RestoredFile[] | null {
-  let manifestBytes: Uint8Array | undefined;
+export function readBackup(bytes: Uint8Array, archivePath = 'backup.zip', budget: ExpansionBudget = newBudget(), now = Date.now()): BackupContents {
+  if (!hasManifest(bytes)) return { kind: 'archive' };
+  let read: ReturnType<typeof unzipEntries>;
   try {
-    manifestBytes = unzipSync(bytes, { filter: (f) => f.name === BACKUP_MANIFEST })[BACKUP_MANIFEST];
-  } catch {
-    return null;
+    // Only what is restored is read: `articles/` is a copy for reading elsewhere, never imported.
+    read = unzipEntries(bytes, archivePath, budget, (name) => name === BACKUP_MANIFEST || name.startsWith('originals/'));
+  } catch (e) {
+    return { kind: 'refused', error: e instanceof PipelineError ? e : new PipelineError('broken-archive', 'read', archivePath, String(e), { cause: e }) };
   }
-  if (!manifestBytes) return null;
-  const manifest = JSON.parse(strFromU8(manifestBytes)) as Partial<BackupManifest>;
-  if (manifest.format !== BACKUP_FORMAT || !Array.isArray(manifest.files)) return null;
-  if (manifest.version !== BACKUP_VERSION) throw new Error(`backup version ${String(manifest.version)} is not supported (this app reads version ${BACKUP_VERSION})`);
-  const wanted = new Set(manifest.files.map((f) => f.original));
-  const entries = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
-  return manifest.files.flatMap((f) => {
-    const data = entries[f.original];
-    return data ? [{ path: f.path, addedAt: f.addedAt, bytes: data }] : [];
-  });
+  const manifestPath = `${archivePath}/${BACKUP_MANIFEST}`;
+  const manifest = read.entries.find((e) => e.path === manifestPath);
+  if (!manifest) {
+    const why = read.skipped.find((s) => s.path === manifestPath)?.error.message ?? 'it is missing';
+    return { kind: 'refused', error: new PipelineError('bad-backup', 'read', archivePath, `the backup's manifest is not readable (${why})`) };
+  }
+  // A manifest saved again by an editor may have gained a byte order mark, which JSON refuses.
+  const check = checkManifest(strFromU8(manifest.bytes).replace(/^\uFEFF/, ''), now, ZIP_LIMITS.maxEntries);
+  if (check.kind === 'refused') return { kind: 'refused', error: new PipelineError(check.code, 'read', archivePath, check.reason) };
+  const zip: ZipByPath = { entries: new Map(read.entries.map((e) => [e.path, e.bytes])), skipped: new Map(read.skipped.map((s) => [s.path, s.error])) };
+  const used = new Set<string>();
+  return { kind: 'backup', entries: check.entries.map((entry) => restore(entry, archivePath, zip, used)), budget };
 }

@@ -15,6 +15,8 @@ export type PipelineErrorCode =
   | 'unsupported-compression'
   | 'archive-limit'
   | 'unsupported-backup'
+  | 'bad-backup'
+  | 'bad-backup-entry'
   | 'storage-full'
   | 'no-text'
   | 'internal';

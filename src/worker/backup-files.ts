@@ -3,33 +3,41 @@
  * sources for the importer, and the backup zip of a library.
  */
 import { readBackup, writeBackup, type BackupFile } from '../core/backup.ts';
-import { PipelineError } from '../core/errors.ts';
+import type { ExpansionBudget } from '../core/extract/zip.ts';
 import type { FileOutcome } from '../shared/protocol.ts';
 import type { FileRecord } from '../shared/records.ts';
 import { skippedOutcome } from './catalog.ts';
 
-/** A file to import: dropped, or held in a backup (then with the time it was first added). */
+/**
+ * A file to import: dropped, or held in a backup (then with the time it was first added, and the
+ * nesting depth and expansion budget the backup's zip leaves to it, so a restored archive cannot
+ * expand past what the dropped file may).
+ */
 export interface Source {
   path: string;
   bytes: Uint8Array;
   addedAt: number | undefined;
+  depth?: number;
+  budget?: ExpansionBudget;
 }
 
+/** One file entry of a backup: a file to import, or the outcome that says why it is not restored. */
+export type BackupItem = Source | { outcome: FileOutcome };
+
 /**
- * What a zip dropped on the library is: a backup and the files it holds, a backup this version
- * refuses (with the outcome that says why), or no backup (an ordinary archive).
+ * What a zip dropped on the library is: a backup and its file entries in manifest order, a backup
+ * refused as a whole (with the outcome that says why), or no backup (an ordinary archive).
  */
-export type BackupRead = { kind: 'backup'; files: Source[] } | { kind: 'refused'; outcome: FileOutcome } | { kind: 'archive' };
+export type BackupRead = { kind: 'backup'; items: BackupItem[] } | { kind: 'refused'; outcome: FileOutcome } | { kind: 'archive' };
 
 /** Reads a zip as a backup; see {@link BackupRead}. */
 export function backupSources(bytes: Uint8Array, path: string): BackupRead {
-  try {
-    const files = readBackup(bytes);
-    return files ? { kind: 'backup', files } : { kind: 'archive' };
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return { kind: 'refused', outcome: skippedOutcome(new PipelineError('unsupported-backup', 'read', path, reason)) };
-  }
+  const read = readBackup(bytes, path);
+  if (read.kind !== 'backup') return read.kind === 'archive' ? read : { kind: 'refused', outcome: skippedOutcome(read.error) };
+  const items = read.entries.map((e): BackupItem =>
+    'error' in e ? { outcome: skippedOutcome(e.error) } : { path: e.path, bytes: e.bytes, addedAt: e.addedAt, depth: 1, budget: read.budget },
+  );
+  return { kind: 'backup', items };
 }
 
 /** One article of a file, as a backup lists it. */

@@ -178,7 +178,8 @@ describe('worker handler', () => {
     expect(await reopened.result('original', { fileId: poem.id })).toBe(decoded);
     expect(await reopened.result('original', { fileId: cleaned.id })).toContain('系統(tǒng)');
     const backup = readBackup(await library.exportBackup());
-    expect(new TextDecoder().decode(backup!.find((f) => f.path.endsWith(basename(poems[0]!)))!.bytes)).toBe(decoded);
+    const restored = backup.kind === 'backup' ? backup.entries.find((f) => f.path.endsWith(basename(poems[0]!))) : undefined;
+    expect(restored && 'bytes' in restored ? new TextDecoder().decode(restored.bytes) : restored).toBe(decoded);
   });
 
   it('removes a file and clears the library, in memory and in storage', async () => {

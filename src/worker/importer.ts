@@ -11,7 +11,7 @@ import type { IngestedFile } from '../core/types.ts';
 import type { FileOutcome, ImportFile, ImportTimings, Progress } from '../shared/protocol.ts';
 import type { FileRecord, SectionRecord } from '../shared/records.ts';
 import type { LibraryStore, StoredFile } from '../storage/library-store.ts';
-import { backupSources, type Source } from './backup-files.ts';
+import { backupSources, type BackupItem, type Source } from './backup-files.ts';
 import { skippedOutcome, type Catalog } from './catalog.ts';
 import { originalGaps } from './original-gaps.ts';
 import { contentBytes } from './refold.ts';
@@ -113,13 +113,35 @@ export class Importer {
     return this.#outcomes;
   }
 
-  /** Imports one dropped file; an archive gives one outcome per entry, a library backup one per file it holds. */
+  /**
+   * Imports one dropped file; an archive gives one outcome per entry, a library backup one per
+   * file entry. Whatever one source throws becomes its own outcome: the files read before it are
+   * staged and are written with their batch, and the import goes on.
+   */
   async #importOne(file: ImportFile): Promise<void> {
     const bytes = new Uint8Array(file.bytes);
-    const backup = mayBeBackup(file.path, bytes) ? backupSources(bytes, file.path) : null;
-    if (backup?.kind === 'refused') return void this.#outcomes.push(backup.outcome);
-    const sources: Source[] = backup?.kind === 'backup' ? backup.files : [{ path: file.path, bytes, addedAt: undefined }];
-    for (const source of sources) await this.#importSource(source);
+    const read = await this.#isolated(file.path, async () => (mayBeBackup(file.path, bytes) ? backupSources(bytes, file.path) : null));
+    if (read === undefined) return;
+    if (read?.kind === 'refused') return void this.#outcomes.push(read.outcome);
+    const items: BackupItem[] = read?.kind === 'backup' ? read.items : [{ path: file.path, bytes, addedAt: undefined }];
+    for (const item of items) {
+      if ('outcome' in item) this.#outcomes.push(item.outcome);
+      else await this.#isolated(item.path, () => this.#importSource(item));
+    }
+  }
+
+  /**
+   * Runs one source's step; an exception (a bug, a hostile input no check foresaw) becomes the
+   * source's `internal` outcome and resolves `undefined`. Cancelling still stops the import.
+   */
+  async #isolated<T>(path: string, step: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await step();
+    } catch (e) {
+      if (isAbortError(e)) throw e;
+      this.#outcomes.push(skippedOutcome(e instanceof PipelineError ? e : new PipelineError('internal', 'read', path, String(e), { cause: e })));
+      return undefined;
+    }
   }
 
   async #importSource(source: Source): Promise<void> {
@@ -128,7 +150,7 @@ export class Importer {
     const same = catalog.byBytes(bytesHash);
     // Dropped again: known before decoding, reading and normalizing it all over.
     if (same !== undefined) return void this.#outcomes.push(catalog.duplicateOf(source.path, same));
-    const results = await this.#watch.time('read', () => ingestMany(source.bytes, source.path));
+    const results = await this.#watch.time('read', () => ingestMany(source.bytes, source.path, source.depth, source.budget));
     for (const result of results) {
       const whole = results.length === 1 ? bytesHash : undefined;
       const at = this.#outcomes.length;

@@ -1,11 +1,13 @@
 /**
  * The backup is the person's way out: "导出备份" downloads one zip; dropped into another
- * browser profile, it gives back the same documents and the same search results.
+ * browser profile, it gives back the same documents and the same search results. A tampered
+ * backup costs only its own bad entries: everything else dropped with it is kept across a reload.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropFiles, launch, openApp, screenshot } from './browser.ts';
+import { LISTED, mixedDrop, REFUSED_WORDS, RESTORED_WORDS } from '../support/tampered-backups.ts';
+import { dropFiles, launch, openApp, screenshot, waitForLibrary } from './browser.ts';
 
 type Souwen = {
   library: { ready: boolean; files: { path: string; sections: number }[] };
@@ -54,6 +56,35 @@ describe('library backup', () => {
     expect(after.files).toEqual(before.files);
     expect(after.out).toEqual(before.out);
     expect(before.out.flat().length).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps good files and valid backup entries dropped with tampered backups, also after a reload', async () => {
+    const page = await open();
+    await dropFiles(page, mixedDrop().map((f) => ({ name: f.path, base64: Buffer.from(f.bytes).toString('base64') })));
+    await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-summary').innerText()).toBe('已索引 7 个文件，跳过 4 个');
+    const outcomes = await page.locator('.outcomes').innerText();
+    expect(outcomes).toContain('文库备份的清单（souwen-library.json）无法读取');
+    expect(outcomes).toContain('文库备份中的这一项已损坏');
+    await screenshot(page, '51-tampered-backups');
+    const library = async () => {
+      const words = [...RESTORED_WORDS, ...REFUSED_WORDS, '骁龙8Gen2', '芯片企业'];
+      return page.evaluate(async (qs) => {
+        const s = (globalThis as { souwen?: Souwen }).souwen!;
+        const found: Record<string, string[]> = {};
+        for (const query of qs) found[query] = (await s.client.request('search', { query, limit: 0, offset: 0 })).hits.map((h) => h.fileName);
+        return { found, files: s.library.files.map((f) => f.path).sort() };
+      }, words);
+    };
+    const expected = {
+      files: LISTED,
+      found: Object.fromEntries([...RESTORED_WORDS.map((w) => [w, [`notes/${w}.txt`]]), ...REFUSED_WORDS.map((w) => [w, []]), ['骁龙8Gen2', ['first.txt']], ['芯片企业', ['last.txt']]]),
+    };
+    expect(await library()).toEqual(expected);
+    await page.reload();
+    await waitForLibrary(page, 60_000);
+    expect(await library()).toEqual(expected);
     expect(problems).toEqual([]);
   });
 });

@@ -32,6 +32,8 @@ describe('bad input never loses the good files', () => {
     ['.zip that is not a zip', file('fake.zip', utf8('这不是压缩包')), 'broken-archive'],
     ['undecodable bytes', file('undecodable.txt', Uint8Array.of(0xc4, 0xe3, 0xff, 0xff, 0x81)), 'unsupported-encoding'],
     ['unsupported type', file('report.pdf', utf8('%PDF-1.4')), 'unsupported-type'],
+    ['backup whose manifest is not JSON', file('backup.zip', zipSync({ 'souwen-library.json': utf8('{ 不是 JSON'), 'originals/0001-a.txt': utf8('文') })), 'bad-backup'],
+    ['backup of a newer version', file('newer.zip', zipSync({ 'souwen-library.json': utf8('{"format":"souwen-library","version":2,"files":[]}') })), 'unsupported-backup'],
   ])('%s → %s', async (_, bad, code) => {
     const { outcomes, byPath } = await importAll([bad, good()]);
     expect(outcomes).toHaveLength(2);

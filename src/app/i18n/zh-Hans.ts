@@ -124,6 +124,8 @@ export default {
       'unsupported-compression': '不支持的压缩方法（只读普通 zip 压缩）',
       'archive-limit': '压缩包超出限制（文件太多、太大或疑似压缩炸弹）',
       'unsupported-backup': '这个文库备份来自更新版本的搜文，请先更新',
+      'bad-backup': '文库备份的清单（souwen-library.json）无法读取，备份未恢复',
+      'bad-backup-entry': '文库备份中的这一项已损坏，未恢复（备份中的其他文件照常恢复）',
       'storage-full': '存储空间已满，此文件未保存（已保存的文档不受影响）',
       'no-text': '文件中没有文字',
       internal: '处理时出错',

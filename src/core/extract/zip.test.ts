@@ -122,6 +122,13 @@ describe('zip archives read entry by entry', () => {
     expect(unzipEntries(withComment, 't.zip').entries.map((e) => e.path)).toEqual(['t.zip/a.txt', 't.zip/b.txt']);
   });
 
+  it('reads only the entries selected, neither counting nor inflating the others', () => {
+    const budget = { remaining: 10_000 };
+    const read = unzipEntries(two(), 't.zip', budget, (name) => name === 'b.txt');
+    expect(read.entries.map((e) => e.path)).toEqual(['t.zip/b.txt']);
+    expect(budget.remaining).toBe(10_000 - utf8('第二个文件。').length);
+  });
+
   it('nested archives share one expansion budget', () => {
     const inner = (n: number) => zipSync({ [`${n}.txt`]: utf8('文'.repeat(200)) });
     const inners = [inner(1), inner(2), inner(3)];

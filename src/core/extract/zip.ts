@@ -115,17 +115,24 @@ function uniqueNames(): (name: string) => string {
  * encrypted or unsupported entry is that entry's own outcome and the others are read. Limits are
  * checked from the central directory before anything is decompressed.
  * @param budget bytes this import may still expand (nested archives share it)
+ * @param select which entries to read at all (by name in the archive); the others are neither
+ *   counted nor inflated (a backup reads its manifest and originals, not its `articles/`)
  * @throws PipelineError `broken-archive` for an unreadable directory, `archive-limit` when the
  * archive as a whole is over the entry-count or total-size limit or the budget.
  */
-export function unzipEntries(bytes: Uint8Array, archivePath: string, budget: ExpansionBudget = newBudget()): { entries: ArchiveEntry[]; skipped: ArchiveSkip[] } {
+export function unzipEntries(
+  bytes: Uint8Array,
+  archivePath: string,
+  budget: ExpansionBudget = newBudget(),
+  select: (name: string) => boolean = () => true,
+): { entries: ArchiveEntry[]; skipped: ArchiveSkip[] } {
   let directory: DirectoryEntry[];
   try {
     directory = readDirectory(bytes);
   } catch (cause) {
     throw new PipelineError('broken-archive', 'read', archivePath, `the zip archive cannot be read (${(cause as Error).message})`, { cause });
   }
-  const files = directory.filter((e) => !e.name.endsWith('/') && !isJunkPath(e.name));
+  const files = directory.filter((e) => !e.name.endsWith('/') && !isJunkPath(e.name) && select(e.name));
   if (files.length > ZIP_LIMITS.maxEntries) {
     throw new PipelineError('archive-limit', 'read', archivePath, `the archive holds ${files.length} files; at most ${ZIP_LIMITS.maxEntries} are read`);
   }
