@@ -19,7 +19,7 @@ import { PipelineError } from './errors.ts';
 import { entryMap, readEpub } from './extract/epub.ts';
 import { extractHtml } from './extract/html.ts';
 import { stripMarkdown } from './extract/markdown.ts';
-import { newBudget, unzipEntries, ZIP_LIMITS, type ArchiveEntry, type ExpansionBudget } from './extract/zip.ts';
+import { newBudget, openArchive, ZIP_LIMITS, type ArchiveEntry, type ArchiveSkip, type ExpansionBudget } from './extract/zip.ts';
 import { MAX_FILE_BYTES } from './paths.ts';
 import { extensionOf, routeByName, routeOf } from './route.ts';
 import { splitSections } from './split/sections.ts';
@@ -108,29 +108,42 @@ function attempt(path: string, run: () => IngestedFile): IngestOutcome {
 }
 
 /**
- * Ingests a file that may be an archive: a zip's entries (nested folders, and zips inside zips
- * up to `ZIP_LIMITS.maxDepth`) each re-enter the pipeline and get an outcome of their own, so one
- * bad entry never loses the others. Any other file gives exactly one outcome. Nested archives
- * share one expansion `budget`, so archives each within the limits cannot add up past them.
+ * Ingests a file that may be an archive, one outcome at a time: a zip's entries (nested folders,
+ * and zips inside zips up to `ZIP_LIMITS.maxDepth`) each re-enter the pipeline and get an
+ * outcome of their own, so one bad entry never loses the others, and each entry is read only
+ * when the caller asks for the next outcome — an import stores what it has read before reading
+ * on, and never holds a whole archive's files. Any other file gives exactly one outcome. Nested
+ * archives share one expansion `budget`, so archives each within the limits cannot add up past them.
  */
-export function ingestMany(bytes: Uint8Array, path: string, depth = 0, budget: ExpansionBudget = newBudget()): IngestOutcome[] {
+export function* ingestEach(bytes: Uint8Array, path: string, depth = 0, budget: ExpansionBudget = newBudget()): Generator<IngestOutcome> {
   const route = routeOf(path, bytes);
   if (route === 'broken-archive') {
-    return [{ path, error: new PipelineError('broken-archive', 'read', path, `the file is named .${extensionOf(path)} but is not a zip archive`) }];
+    return yield { path, error: new PipelineError('broken-archive', 'read', path, `the file is named .${extensionOf(path)} but is not a zip archive`) };
   }
-  if (route !== 'archive' && route !== 'book') return [attempt(path, () => ingest(bytes, path))];
+  if (route !== 'archive' && route !== 'book') return yield attempt(path, () => ingest(bytes, path));
   if (depth >= ZIP_LIMITS.maxDepth) {
-    return [{ path, error: new PipelineError('archive-limit', 'read', path, `archives nested more than ${ZIP_LIMITS.maxDepth} deep are not read`) }];
+    return yield { path, error: new PipelineError('archive-limit', 'read', path, `archives nested more than ${ZIP_LIMITS.maxDepth} deep are not read`) };
   }
-  let unzipped: ReturnType<typeof unzipEntries>;
+  let items: Iterable<ArchiveEntry | ArchiveSkip>;
   try {
-    unzipped = unzipEntries(bytes, path, budget);
+    items = openArchive(bytes, path, budget);
   } catch (e) {
-    return [{ path, error: e instanceof PipelineError ? e : new PipelineError('broken-archive', 'read', path, String(e)) }];
+    return yield { path, error: e instanceof PipelineError ? e : new PipelineError('broken-archive', 'read', path, String(e)) };
   }
-  if (route === 'book') return [attempt(path, () => ingestBook(unzipped.entries, path, bytes.length))];
-  const outcomes: IngestOutcome[] = unzipped.skipped.map(({ path: p, error }) => ({ path: p, error }));
-  for (const entry of unzipped.entries) outcomes.push(...ingestMany(entry.bytes, entry.path, depth + 1, budget));
-  if (outcomes.length === 0) outcomes.push({ path, error: new PipelineError('no-text', 'read', path, 'the archive contains no files') });
-  return outcomes;
+  if (route === 'book') {
+    const entries = [...items].filter((item): item is ArchiveEntry => !('error' in item));
+    return yield attempt(path, () => ingestBook(entries, path, bytes.length));
+  }
+  let any = false;
+  for (const item of items) {
+    any = true;
+    if ('error' in item) yield { path: item.path, error: item.error };
+    else yield* ingestEach(item.bytes, item.path, depth + 1, budget);
+  }
+  if (!any) yield { path, error: new PipelineError('no-text', 'read', path, 'the archive contains no files') };
+}
+
+/** Every outcome of {@link ingestEach} at once (the command line, tests). */
+export function ingestMany(bytes: Uint8Array, path: string, depth = 0, budget: ExpansionBudget = newBudget()): IngestOutcome[] {
+  return [...ingestEach(bytes, path, depth, budget)];
 }

@@ -6,7 +6,8 @@
 import { mayBeBackup } from '../core/backup.ts';
 import type { SearchEngine } from '../core/engine.ts';
 import { isAbortError, PipelineError } from '../core/errors.ts';
-import { ingestMany } from '../core/pipeline.ts';
+import { ingestEach } from '../core/pipeline.ts';
+import { routeOf } from '../core/route.ts';
 import type { IngestedFile } from '../core/types.ts';
 import type { FileOutcome, ImportFile, ImportTimings, Progress } from '../shared/protocol.ts';
 import type { FileRecord, SectionRecord } from '../shared/records.ts';
@@ -150,9 +151,15 @@ export class Importer {
     const same = catalog.byBytes(bytesHash);
     // Dropped again: known before decoding, reading and normalizing it all over.
     if (same !== undefined) return void this.#outcomes.push(catalog.duplicateOf(source.path, same));
-    const results = await this.#watch.time('read', () => ingestMany(source.bytes, source.path, source.depth, source.budget));
-    for (const result of results) {
-      const whole = results.length === 1 ? bytesHash : undefined;
+    // The bytes' hash names a file only when the source is one file (a book is one, an archive not).
+    const whole = routeOf(source.path, source.bytes) === 'archive' ? undefined : bytesHash;
+    // One outcome at a time: an archive's entries are read as the ones before are staged and
+    // written, so an import never holds all of them (DESIGN.md, decision 44).
+    const results = ingestEach(source.bytes, source.path, source.depth, source.budget);
+    for (;;) {
+      const next = await this.#watch.time('read', () => results.next());
+      if (next.done) break;
+      const result = next.value;
       const at = this.#outcomes.length;
       this.#outcomes[at] = 'error' in result ? skippedOutcome(result.error) : await this.#stage(at, result.path, result.file, source.addedAt, whole);
       // An archive or a backup holds many files: they are written as they fill batches too.

@@ -1,7 +1,7 @@
 /** Zips read entry by entry: lying directories, damaged or unsupported entries, names, CRCs, budgets. */
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ingestMany } from '../pipeline.ts';
+import { ingestEach, ingestMany } from '../pipeline.ts';
 import { readEpub } from './epub.ts';
 import { unzipEntries } from './zip.ts';
 
@@ -77,8 +77,8 @@ describe('zip archives read entry by entry', () => {
     const [bzip2] = ingestMany(patch16(two(), 0, 10, 8, 12), 't.zip');
     expect('error' in bzip2! && bzip2.error.message).toMatch(/bzip2/);
     expect(outcome(patch16(two(), 1, 8, 6, 1))).toEqual([
-      ['t.zip/b.txt', 'encrypted-entry'],
       ['t.zip/a.txt', 'ok'],
+      ['t.zip/b.txt', 'encrypted-entry'],
     ]);
   });
 
@@ -86,8 +86,8 @@ describe('zip archives read entry by entry', () => {
     const badCrc = two();
     view(badCrc).setUint32(signatures(badCrc, CENTRAL)[1]! + 16, 0x12345678, true);
     expect(outcome(badCrc)).toEqual([
-      ['t.zip/b.txt', 'broken-archive'],
       ['t.zip/a.txt', 'ok'],
+      ['t.zip/b.txt', 'broken-archive'],
     ]);
     const shortSize = two();
     const size = signatures(shortSize, CENTRAL)[0]! + 24;
@@ -120,6 +120,18 @@ describe('zip archives read entry by entry', () => {
     const withComment = new Uint8Array([...zip, ...comment]);
     view(withComment).setUint16(zip.length - 2, comment.length, true);
     expect(unzipEntries(withComment, 't.zip').entries.map((e) => e.path)).toEqual(['t.zip/a.txt', 't.zip/b.txt']);
+  });
+
+  it('inflates an entry only when it is asked for: an import holds one entry at a time', () => {
+    const zip = zipSync({ 'a.txt': utf8('甲'.repeat(100)), 'b.txt': utf8('乙'.repeat(100)) });
+    const outcomes = ingestEach(zip, 't.zip');
+    const first = outcomes.next();
+    expect(first.value && first.value.path).toBe('t.zip/a.txt');
+    // Damage the second entry's data now: were it already inflated, it would still read fine.
+    const second = signatures(zip, LOCAL)[1]! + 30 + 5;
+    for (let i = 0; i < 8; i++) zip[second + i] = 0xff;
+    const next = outcomes.next();
+    expect(next.value && 'error' in next.value && next.value.error.code).toBe('broken-archive');
   });
 
   it('reads only the entries selected, neither counting nor inflating the others', () => {

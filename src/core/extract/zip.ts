@@ -111,21 +111,22 @@ function uniqueNames(): (name: string) => string {
 }
 
 /**
- * Reads an archive entry by entry: each entry is decompressed on its own, so a damaged,
- * encrypted or unsupported entry is that entry's own outcome and the others are read. Limits are
- * checked from the central directory before anything is decompressed.
+ * Opens an archive: reads its central directory and checks every limit before anything is
+ * decompressed, then gives its entries one at a time, in path order, each inflated only when it
+ * is asked for — so an import holds one entry of an archive at a time, never all of them. A
+ * damaged, encrypted or unsupported entry is that entry's own item; the others are read.
  * @param budget bytes this import may still expand (nested archives share it)
  * @param select which entries to read at all (by name in the archive); the others are neither
  *   counted nor inflated (a backup reads its manifest and originals, not its `articles/`)
  * @throws PipelineError `broken-archive` for an unreadable directory, `archive-limit` when the
  * archive as a whole is over the entry-count or total-size limit or the budget.
  */
-export function unzipEntries(
+export function openArchive(
   bytes: Uint8Array,
   archivePath: string,
   budget: ExpansionBudget = newBudget(),
   select: (name: string) => boolean = () => true,
-): { entries: ArchiveEntry[]; skipped: ArchiveSkip[] } {
+): Iterable<ArchiveEntry | ArchiveSkip> {
   let directory: DirectoryEntry[];
   try {
     directory = readDirectory(bytes);
@@ -142,22 +143,43 @@ export function unzipEntries(
   }
   budget.remaining -= total;
   const unique = uniqueNames();
-  const entries: ArchiveEntry[] = [];
-  const skipped: ArchiveSkip[] = [];
-  for (const entry of files) {
-    const path = `${archivePath}/${unique(entry.name)}`;
+  // Names made unique in directory order, then listed in path order, as a file manager would.
+  const named = files.map((entry) => ({ entry, path: `${archivePath}/${unique(entry.name)}` }));
+  named.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return entryItems(bytes, named);
+}
+
+/** The entries of an opened archive, each inflated when the caller asks for it. */
+function* entryItems(bytes: Uint8Array, named: readonly { entry: DirectoryEntry; path: string }[]): Generator<ArchiveEntry | ArchiveSkip> {
+  for (const { entry, path } of named) {
     const refused = refusal(entry, path);
     if (refused) {
-      skipped.push({ path, error: refused });
+      yield { path, error: refused };
       continue;
     }
     try {
-      entries.push({ path, bytes: inflateEntry(bytes, entry, path) });
+      yield { path, bytes: inflateEntry(bytes, entry, path) };
     } catch (e) {
-      skipped.push({ path, error: e instanceof PipelineError ? e : new PipelineError('broken-archive', 'read', path, String(e)) });
+      yield { path, error: e instanceof PipelineError ? e : new PipelineError('broken-archive', 'read', path, String(e)) };
     }
   }
-  // In path order, as a file manager lists them (the directory's order is the zip tool's).
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Every entry of an archive at once (see {@link openArchive}): for a book or a backup, whose
+ * parts are read together.
+ */
+export function unzipEntries(
+  bytes: Uint8Array,
+  archivePath: string,
+  budget: ExpansionBudget = newBudget(),
+  select: (name: string) => boolean = () => true,
+): { entries: ArchiveEntry[]; skipped: ArchiveSkip[] } {
+  const entries: ArchiveEntry[] = [];
+  const skipped: ArchiveSkip[] = [];
+  for (const item of openArchive(bytes, archivePath, budget, select)) {
+    if ('error' in item) skipped.push(item);
+    else entries.push(item);
+  }
   return { entries, skipped };
 }
