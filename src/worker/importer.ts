@@ -178,7 +178,7 @@ export class Importer {
       const fileId = catalog.meta.nextFileId;
       const sections: SectionRecord[] = await watch.time('index', () => this.engine.addFile(fileId, path, ingested.sections));
       // Duplicates are recognized by their text: the same text in GBK and in UTF-8, or with other
-      // line ends, is the same document; its copy in the other script is not (DESIGN.md, 34).
+      // line ends, is the same document; its copy in the other script is not (DESIGN.md, decision 8).
       const hash = await watch.time('hash', () => this.#context.hash(contentBytes(ingested.sections.map((s) => s.text))));
       const existing = catalog.byText(hash);
       if (existing !== undefined) {

@@ -16,7 +16,7 @@ import type { TermMatcher } from './term-matcher.ts';
  * @remarks Literal matching folds script only (`normalize.ts`), so 文件 never finds 檔案 there.
  * Wording is a second, labelled kind of match that rewrites the *query*, never the text: a term
  * gets the other region's words as alternatives, and each alternative counts only in text written
- * in the other script (DESIGN.md, decision 33) — 文件 finds a Traditional 檔案, never a
+ * in the other script (DESIGN.md, decision 34) — 文件 finds a Traditional 檔案, never a
  * Simplified 档案, which is a different word on the mainland.
  * - mainland → Taiwan/Hong Kong (`TWPhrases`, `HKPhrases`): alternatives for Traditional text;
  * - Taiwan/Hong Kong → mainland (`…PhrasesRev`): alternatives for Simplified text, except for a
