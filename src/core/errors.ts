@@ -19,6 +19,7 @@ export type PipelineErrorCode =
   | 'bad-backup-entry'
   | 'storage-full'
   | 'no-text'
+  | 'read-timeout'
   | 'internal';
 
 /** Pipeline stage names, used in messages so a failure says where it happened. */

@@ -6,7 +6,7 @@
 import { mayBeBackup } from '../core/backup.ts';
 import type { SearchEngine } from '../core/engine.ts';
 import { isAbortError, PipelineError } from '../core/errors.ts';
-import { ingestEach } from '../core/pipeline.ts';
+import { newBudget } from '../core/extract/zip.ts';
 import { routeOf } from '../core/route.ts';
 import type { IngestedFile } from '../core/types.ts';
 import type { FileOutcome, ImportFile, ImportTimings, Progress } from '../shared/protocol.ts';
@@ -15,6 +15,7 @@ import type { LibraryStore, StoredFile } from '../storage/library-store.ts';
 import { backupSources, type BackupItem, type Source } from './backup-files.ts';
 import { skippedOutcome, type Catalog } from './catalog.ts';
 import { originalGaps } from './original-gaps.ts';
+import { inProcessReader, type SourceReader } from './reader.ts';
 import { contentBytes } from './refold.ts';
 import { isQuotaError } from './snapshot.ts';
 import { Stopwatch } from './stopwatch.ts';
@@ -29,6 +30,8 @@ export interface ImportContext {
   store: LibraryStore;
   hash: HashFn;
   catalog: Catalog;
+  /** Reads each source (decode, extract, clean, split); in this thread unless given. */
+  reader?: SourceReader;
 }
 
 /** What an import answers: one outcome per file (an archive or backup gives one per entry). */
@@ -155,7 +158,9 @@ export class Importer {
     const whole = routeOf(source.path, source.bytes) === 'archive' ? undefined : bytesHash;
     // One outcome at a time: an archive's entries are read as the ones before are staged and
     // written, so an import never holds all of them (DESIGN.md, decision 44).
-    const results = ingestEach(source.bytes, source.path, source.depth, source.budget);
+    const reader = this.#context.reader ?? inProcessReader;
+    const request = { bytes: source.bytes, path: source.path, depth: source.depth ?? 0, budget: source.budget ?? newBudget() };
+    const results = reader.read(request)[Symbol.asyncIterator]();
     for (;;) {
       const next = await this.#watch.time('read', () => results.next());
       if (next.done) break;

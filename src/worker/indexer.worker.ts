@@ -7,6 +7,7 @@ import { IdbLibraryStore } from '../storage/idb-store.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { createHandler } from './handle.ts';
 import { Library } from './library.ts';
+import { inProcessReader, WorkerReader, type SourceReader } from './reader.ts';
 import { browserCoordinator } from './tabs.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -16,9 +17,19 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Files are read in a parsing worker of their own, so searches are answered during any import and
+ * a file that reads too long can be stopped. Where a worker cannot start
+ * one (nested workers missing), files are read here, as before.
+ */
+function sourceReader(): SourceReader {
+  if (typeof Worker === 'undefined') return inProcessReader;
+  return new WorkerReader(() => new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: 'souwen-parser' }));
+}
+
 const ready = (async () => {
   const store = (await IdbLibraryStore.open()) ?? new MemoryLibraryStore();
-  return createHandler(new Library(store, sha256), (reply) => self.postMessage(reply), browserCoordinator());
+  return createHandler(new Library(store, sha256, sourceReader()), (reply) => self.postMessage(reply), browserCoordinator());
 })();
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {

@@ -15,6 +15,7 @@ import { exportBackup, type BackupArticle } from './backup-files.ts';
 import { Catalog, emptyMeta } from './catalog.ts';
 import { Importer, type HashFn, type ImportReport } from './importer.ts';
 import { originalOf } from './original-gaps.ts';
+import { inProcessReader, type SourceReader } from './reader.ts';
 import { refoldLibrary } from './refold.ts';
 import { fingerprint, saveSnapshot, snapshotUsable } from './snapshot.ts';
 
@@ -33,15 +34,18 @@ export class Library {
   readonly engine = new SearchEngine();
   readonly #store: LibraryStore;
   readonly #hash: HashFn;
+  readonly #reader: SourceReader;
   readonly #catalog = new Catalog();
   /** The loaded snapshot lacks some stored files (they were indexed from their text at load). */
   #snapshotStale = false;
   /** Why this library must not be written (it comes from a newer version), if so. */
   #refusal: Error | undefined;
 
-  constructor(store: LibraryStore, hash: HashFn) {
+  /** `reader` reads dropped files; the worker passes one that reads in a parsing worker of its own. */
+  constructor(store: LibraryStore, hash: HashFn, reader: SourceReader = inProcessReader) {
     this.#store = store;
     this.#hash = hash;
+    this.#reader = reader;
   }
 
   /** The file records by id. */
@@ -119,7 +123,7 @@ export class Library {
    * was indexed.
    */
   async import(files: readonly ImportFile[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<ImportReport> {
-    const importer = new Importer({ engine: this.engine, store: this.#store, hash: this.#hash, catalog: this.#catalog });
+    const importer = new Importer({ engine: this.engine, store: this.#store, hash: this.#hash, catalog: this.#catalog, reader: this.#reader });
     const { outcomes, cancelled } = await importer.run(files, onProgress, signal);
     if (outcomes.some((o) => o.status === 'indexed')) await importer.time('snapshot', () => this.#saveIndex());
     return { outcomes, cancelled, timings: importer.timings };

@@ -128,6 +128,7 @@ export default {
       'bad-backup-entry': '文库备份中的这一项已损坏，未恢复（备份中的其他文件照常恢复）',
       'storage-full': '存储空间已满，此文件未保存（已保存的文档不受影响）',
       'no-text': '文件中没有文字',
+      'read-timeout': '读取超时（文件读取超过 20 秒，已跳过；其他文件照常导入）',
       internal: '处理时出错',
     },
     foreignEncoding: (detail) => {

@@ -1,0 +1,128 @@
+/**
+ * The readers: in this thread exactly what `ingestEach` gives; in a parsing worker the same, with
+ * a watchdog that stops a file reading too long (the worker is terminated and replaced, the file
+ * is `read-timeout`, the next file is read) and a worker failure costing only its current file.
+ */
+import { strToU8, zipSync } from 'fflate';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sha256 } from '../../tests/support/hash.ts';
+import { PipelineError } from '../core/errors.ts';
+import { newBudget } from '../core/extract/zip.ts';
+import { ingestEach, ingestMany, type IngestOutcome } from '../core/pipeline.ts';
+import type { ImportFile } from '../shared/protocol.ts';
+import { MemoryLibraryStore } from '../storage/memory-store.ts';
+import { Library } from './library.ts';
+import { inProcessReader, READ_TIMEOUT_MS, toData, WorkerReader, type ParseReply, type ParseRequest, type WorkerLike } from './reader.ts';
+
+/** A parsing worker in this thread: it answers like parse.worker.ts, except for files named `stall` or `crash`. */
+class FakeWorker implements WorkerLike {
+  static started: FakeWorker[] = [];
+  terminated = false;
+  #outcomes: Iterator<IngestOutcome> | undefined;
+  #budget = { remaining: 0 };
+  #id = 0;
+  readonly #listeners: { message: ((e: MessageEvent<ParseReply>) => void)[]; error: ((e: ErrorEvent) => void)[] } = { message: [], error: [] };
+
+  constructor() {
+    FakeWorker.started.push(this);
+  }
+
+  addEventListener(type: 'message' | 'error', listener: (e: never) => void): void {
+    this.#listeners[type].push(listener as never);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  postMessage(request: ParseRequest): void {
+    if (request.type === 'read') {
+      if (request.path.includes('stall')) return;
+      if (request.path.includes('crash')) {
+        queueMicrotask(() => this.#listeners.error.forEach((l) => l({ message: 'boom', preventDefault() {} } as ErrorEvent)));
+        return;
+      }
+      this.#id = request.id;
+      this.#budget = { remaining: request.budgetRemaining };
+      this.#outcomes = ingestEach(request.bytes, request.path, request.depth, this.#budget);
+    }
+    const next = this.#outcomes!.next();
+    const reply: ParseReply = next.done
+      ? { type: 'done', id: this.#id, budgetRemaining: this.#budget.remaining }
+      : { type: 'outcome', id: this.#id, outcome: toData(next.value) };
+    // Through structured cloning, as a real worker's replies are.
+    queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>)));
+  }
+}
+
+const text = (s: string) => new TextEncoder().encode(s);
+const source = (path: string, bytes = text('第一章 春天\n\n春眠不觉晓，处处闻啼鸟。')) => ({ bytes, path, depth: 0, budget: newBudget() });
+const all = async (outcomes: AsyncIterable<IngestOutcome>) => {
+  const got: IngestOutcome[] = [];
+  for await (const o of outcomes) got.push(o);
+  return got;
+};
+const codeOf = (o: IngestOutcome) => ('error' in o ? o.error.code : 'read');
+
+afterEach(() => {
+  FakeWorker.started = [];
+  vi.useRealTimers();
+});
+
+describe('the in-process reader', () => {
+  it('gives exactly what ingestEach gives, for a file and for an archive', async () => {
+    const zip = zipSync({ 'a.txt': text('甲乙丙丁'), 'b.bin': new Uint8Array([0, 1, 2, 0, 0, 0]), 'c/d.md': text('# 标题\n\n正文') });
+    for (const s of [source('poem.txt'), source('book.zip', zip)]) {
+      expect(await all(inProcessReader.read(s))).toEqual(ingestMany(s.bytes, s.path));
+    }
+  });
+});
+
+describe('the worker reader', () => {
+  it('gives what ingestEach gives, errors rebuilt as PipelineErrors, and the budget the archive leaves', async () => {
+    const zip = zipSync({ 'a.txt': strToU8('甲乙丙丁'.repeat(100)), 'empty.txt': new Uint8Array(0) });
+    const s = source('book.zip', zip);
+    const got = await all(new WorkerReader(() => new FakeWorker()).read(s));
+    const want = ingestMany(zip, 'book.zip');
+    expect(got).toEqual(want);
+    expect(got.map(codeOf)).toEqual(['read', 'empty']);
+    const error = (got[1] as { error: PipelineError }).error;
+    expect(error).toBeInstanceOf(PipelineError);
+    expect(error.message).toBe((want[1] as { error: PipelineError }).error.message);
+    expect(s.budget.remaining).toBeLessThan(newBudget().remaining);
+    expect(s.bytes.byteLength).toBe(zip.byteLength); // the caller's bytes are not transferred away
+  });
+
+  it('stops a file that reads longer than READ_TIMEOUT_MS, and reads the next one in a fresh worker', async () => {
+    vi.useFakeTimers();
+    const reader = new WorkerReader(() => new FakeWorker());
+    const stalled = all(reader.read(source('stall.txt')));
+    await vi.advanceTimersByTimeAsync(READ_TIMEOUT_MS - 1);
+    expect(FakeWorker.started[0]!.terminated).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const [timedOut] = await stalled;
+    expect(timedOut).toMatchObject({ path: 'stall.txt', error: { code: 'read-timeout', stage: 'read', fileName: 'stall.txt' } });
+    expect(FakeWorker.started[0]!.terminated).toBe(true);
+    const next = await all(reader.read(source('poem.txt')));
+    expect(next.map(codeOf)).toEqual(['read']);
+    expect(FakeWorker.started).toHaveLength(2);
+    expect(FakeWorker.started[1]!.terminated).toBe(false);
+  });
+
+  it('reports a failing worker as the current file’s internal error and goes on with a fresh one', async () => {
+    const reader = new WorkerReader(() => new FakeWorker());
+    expect((await all(reader.read(source('crash.txt')))).map(codeOf)).toEqual(['internal']);
+    expect((await all(reader.read(source('poem.txt')))).map(codeOf)).toEqual(['read']);
+    expect(FakeWorker.started.map((w) => w.terminated)).toEqual([true, false]);
+  });
+
+  it('lets an import go on past a stalled file: the files around it are indexed and found', async () => {
+    const library = new Library(new MemoryLibraryStore(), sha256, new WorkerReader(() => new FakeWorker(), 50));
+    await library.init();
+    const drop = (path: string, s: string): ImportFile => ({ name: path, path, bytes: text(s).buffer as ArrayBuffer });
+    const files = [drop('a.txt', '春眠不觉晓'), drop('stall.txt', '夜来风雨声'), drop('b.txt', '花落知多少')];
+    const report = await library.import(files, () => {}, new AbortController().signal);
+    expect(report.outcomes.map((o) => (o.status === 'indexed' ? o.status : o.code))).toEqual(['indexed', 'read-timeout', 'indexed']);
+    expect((await library.search('花落', { limit: 0 })).hits.map((h) => h.fileName)).toEqual(['b.txt']);
+  });
+});
