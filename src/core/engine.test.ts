@@ -280,3 +280,25 @@ describe('SearchEngine allocates section ids', () => {
     expect(engine.nextSectionId).toBe(1);
   });
 });
+
+describe('SearchEngine adds a big file a slice at a time', () => {
+  const sections = Array.from({ length: 400 }, (_, i) => ({ title: `第${i + 1}回`, text: `第${i + 1}回\n${i === 399 ? '天下。' : '話說天下大勢。'.repeat(100)}`, start: 0 }));
+
+  it('pauses between slices, is searchable as far as it is added, and ends as addFile does', () => {
+    const engine = new SearchEngine();
+    const slices = engine.addFileInSlices(1, 'big.txt', sections, 20_000);
+    let pauses = 0;
+    let step = slices.next();
+    const partial = engine.search('天下').matches;
+    for (; !step.done; step = slices.next()) pauses++;
+    expect(pauses).toBeGreaterThan(5);
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(400);
+    const whole = new SearchEngine().addFile(1, 'big.txt', sections);
+    expect(step.value).toEqual(whole);
+    expect(engine.search('天下').matches).toBe(400);
+    // The file's script is known only at the end: the last section, with no character of its own
+    // that tells, takes it then.
+    expect(step.value.every((s) => s.script === 'hant')).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
-import { foldSections } from './normalize/fold-sections.ts';
+import { foldSection } from './normalize/fold-sections.ts';
+import { scriptEvidence, scriptOf } from './normalize/script.ts';
 import type { ParsedQuery } from './query/parse-query.ts';
 import { QueryMatcher } from './search/matcher.ts';
 import { presentHits, presentSection } from './search/presenter.ts';
@@ -15,6 +16,8 @@ export type { Hit, MatchKind, RankedEntry, RankedPage, ReadResult, SearchCounts,
 const DEFAULT_LIMIT = 20;
 /** Sections at least this long get their near-duplicate sketch at import (see `addFile`). */
 const EAGER_SKETCH_CHARS = 1000;
+/** Text added per slice by `addFileInSlices`: at most about 0.25 s of folding and indexing (a 60 MB file, Node). */
+const SLICE_CHARS = 250_000;
 
 /**
  * The searchable library in memory, shared by the worker and the command line so both answer a
@@ -62,24 +65,69 @@ export class SearchEngine {
    * @returns the sections as stored (with their id, folded text and text), for persistence
    */
   addFile(fileId: number, fileName: string, sections: readonly Section[]): (StoredSection & { text: string })[] {
+    const slices = this.addFileInSlices(fileId, fileName, sections, Infinity);
+    let step = slices.next();
+    while (!step.done) step = slices.next();
+    return step.value;
+  }
+
+  /**
+   * {@link SearchEngine.addFile} a slice of about `sliceChars` characters at a time, pausing
+   * (`yield`) between slices so that a worker can answer searches meanwhile: a 60 MB file took
+   * 7.7 s in one go. Between slices the file is searchable as far as it is added.
+   * @returns (as the generator's return value) the sections as stored
+   */
+  *addFileInSlices(fileId: number, fileName: string, sections: readonly Section[], sliceChars = SLICE_CHARS): Generator<void, (StoredSection & { text: string })[]> {
     const firstId = this.#nextSectionId;
-    const folded = foldSections(sections);
-    const added = sections.map((s, index): LoadedSection => ({
-      id: firstId + index,
-      fileId,
-      index,
-      title: s.title,
-      url: s.url,
-      source: s.source,
-      date: s.date,
-      text: s.text,
-      ...folded[index]!,
-    }));
-    this.#add(fileId, fileName, added, false);
-    // A long section's sketch (its first 4 000 characters) would slow the first queries that list
-    // it, so it is made now; a short one is made when first needed: at 50 MB of poems (204 084
-    // sections) making every sketch ahead held 58 MB of heap (DESIGN.md, decision 37).
-    for (const section of added) if (section.norm.length >= EAGER_SKETCH_CHARS) this.#store.sketch(section);
+    this.#nextSectionId += sections.length;
+    const added: LoadedSection[] = [];
+    // A section's script is its own, else its file's, which is known only once every section is
+    // read: sections without their own get it at the end (a pass over all of them first would
+    // itself hold searches up, 0.35 s at 60 MB).
+    const total = { traditional: 0, simplified: 0 };
+    const undecided: LoadedSection[] = [];
+    // One pass even for a file without sections, so the file itself is known.
+    for (let from = 0; ; ) {
+      let to = from;
+      for (let chars = 0; to < sections.length && (to === from || chars < sliceChars); to++) chars += sections[to]!.text.length;
+      const slice = sections.slice(from, to).map((s, k): LoadedSection => ({
+        id: firstId + from + k,
+        fileId,
+        index: from + k,
+        title: s.title,
+        url: s.url,
+        source: s.source,
+        date: s.date,
+        text: s.text,
+        ...foldSection(s, undefined),
+      }));
+      for (const section of slice) {
+        const evidence = scriptEvidence(section.text);
+        total.traditional += evidence.traditional;
+        total.simplified += evidence.simplified;
+        const own = scriptOf(evidence);
+        if (own) section.script = own;
+        else undecided.push(section);
+      }
+      if (from === 0) this.#store.addFile(fileId, fileName, slice);
+      else this.#store.appendToFile(fileId, slice);
+      for (const section of slice) {
+        this.#index.add(section.id, section.norm, false);
+        // A long section's sketch (its first 4 000 characters) would slow the first queries that
+        // list it, so it is made now; a short one when first needed: at 50 MB of poems (204 084
+        // sections) making every sketch ahead held 58 MB of heap (DESIGN.md, decision 37).
+        if (section.norm.length >= EAGER_SKETCH_CHARS) this.#store.sketch(section);
+      }
+      for (const section of slice) added.push(section); // not push(...slice): a slice may hold 300 000 sections
+      if (to >= sections.length) break;
+      // The pair index queues 4 M characters before it indexes them; left to its batch, one slice
+      // in sixteen would carry a whole batch (1 s at 60 MB). Indexed per slice, every pause is short.
+      this.#index.pairs.flush();
+      from = to;
+      yield;
+    }
+    const fileScript = scriptOf(total);
+    if (fileScript) for (const section of undecided) section.script = fileScript;
     return added.map(toStored);
   }
 
@@ -181,9 +229,14 @@ export class SearchEngine {
     this.#index.pairs.compact();
   }
 
-  /** Serialized index chunks, for persistence. */
-  exportIndex(): Promise<[string, string][]> {
-    return this.#index.pairs.export();
+  /** {@link SearchEngine.compactIndex} a shard at a time, pausing (`yield`) after each. */
+  compactIndexInSlices(): Generator<void> {
+    return this.#index.pairs.compactInSlices();
+  }
+
+  /** Serialized index chunks, for persistence; `between` is awaited between two shards. */
+  exportIndex(between?: () => Promise<void>): Promise<[string, string][]> {
+    return this.#index.pairs.export(between);
   }
 
   /** Loads index chunks exported under the same `INDEX_CONFIG_HASH`; call before `restoreFile(…, true)`. */

@@ -7,6 +7,7 @@ import type { SearchEngine } from '../core/engine.ts';
 import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
 import type { LibraryMeta } from '../shared/records.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
+import { yieldToEvents } from './turns.ts';
 
 /** IndexedDB's answer when the origin's storage quota is used up. */
 export const isQuotaError = (e: unknown) => e instanceof Error && (e.name === 'QuotaExceededError' || /quota/i.test(e.message));
@@ -31,8 +32,10 @@ export const snapshotUsable = (meta: LibraryMeta, chunks: readonly unknown[]) =>
 export async function saveSnapshot(engine: SearchEngine, store: LibraryStore, meta: LibraryMeta, fileIds: number[]): Promise<LibraryMeta> {
   // Trimmed before the export, so that the snapshot and the trimmed index are never both held
   // beside the untrimmed one.
-  engine.compactIndex();
-  const chunks = await engine.exportIndex();
+  // A shard at a time, giving searches a turn in between: at 50 MB the compaction and export
+  // held them up for 1–2 s in one go.
+  for (const _ of engine.compactIndexInSlices()) await yieldToEvents();
+  const chunks = await engine.exportIndex(yieldToEvents);
   const next: LibraryMeta = { ...meta, indexConfigHash: INDEX_CONFIG_HASH, indexGeneration: meta.indexGeneration + 1, indexedFileIds: fileIds };
   try {
     await store.saveIndex(chunks, next);

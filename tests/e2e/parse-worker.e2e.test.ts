@@ -1,6 +1,7 @@
 /**
  * Reading never stalls searching: files are read in a parsing worker of their own, so while a big
- * file is being read the index worker answers searches at their usual speed. The bound is a
+ * file is being read the index worker answers searches at their usual speed; its indexing and the
+ * snapshot after it pause between slices, so searches get a turn then too. The bound is a
  * ratio (each round trip against the import's whole time), not an absolute time.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -68,8 +69,16 @@ describe('a search during the reading of a big file', () => {
     const duringRead = run.rounds.filter((r) => r.start + r.ms < hash + read);
     expect(duringRead.length).toBeGreaterThanOrEqual(3);
     for (const r of run.rounds) expect(r.files).toEqual(['静夜思.txt']);
-    // Read in the index worker, a search would wait for the rest of the file's reading.
-    for (const r of duringRead) expect(r.ms).toBeLessThan(read / 4);
+    // Read in the index worker, a search would wait for the rest of the file's reading. The one
+    // round that meets the file's outcome arriving (60 MB of sections copied into the index
+    // worker, ~0.3 s) is the slowest; the usual round is a few ms.
+    const sorted = duringRead.map((r) => r.ms).sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)]!).toBeLessThan(read / 20);
+    for (const ms of sorted) expect(ms).toBeLessThan(read / 2);
+    // Indexing and the snapshot give searches a turn too (a slice, a shard at a time): no round
+    // trip waits for more than a small part of the import (in one go, indexing held one 7 s, and
+    // the 60 MB file's own write ~1.2 s remains).
+    for (const r of run.rounds) expect(r.ms).toBeLessThan(run.importMs / 5);
     expect((await searchFor(page, '合久必分')).length).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });

@@ -148,6 +148,11 @@ export class SearchIndex {
    * Nothing is done when no section was indexed since (a removal only shortens lists).
    */
   compact(): void {
+    for (const _ of this.compactInSlices());
+  }
+
+  /** {@link SearchIndex.compact} one shard at a time, pausing (`yield`) after each (a worker answers searches meanwhile). */
+  *compactInSlices(): Generator<void> {
     this.flush();
     if (!this.#loose) return;
     this.#loose = false;
@@ -155,17 +160,22 @@ export class SearchIndex {
       const copy = this.#createShard();
       this.#shards[s]!.export((key: string, data: string) => copy.import(key, data));
       this.#shards[s] = copy;
+      yield;
     }
   }
 
-  /** Serializes the index as key/data chunks: FlexSearch's export format, keys prefixed by shard. */
-  async export(): Promise<[string, string][]> {
+  /**
+   * Serializes the index as key/data chunks: FlexSearch's export format, keys prefixed by shard.
+   * @param between awaited between two shards (a worker gives searches a turn there)
+   */
+  async export(between: () => Promise<void> = async () => {}): Promise<[string, string][]> {
     this.flush();
     const chunks: [string, string][] = [];
     for (const [s, shard] of this.#shards.entries()) {
       await shard.export((key: string, data: string) => {
         chunks.push([`${s}/${key}`, data]);
       });
+      await between();
     }
     return chunks;
   }

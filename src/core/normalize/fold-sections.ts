@@ -18,14 +18,22 @@ export interface FoldedSection {
  * short to show its script (a four-character poem line, a title) takes its file's.
  */
 export function foldSections(sections: readonly { text: string; title: string }[]): FoldedSection[] {
+  const scripts = sectionScripts(sections);
+  return sections.map((s, i) => foldSection(s, scripts[i]));
+}
+
+/** Each section's script (its own, else its file's), before any is folded. */
+export function sectionScripts(sections: readonly { text: string }[]): (Script | undefined)[] {
   const evidence = sections.map((s) => scriptEvidence(s.text));
   const fileScript = scriptOf({
     traditional: evidence.reduce((n, e) => n + e.traditional, 0),
     simplified: evidence.reduce((n, e) => n + e.simplified, 0),
   });
-  return sections.map((s, i) => {
-    const { text: norm, map } = normalize(s.text);
-    const script = scriptOf(evidence[i]!) ?? fileScript;
-    return { norm, drift: driftOf(map), normTitle: normalizeText(s.title), ...(script ? { script } : {}) };
-  });
+  return evidence.map((e) => scriptOf(e) ?? fileScript);
+}
+
+/** One section folded, its script given (see {@link sectionScripts}). */
+export function foldSection(s: { text: string; title: string }, script: Script | undefined): FoldedSection {
+  const { text: norm, map } = normalize(s.text);
+  return { norm, drift: driftOf(map), normTitle: normalizeText(s.title), ...(script ? { script } : {}) };
 }

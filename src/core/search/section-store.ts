@@ -92,6 +92,17 @@ export class SectionStore {
     }
   }
 
+  /** Adds more sections to a file already added (a big file is added in slices). */
+  appendToFile(fileId: number, sections: readonly LibrarySection[]): void {
+    const file = this.#files.get(fileId);
+    if (!file) throw new Error(`file ${fileId} is not in the store`);
+    for (const s of sections) {
+      file.sectionIds.push(s.id);
+      this.#sections.set(s.id, s);
+      this.#totalLength += s.norm.length;
+    }
+  }
+
   /** Removes a file and its sections. @returns the ids of the sections removed */
   removeFile(fileId: number): number[] {
     const file = this.#files.get(fileId);
