@@ -8,21 +8,11 @@ import { decode } from '../../src/core/decode/decode.ts';
 import { SearchEngine } from '../../src/core/engine.ts';
 import { normalize } from '../../src/core/normalize/normalize.ts';
 import { parseQuery } from '../../src/core/query/parse-query.ts';
+import { growthRatio, LINEAR_BOUND } from '../support/linear.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const engine = new SearchEngine();
 engine.addFile(1, 'a.txt', [{ title: '笔记', text: '芯片企业的"报告" -附录 title:说明 OR 其他', start: 0 }]);
-
-/** Best of three timings. */
-function time(run: () => void): number {
-  let best = Infinity;
-  for (let r = 0; r < 3; r++) {
-    const t = performance.now();
-    run();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
 
 const FAMILIES: [string, (n: number) => () => void][] = [
   ['decode: a long run of spaces', (n) => () => decode(utf8(`${' '.repeat(n)}中`), 'a.txt')],
@@ -37,11 +27,6 @@ const FAMILIES: [string, (n: number) => () => void][] = [
 
 describe('reading and searching run in time linear in the input', () => {
   it.each(FAMILIES)('%s: 16× the input costs well under 40× the time', (_, make) => {
-    const n = 4000;
-    time(make(n));
-    // A shared machine is noisy: a ratio over the bound is measured again, at most twice.
-    let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio >= 40; attempt++) ratio = time(make(16 * n)) / Math.max(time(make(n)), 0.05);
-    expect(ratio).toBeLessThan(40);
+    expect(growthRatio(make)).toBeLessThan(LINEAR_BOUND);
   });
 });

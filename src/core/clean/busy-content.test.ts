@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from './clean.ts';
+import { growthRatio, LINEAR_BOUND } from '../../../tests/support/linear.ts';
 
 /**
  * Real lines that look busy — option lists, formulas, tables, code, drawings, word-segmented man
@@ -61,20 +62,8 @@ describe('cleaning never deletes busy real content (tests/fixtures/clean)', () =
   });
 });
 
-/** Best of a few runs, in milliseconds (the minimum is the least disturbed by a shared machine). */
-function bestTime(text: string): number {
-  let best = Infinity;
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    cleanText(text);
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
-
 describe('cleaning runs in linear time', () => {
-  // Each line is built at n and 16n characters: a linear pass takes ~16× longer, a backtracking
-  // regex ~256×. The threshold (40) sits far from both, so a loaded machine does not flip it.
+  // Each line is built at n and 16n characters (tests/support/linear.ts).
   it.each([
     ['a 1 MB line of spaces', (n: number) => `x${' '.repeat(n)}y\n`, 1 << 20],
     ['spaces then a bar', (n: number) => `a${' '.repeat(n)}|\n`, 1 << 20],
@@ -86,12 +75,6 @@ describe('cleaning runs in linear time', () => {
     ['unterminated escapes', (n: number) => `${'\x1b[1;\x1b]0;'.repeat(n / 8)}\n`, 100_000],
     ['blank-looking lines', (n: number) => `\n${' \t'.repeat(n / 2)}\n`, 1 << 20],
   ])('%s', (_, make, big) => {
-    const small = make(Math.floor(big / 16));
-    const large = make(big);
-    bestTime(small); // warm up the JIT
-    // Up to three tries: a pause of the shared machine can spoil one, never a quadratic ~256×.
-    let ratio = Infinity;
-    for (let i = 0; i < 3 && ratio >= 40; i++) ratio = Math.min(ratio, bestTime(large) / Math.max(bestTime(small), 0.05));
-    expect(ratio).toBeLessThan(40);
+    expect(growthRatio((n) => () => cleanText(make(n)), Math.floor(big / 16))).toBeLessThan(LINEAR_BOUND);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readEncoding } from '../../../tests/support/corpus.ts';
 import { decode } from '../decode/decode.ts';
 import { ingest } from '../pipeline.ts';
+import { growthRatio, LINEAR_BOUND } from '../../../tests/support/linear.ts';
 import { extractHtml } from './html.ts';
 import { flattenDeepHtml } from './html-depth.ts';
 
@@ -44,28 +45,14 @@ describe('HTML through the pipeline', () => {
 });
 
 describe('deeply nested markup', () => {
-  const time = (html: string) => {
-    let best = Infinity;
-    for (let r = 0; r < 3; r++) {
-      const t = performance.now();
-      extractHtml(html);
-      best = Math.min(best, performance.now() - t);
-    }
-    return best;
-  };
-
   it.each([
     ['nested div', (n: number) => `${'<div>'.repeat(n)}正文`],
     ['nested list items', (n: number) => `${'<ul><li>'.repeat(n)}正文`],
     ['nested paragraphs and bold', (n: number) => `${'<p><b>'.repeat(n)}正文`],
     ['unmatched closing tags', (n: number) => `${'</div>'.repeat(n)}正文`],
   ])('%s: read in linear time (16× the tags, well under 40× the time), text kept', (_, make) => {
-    const n = 6250;
-    expect(extractHtml(make(16 * n)).text).toContain('正文');
-    time(make(n));
-    let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio >= 40; attempt++) ratio = time(make(16 * n)) / Math.max(time(make(n)), 0.05);
-    expect(ratio).toBeLessThan(40);
+    expect(extractHtml(make(16 * 6250)).text).toContain('正文');
+    expect(growthRatio((n) => () => extractHtml(make(n)), 6250)).toBeLessThan(LINEAR_BOUND);
   });
 
   it('keeps the text and the line breaks of tags beyond the depth it tracks', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../pipeline.ts';
+import { growthRatio, LINEAR_BOUND } from '../../../tests/support/linear.ts';
 import { stripMarkdown } from './markdown.ts';
 
 describe('stripMarkdown', () => {
@@ -29,17 +30,6 @@ describe('stripMarkdown', () => {
 });
 
 describe('stripMarkdown runs in linear time', () => {
-  /** Best of three timings of stripping one generated line. */
-  const time = (text: string) => {
-    let best = Infinity;
-    for (let r = 0; r < 3; r++) {
-      const t = performance.now();
-      stripMarkdown(text);
-      best = Math.min(best, performance.now() - t);
-    }
-    return best;
-  };
-
   it.each([
     ['runs of [', (n: number) => '['.repeat(n)],
     ['unclosed links', (n: number) => '[a]('.repeat(n / 4)],
@@ -50,11 +40,6 @@ describe('stripMarkdown runs in linear time', () => {
     ['nested parentheses in a link', (n: number) => `[a](${'('.repeat(n)}`],
     ['a rule line of spaces', (n: number) => `-${' '.repeat(n)}-`],
   ])('%s: 16× the input costs well under 40× the time', (_, make) => {
-    const n = 8000;
-    time(make(n));
-    // Timings are noisy on a shared machine: a ratio over the bound is measured again, at most twice.
-    let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio >= 40; attempt++) ratio = time(make(16 * n)) / Math.max(time(make(n)), 0.05);
-    expect(ratio).toBeLessThan(40);
+    expect(growthRatio((n) => () => stripMarkdown(make(n)), 8000)).toBeLessThan(LINEAR_BOUND);
   });
 });
