@@ -1,5 +1,5 @@
 import { foldSection } from './normalize/fold-sections.ts';
-import { scriptEvidence, scriptOf } from './normalize/script.ts';
+import { FileScript } from './normalize/script.ts';
 import type { ParsedQuery } from './query/parse-query.ts';
 import { QueryMatcher } from './search/matcher.ts';
 import { presentHits, presentSection } from './search/presenter.ts';
@@ -84,7 +84,7 @@ export class SearchEngine {
     // A section's script is its own, else its file's, which is known only once every section is
     // read: sections without their own get it at the end (a pass over all of them first would
     // itself hold searches up, 0.35 s at 60 MB).
-    const total = { traditional: 0, simplified: 0 };
+    const file = new FileScript();
     const undecided: LoadedSection[] = [];
     // One pass even for a file without sections, so the file itself is known.
     for (let from = 0; ; ) {
@@ -101,24 +101,19 @@ export class SearchEngine {
         text: s.text,
         ...foldSection(s, undefined),
       }));
-      for (const section of slice) {
-        const evidence = scriptEvidence(section.text);
-        total.traditional += evidence.traditional;
-        total.simplified += evidence.simplified;
-        const own = scriptOf(evidence);
-        if (own) section.script = own;
-        else undecided.push(section);
-      }
       if (from === 0) this.#store.addFile(fileId, fileName, slice);
       else this.#store.appendToFile(fileId, slice);
       for (const section of slice) {
+        const own = file.count(section.text);
+        if (own) section.script = own;
+        else undecided.push(section);
+        added.push(section); // one at a time, not push(...slice): a slice may hold 300 000 sections
         this.#index.add(section.id, section.norm, false);
         // A long section's sketch (its first 4 000 characters) would slow the first queries that
         // list it, so it is made now; a short one when first needed: at 50 MB of poems (204 084
         // sections) making every sketch ahead held 58 MB of heap (DESIGN.md, decision 37).
         if (section.norm.length >= EAGER_SKETCH_CHARS) this.#store.sketch(section);
       }
-      for (const section of slice) added.push(section); // not push(...slice): a slice may hold 300 000 sections
       if (to >= sections.length) break;
       // The pair index queues 4 M characters before it indexes them; left to its batch, one slice
       // in sixteen would carry a whole batch (1 s at 60 MB). Indexed per slice, every pause is short.
@@ -126,7 +121,7 @@ export class SearchEngine {
       from = to;
       yield;
     }
-    const fileScript = scriptOf(total);
+    const fileScript = file.script;
     if (fileScript) for (const section of undecided) section.script = fileScript;
     return added.map(toStored);
   }

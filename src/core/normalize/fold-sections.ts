@@ -1,5 +1,5 @@
 import { driftOf, normalize, normalizeText } from './normalize.ts';
-import { scriptEvidence, scriptOf, type Script } from './script.ts';
+import { FileScript, type Script } from './script.ts';
 
 /** What folding stores of a section: matching needs no folding after a reload. */
 export interface FoldedSection {
@@ -24,12 +24,9 @@ export function foldSections(sections: readonly { text: string; title: string }[
 
 /** Each section's script (its own, else its file's), before any is folded. */
 export function sectionScripts(sections: readonly { text: string }[]): (Script | undefined)[] {
-  const evidence = sections.map((s) => scriptEvidence(s.text));
-  const fileScript = scriptOf({
-    traditional: evidence.reduce((n, e) => n + e.traditional, 0),
-    simplified: evidence.reduce((n, e) => n + e.simplified, 0),
-  });
-  return evidence.map((e) => scriptOf(e) ?? fileScript);
+  const file = new FileScript();
+  const own = sections.map((s) => file.count(s.text));
+  return own.map((script) => script ?? file.script);
 }
 
 /** One section folded, its script given (see {@link sectionScripts}). */

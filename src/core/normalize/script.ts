@@ -26,6 +26,27 @@ export function scriptEvidence(text: string): ScriptEvidence {
 }
 
 /**
+ * The scripts of a file's sections, one section at a time: each section's own, and the file's,
+ * known once every section is counted, for the sections that show none of their own.
+ */
+export class FileScript {
+  readonly #total: ScriptEvidence = { traditional: 0, simplified: 0 };
+
+  /** Counts a section's text; @returns its own script, if it shows one */
+  count(text: string): Script | undefined {
+    const evidence = scriptEvidence(text);
+    this.#total.traditional += evidence.traditional;
+    this.#total.simplified += evidence.simplified;
+    return scriptOf(evidence);
+  }
+
+  /** The file's script, from every section counted so far. */
+  get script(): Script | undefined {
+    return scriptOf(this.#total);
+  }
+}
+
+/**
  * The script of a text by majority of the characters only one script writes; undefined when
  * neither has more (no such character at all, or as many of each).
  * @example scriptOf('請開啟檔案') === 'hant'; scriptOf('文件') === undefined
