@@ -101,7 +101,8 @@ function hitsOf(engine: SearchEngine, query: string, limit: number) {
     marks: h.snippet.marks.map((m) => h.snippet.text.slice(m.start, m.end)),
     alsoIn: h.alsoIn.map((a) => ({ path: a.fileName, title: a.title })),
   }));
-  return { query, total: result.total, matches: result.matches, wordingMatches: result.wordingMatches, pinyinMatches: result.pinyinMatches, hits };
+  const { total, matches, wordingMatches, pinyinMatches, facets } = result;
+  return { query, total, matches, wordingMatches, pinyinMatches, facets, hits };
 }
 
 function search(query: string, paths: string[], json: boolean, limit: number): void {

@@ -62,8 +62,8 @@ describe('SearchEngine on the seeds', () => {
   });
 
   it('returns nothing, without error, for input that normalizes to nothing', () => {
-    expect(engine.search('   ')).toEqual({ total: 0, matches: 0, wordingMatches: 0, pinyinMatches: 0, hits: [] });
-    expect(engine.search('\u3000\t')).toEqual({ total: 0, matches: 0, wordingMatches: 0, pinyinMatches: 0, hits: [] });
+    expect(engine.search('   ')).toEqual({ total: 0, matches: 0, wordingMatches: 0, pinyinMatches: 0, facets: { source: [], year: [], folder: [] }, hits: [] });
+    expect(engine.search('\u3000\t')).toEqual({ total: 0, matches: 0, wordingMatches: 0, pinyinMatches: 0, facets: { source: [], year: [], folder: [] }, hits: [] });
     expect(engine.search('-')).toEqual(engine.search('"-"'));
   });
 
@@ -154,7 +154,7 @@ describe('SearchEngine with section texts left in storage', () => {
         restored.setTexts(fileId, texts.get(fileId)!);
         loaded.add(fileId);
       }
-      expect({ ...page.counts, hits: restored.hits(page) }).toEqual(expected);
+      expect({ ...page.counts, facets: page.facets, hits: restored.hits(page) }).toEqual(expected);
     }
     const section = restored.search('芯片', { limit: 1 }).hits[0]!.sectionId;
     expect(restored.read(section, '芯片')).toEqual(original.read(section, '芯片'));

@@ -11,7 +11,7 @@ import { SectionStore, type LibrarySection, type LoadedSection } from './search/
 import type { Section } from './types.ts';
 
 export type { StoredSection } from './search/records.ts';
-export type { Hit, MatchKind, RankedEntry, RankedPage, ReadResult, SearchCounts, SearchOptions, SearchResult } from './search/results.ts';
+export type { FacetKind, Facets, FacetValue, Hit, MatchKind, RankedEntry, RankedPage, ReadResult, SearchCounts, SearchFilters, SearchOptions, SearchResult } from './search/results.ts';
 
 const DEFAULT_LIMIT = 20;
 /** Sections at least this long get their near-duplicate sketch at import (see `addFile`). */
@@ -142,6 +142,22 @@ export class SearchEngine {
     }
   }
 
+  /** A section's title, or undefined for an unknown id: needs no text loaded (a library listing). */
+  title(sectionId: number): string | undefined {
+    return this.#store.get(sectionId)?.title;
+  }
+
+  /**
+   * Sections as stored (folded text, drift, text if loaded), for taking them out of the engine
+   * and putting them back later under the same ids (`restoreFile`); unknown ids are left out.
+   */
+  storedSections(sectionIds: readonly number[]): StoredSection[] {
+    return sectionIds.flatMap((id) => {
+      const s = this.#store.get(id);
+      return s ? [{ ...s }] : [];
+    });
+  }
+
   /** Removes a file and all its sections. */
   removeFile(fileId: number): void {
     this.#index.remove(this.#store.removeFile(fileId), () => this.#store.sections());
@@ -160,11 +176,19 @@ export class SearchEngine {
   }
 
   /**
-   * First step of a search (see `parseQuery` for the syntax): the counts and the ranked entries
-   * of the page asked for, copies folded in. Needs no section text.
+   * First step of a search (see `parseQuery` for the syntax): the counts, the facets and the
+   * ranked entries of the page asked for, copies folded in. Needs no section text. An empty
+   * query finds nothing, unless `fileId` is given: then it lists that file's sections.
    */
   rank(query: string, options: SearchOptions = {}): RankedPage {
-    return rankPage(this.#store, this.#index, query, { offset: options.offset ?? 0, limit: options.limit ?? DEFAULT_LIMIT, wording: options.wording ?? true });
+    return rankPage(this.#store, this.#index, query, {
+      offset: options.offset ?? 0,
+      limit: options.limit ?? DEFAULT_LIMIT,
+      wording: options.wording ?? true,
+      sort: options.sort ?? 'relevance',
+      filters: options.filters ?? {},
+      fileId: options.fileId,
+    });
   }
 
   /**
@@ -181,7 +205,7 @@ export class SearchEngine {
    */
   search(query: string, options: SearchOptions = {}): SearchResult {
     const page = this.rank(query, options);
-    return { ...page.counts, hits: this.hits(page) };
+    return { ...page.counts, facets: page.facets, hits: this.hits(page) };
   }
 
   /**

@@ -3,11 +3,11 @@
  * Every request carries an id; the worker answers with any number of `progress` messages and
  * then exactly one `result` or `error`. `cancel` stops the request it names.
  */
-import type { Hit, MatchKind, ReadResult, SearchResult } from '../core/engine.ts';
+import type { Facets, FacetValue, Hit, MatchKind, ReadResult, SearchFilters, SearchResult } from '../core/engine.ts';
 import type { PipelineErrorCode } from '../core/errors.ts';
 import type { EncodingLabel } from '../core/types.ts';
 
-export type { Hit, MatchKind, ReadResult, SearchResult };
+export type { Facets, FacetValue, Hit, MatchKind, ReadResult, SearchFilters, SearchResult };
 
 /** A file handed to the worker; `bytes` is transferred, not copied. */
 export interface ImportFile {
@@ -26,6 +26,10 @@ export interface LibraryFile {
   encoding: EncodingLabel;
   sections: number;
   addedAt: number;
+  /** The first section's title, or the file name when it has none. */
+  title: string;
+  /** The folder part of `path` ('' at the top level). */
+  folder: string;
 }
 
 /** What happened to one file of an import. */
@@ -56,15 +60,39 @@ export interface LibraryState {
   storage: StorageMode;
 }
 
+/**
+ * A file's original (decoded, before cleaning) for "show original": `start`/`end` are where the
+ * asked-for article lies in `text` (exact when the original is its sections with gaps, else
+ * located by its lines), `marks` the query's matches in `text` as [start, end) offsets, merged
+ * as the reader marks them.
+ */
+export interface OriginalView {
+  text: string;
+  start: number;
+  end: number;
+  marks: [number, number][];
+}
+
 /** Requests and the result type each one resolves to. */
 export interface RequestMap {
   init: { request: Record<string, never>; result: LibraryState & { restoreMs: number } };
   import: { request: { files: ImportFile[] }; result: LibraryState & { outcomes: FileOutcome[]; cancelled: boolean; timings: ImportTimings } };
-  /** `wording: false` leaves out other regions' wording (文件 → 檔案); it is on by default. */
-  search: { request: { query: string; limit: number; offset: number; wording?: boolean }; result: SearchResult & { ms: number } };
+  /**
+   * `wording: false` leaves out other regions' wording (文件 → 檔案); it is on by default. `sort`,
+   * `filters` (facet values) and `fileId` as in `SearchOptions`: with `fileId` and an empty query,
+   * the file's sections in document order.
+   */
+  search: {
+    request: { query: string; limit: number; offset: number; wording?: boolean; sort?: 'relevance' | 'date'; filters?: SearchFilters; fileId?: number };
+    result: SearchResult & { ms: number };
+  };
   read: { request: { sectionId: number; query: string; wording?: boolean }; result: ReadResult | null };
-  original: { request: { fileId: number }; result: string | null };
-  remove: { request: { fileId: number }; result: LibraryState };
+  /** A file's text as decoded, where section `sectionId` lies in it, and the query's marks in it. */
+  original: { request: { fileId: number; sectionId: number; query: string; wording?: boolean }; result: OriginalView | null };
+  /** Removes files; the last removal can be undone by `restore` until the worker reloads. */
+  remove: { request: { fileIds: number[] }; result: LibraryState };
+  /** Puts back files of the last removal, under their ids (a text imported again meanwhile is skipped). */
+  restore: { request: { fileIds: number[] }; result: LibraryState };
   clear: { request: Record<string, never>; result: LibraryState };
   /** The whole library as one zip (core/backup.ts); importing it elsewhere restores the library. */
   backup: { request: Record<string, never>; result: Uint8Array };
@@ -96,8 +124,15 @@ export interface CancelRequest {
 
 export type WorkerRequest = Request | CancelRequest;
 
-/** Progress of an import: files and bytes done so far. */
+/**
+ * What an import is doing: reading a file (decode, extract, clean, split), indexing a big one,
+ * writing a batch of files, or saving the index snapshot at the end.
+ */
+export type ImportPhase = 'read' | 'index' | 'store' | 'snapshot';
+
+/** Progress of an import: files and bytes done so far, and what it is doing now. */
 export interface Progress {
+  phase: ImportPhase;
   path: string;
   filesDone: number;
   filesTotal: number;

@@ -48,14 +48,14 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     await store.putFiles([{ file: { ...file(1), originalIsText: true }, sections: [section(1)], original: null }], meta(0));
     expect(await store.getOriginal(1)).toBeUndefined();
     expect((await keys(db)).map(String).sort()).toEqual(['file:1', 'meta', 'sections:1', 'texts:1']);
-    await store.deleteFile(1, meta(0));
+    await store.deleteFiles([1], meta(0));
     expect((await keys(db)).map(String).sort()).toEqual(['meta']);
   });
 
   it('deletes a file with its texts', async () => {
     const { db, store } = freshStore();
     await store.putFiles([{ file: file(1), sections: [section(1)], original: '原文' }], meta(0));
-    await store.deleteFile(1, meta(0));
+    await store.deleteFiles([1], meta(0));
     expect((await keys(db)).map(String).sort()).toEqual(['meta']);
   });
 
@@ -82,7 +82,7 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     const { store } = freshStore();
     await store.putFiles([{ file: file(1), sections: [section(1)], original: '原文' }], meta(0));
     await store.putFiles([{ file: file(2), sections: [section(2)], original: '原文二' }], meta(0));
-    await store.deleteFile(1, meta(0));
+    await store.deleteFiles([1], meta(0));
     expect((await store.load()).files.map((f) => f.id)).toEqual([2]);
     expect(await store.getOriginal(1)).toBeUndefined();
     await store.clear();

@@ -34,7 +34,8 @@ export interface LibraryStore {
   getTexts(fileIds: readonly number[]): Promise<Map<number, string[]>>;
   /** The original text of a file, before cleaning ("show original"). */
   getOriginal(fileId: number): Promise<string | undefined>;
-  deleteFile(fileId: number, meta: LibraryMeta): Promise<void>;
+  /** Deletes files (records, sections, texts, originals) and writes the manifest, in one go. */
+  deleteFiles(fileIds: readonly number[], meta: LibraryMeta): Promise<void>;
   /** Writes index chunks as generation `meta.indexGeneration`, flips the manifest, drops older generations. */
   saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void>;
   /** Writes the manifest alone (after a schema upgrade). */

@@ -43,11 +43,13 @@ export class MemoryLibraryStore implements LibraryStore {
     this.meta = meta;
   }
 
-  async deleteFile(fileId: number, meta: LibraryMeta): Promise<void> {
-    this.files.delete(fileId);
-    this.sections.delete(fileId);
-    this.texts.delete(fileId);
-    this.originals.delete(fileId);
+  async deleteFiles(fileIds: readonly number[], meta: LibraryMeta): Promise<void> {
+    for (const fileId of fileIds) {
+      this.files.delete(fileId);
+      this.sections.delete(fileId);
+      this.texts.delete(fileId);
+      this.originals.delete(fileId);
+    }
     this.meta = meta;
   }
 

@@ -78,10 +78,24 @@ export class Catalog {
     return [...this.files.values()].flatMap((f) => f.sectionIds);
   }
 
-  /** The files as the UI lists them, newest first. */
-  listing(): LibraryFile[] {
+  /**
+   * The files as the UI lists them, newest first.
+   * @param titleOf a section's title; the engine keeps titles beside the folded text, so the
+   * listing needs no section text (a reload leaves texts in storage)
+   */
+  listing(titleOf: (sectionId: number) => string | undefined): LibraryFile[] {
     return [...this.files.values()]
       .sort((a, b) => b.id - a.id)
-      .map((f) => ({ id: f.id, name: f.name, path: f.path, size: f.size, encoding: f.encoding, sections: f.sectionIds.length, addedAt: f.addedAt }));
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        path: f.path,
+        size: f.size,
+        encoding: f.encoding,
+        sections: f.sectionIds.length,
+        addedAt: f.addedAt,
+        title: (f.sectionIds.length > 0 ? titleOf(f.sectionIds[0]!) : undefined) || f.name,
+        folder: f.path.slice(0, Math.max(0, f.path.lastIndexOf('/'))),
+      }));
   }
 }

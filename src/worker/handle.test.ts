@@ -39,7 +39,11 @@ describe('worker handler', () => {
     // gbk-short.txt is a 39-byte GBK file: decoded and indexed, not refused.
     const replies = await send('import', { files });
     const progress = replies.filter((r) => r.type === 'progress');
-    expect(progress.map((p) => p.type === 'progress' && [p.filesDone, p.filesTotal])).toEqual(files.map((_, i) => [i + 1, files.length]));
+    // One message per file once stored (the two bad files first: nothing to write), and one per
+    // change of phase: reading at the start, writing the batch, saving the snapshot last.
+    const said = progress.map((p) => p.type === 'progress' && `${p.phase} ${p.filesDone}/${p.filesTotal}`);
+    const perFile = files.map((_, i) => `${i + 1 < files.length ? 'read' : 'store'} ${i + 1}/10`);
+    expect(said).toEqual(['read 0/10', ...perFile.slice(0, 2), 'store 2/10', ...perFile.slice(2), 'snapshot 10/10']);
     const { outcomes, files: listed, timings } = resultOf(replies, 'import');
     // Where the time went, for the benchmark: every phase was entered (the seeds are read, indexed, hashed, stored, snapshotted).
     expect(Object.keys(timings).sort()).toEqual(['hash', 'index', 'read', 'snapshot', 'store']);
@@ -57,6 +61,14 @@ describe('worker handler', () => {
       'unsupported-type',
     ]);
     expect(listed).toHaveLength(6);
+  });
+
+  it('says when a big file is being indexed, and when the snapshot is saved', async () => {
+    const { send } = setup();
+    const text = Array.from({ length: 120 }, (_, i) => `# 第${i}章\n\n${`第${i}章的正文，很长很长。`.repeat(300)}\n`).join('\n');
+    const replies = await send('import', { files: [asImport('big.md', new TextEncoder().encode(text))] });
+    const said = replies.flatMap((r) => (r.type === 'progress' ? [`${r.phase} ${r.filesDone}/${r.filesTotal}`] : []));
+    expect(said).toEqual(['read 0/1', 'index 0/1', 'store 0/1', 'store 1/1', 'snapshot 1/1']);
   });
 
   it('gives other requests a turn between files without timers (nested timers wait 4 ms each in a browser)', async () => {
@@ -149,13 +161,14 @@ describe('worker handler', () => {
   });
 
   it('keeps the original text behind the cleaned one: pinyin annotations are searched away but shown on request', async () => {
-    const { result } = setup();
+    const { result, store } = setup();
     const imported = await result('import', { files: seedFiles() });
     const page = imported.files.find((f) => f.name.startsWith('002'))!;
-    const original = await result('original', { fileId: page.id });
-    expect(original).toContain('系統(tǒng)');
+    const sectionId = store.files.get(page.id)!.sectionIds[0]!;
+    const original = await result('original', { fileId: page.id, sectionId, query: '' });
+    expect(original?.text).toContain('系統(tǒng)');
     expect((await result('search', { query: 'tǒng', limit: 20, offset: 0 })).total).toBe(0);
-    expect(await result('original', { fileId: 999 })).toBeNull();
+    expect(await result('original', { fileId: 999, sectionId, query: '' })).toBeNull();
   });
 
   it('stores a file that needed no cleaning once: its original is its sections and what lies between, also after a reload and in a backup', async () => {
@@ -171,12 +184,13 @@ describe('worker handler', () => {
     expect(store.originals.has(poem.id)).toBe(false);
     expect(store.originals.get(cleaned.id)).toContain('系統(tǒng)');
     const decoded = new TextDecoder().decode(readBytes(poems[0]!));
-    expect(await result('original', { fileId: poem.id })).toBe(decoded);
+    const originalOf = (fileId: number) => ({ fileId, sectionId: store.files.get(fileId)!.sectionIds[0]!, query: '' });
+    expect((await result('original', originalOf(poem.id)))?.text).toBe(decoded);
 
     const reopened = setup(store);
     await reopened.result('init', {});
-    expect(await reopened.result('original', { fileId: poem.id })).toBe(decoded);
-    expect(await reopened.result('original', { fileId: cleaned.id })).toContain('系統(tǒng)');
+    expect((await reopened.result('original', originalOf(poem.id)))?.text).toBe(decoded);
+    expect((await reopened.result('original', originalOf(cleaned.id)))?.text).toContain('系統(tǒng)');
     const backup = readBackup(await library.exportBackup());
     const restored = backup.kind === 'backup' ? backup.entries.find((f) => f.path.endsWith(basename(poems[0]!))) : undefined;
     expect(restored && 'bytes' in restored ? new TextDecoder().decode(restored.bytes) : restored).toBe(decoded);
@@ -186,7 +200,7 @@ describe('worker handler', () => {
     const { result, store } = setup();
     const imported = await result('import', { files: seedFiles() });
     const ibm = imported.files.find((f) => f.name.startsWith('000'))!;
-    const state = await result('remove', { fileId: ibm.id });
+    const state = await result('remove', { fileIds: [ibm.id] });
     expect(state.files).toHaveLength(4);
     expect(store.files.has(ibm.id)).toBe(false);
     const r = await result('search', { query: '晶體管', limit: 20, offset: 0 });

@@ -14,7 +14,7 @@ export type Emit = (reply: Reply) => void;
 export type Handlers = { [K in RequestType]: (request: RequestOf<K>, signal: AbortSignal) => Promise<Result<K>> };
 
 /**
- * The answers to each request over a library. Changes (import, remove, clear, backup) run through
+ * The answers to each request over a library. Changes (import, remove, restore, clear, backup) run through
  * the job queue; searches and reads answer at once, also between two files of an import.
  */
 export function handlers(library: Library, jobs: Jobs, emit: Emit): Handlers {
@@ -37,12 +37,14 @@ export function handlers(library: Library, jobs: Jobs, emit: Emit): Handlers {
       }),
     search: async (request) => {
       const started = performance.now();
-      const result = await library.search(request.query, { limit: request.limit, offset: request.offset, wording: request.wording ?? true });
+      const { query, limit, offset, wording, sort, filters, fileId } = request;
+      const result = await library.search(query, { limit, offset, wording: wording ?? true, sort, filters, fileId });
       return { ...result, ms: performance.now() - started };
     },
     read: (request) => library.read(request.sectionId, request.query, request.wording ?? true),
-    original: (request) => library.original(request.fileId),
-    remove: (request) => jobs.write(() => library.remove(request.fileId)),
+    original: (request) => library.original(request.fileId, request.sectionId, request.query, request.wording ?? true),
+    remove: (request) => jobs.write(() => library.remove(request.fileIds)),
+    restore: (request) => jobs.write(() => library.restore(request.fileIds)),
     clear: () => jobs.write(() => library.clear()),
     backup: () => jobs.serial(() => library.exportBackup()),
   };

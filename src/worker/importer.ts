@@ -9,7 +9,7 @@ import { isAbortError, PipelineError } from '../core/errors.ts';
 import { newBudget } from '../core/extract/zip.ts';
 import { routeOf } from '../core/route.ts';
 import type { IngestedFile } from '../core/types.ts';
-import type { FileOutcome, ImportFile, ImportTimings, Progress } from '../shared/protocol.ts';
+import type { FileOutcome, ImportFile, ImportPhase, ImportTimings, Progress } from '../shared/protocol.ts';
 import type { FileRecord, SectionRecord } from '../shared/records.ts';
 import type { LibraryStore, StoredFile } from '../storage/library-store.ts';
 import { backupSources, type BackupItem, type Source } from './backup-files.ts';
@@ -65,6 +65,10 @@ export class Importer {
   readonly #batch = new StoreBatch<Staged>();
   /** The answer, in order; a file whose write fails has its "indexed" replaced in place. */
   readonly #outcomes: FileOutcome[] = [];
+  #onProgress: (p: Progress) => void = () => {};
+  /** What the last progress said was done (files and bytes stored), and the phase it named. */
+  #done: Omit<Progress, 'phase'> = { path: '', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, library: { files: 0, sections: 0 } };
+  #phase: ImportPhase | undefined;
 
   constructor(context: ImportContext) {
     this.#context = context;
@@ -76,18 +80,44 @@ export class Importer {
     return this.#watch.time(phase, job);
   }
 
+  /**
+   * Tells the UI that the import entered `phase`, with what is done so far; nothing when it is
+   * in that phase already. One message per file (once stored) plus one per phase change.
+   */
+  report(phase: ImportPhase): void {
+    if (phase !== this.#phase) this.#emit(phase);
+  }
+
+  #emit(phase: ImportPhase): void {
+    this.#phase = phase;
+    this.#onProgress({ phase, ...this.#done });
+  }
+
+  /** The library's size now: what is stored when no file is staged (see `run`). */
+  #size(): Progress['library'] {
+    const { catalog, engine } = this.#context;
+    return { files: catalog.files.size, sections: engine.sectionCount };
+  }
+
   /** Imports `files` until done or cancelled; the library saves its snapshot afterwards. */
   async run(files: readonly ImportFile[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ outcomes: FileOutcome[]; cancelled: boolean }> {
     const bytesTotal = files.reduce((n, f) => n + f.bytes.byteLength, 0);
     let bytesDone = 0;
+    this.#onProgress = onProgress;
+    // A phase message repeats the size of the last file report: staged files are not stored yet.
+    this.#done = { path: files[0]?.path ?? '', filesDone: 0, filesTotal: files.length, bytesDone, bytesTotal, library: this.#size() };
+    if (files.length > 0) this.report('read');
     for (const [i, file] of files.entries()) {
       if (signal.aborted) return { outcomes: await this.#finish(), cancelled: true };
       await this.#importOne(file);
       bytesDone += file.bytes.byteLength;
-      const progress = { path: file.path, filesDone: i + 1, filesTotal: files.length, bytesDone, bytesTotal };
-      const { catalog, engine } = this.#context;
-      // Run once this file is stored: the files staged then are exactly those just written.
-      this.#batch.after(() => onProgress({ ...progress, library: { files: catalog.files.size, sections: engine.sectionCount } }));
+      const done = { path: file.path, filesDone: i + 1, filesTotal: files.length, bytesDone, bytesTotal };
+      // Run once this file is stored: the files staged then are exactly those just written. The
+      // import then goes on reading the next file, or is done with files.
+      this.#batch.after(() => {
+        this.#done = { ...done, library: this.#size() };
+        this.#emit(i + 1 < files.length ? 'read' : 'store');
+      });
       if (this.#batch.full) await this.#write();
       await yieldToEvents();
     }
@@ -168,6 +198,8 @@ export class Importer {
     for (;;) {
       const step = await this.#watch.time('index', () => slices.next());
       if (step.done) return step.value;
+      // Only a big file takes more than one slice: worth saying, not for every small file.
+      this.report('index');
       await yieldToEvents();
     }
   }
@@ -211,6 +243,7 @@ export class Importer {
     const { store, catalog } = this.#context;
     const { items, after } = this.#batch.take();
     if (items.length > 0) {
+      this.report('store');
       try {
         await this.#watch.time('store', () => store.putFiles(items.map((s) => s.stored), catalog.meta));
       } catch (e) {

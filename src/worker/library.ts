@@ -7,7 +7,7 @@ import { SearchEngine, type ReadResult, type SearchOptions, type SearchResult } 
 import { normalize } from '../core/normalize/normalize.ts';
 import { preparePinyin } from '../core/query/pinyin.ts';
 import { prepareWording } from '../core/query/wording.ts';
-import type { ImportFile, LibraryState, Progress } from '../shared/protocol.ts';
+import type { ImportFile, LibraryState, OriginalView, Progress } from '../shared/protocol.ts';
 import type { FileRecord, LibraryMeta } from '../shared/records.ts';
 import type { LibraryStore, StoredLibrary } from '../storage/library-store.ts';
 import { migrate } from '../storage/migrate.ts';
@@ -15,9 +15,11 @@ import { exportBackup, type BackupArticle } from './backup-files.ts';
 import { Catalog, emptyMeta } from './catalog.ts';
 import { Importer, type HashFn, type ImportReport } from './importer.ts';
 import { originalOf } from './original-gaps.ts';
+import { marksIn, originalView } from './original-view.ts';
 import { inProcessReader, type SourceReader } from './reader.ts';
 import { refoldLibrary } from './refold.ts';
 import { fingerprint, saveSnapshot, snapshotUsable } from './snapshot.ts';
+import { Trash, trashOf } from './trash.ts';
 
 export type { HashFn } from './importer.ts';
 
@@ -36,6 +38,8 @@ export class Library {
   readonly #hash: HashFn;
   readonly #reader: SourceReader;
   readonly #catalog = new Catalog();
+  /** The last removal, until undone or replaced (see {@link Library.restore}). */
+  readonly #trash = new Trash();
   /** The loaded snapshot lacks some stored files (they were indexed from their text at load). */
   #snapshotStale = false;
   /** Why this library must not be written (it comes from a newer version), if so. */
@@ -125,7 +129,11 @@ export class Library {
   async import(files: readonly ImportFile[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<ImportReport> {
     const importer = new Importer({ engine: this.engine, store: this.#store, hash: this.#hash, catalog: this.#catalog, reader: this.#reader });
     const { outcomes, cancelled } = await importer.run(files, onProgress, signal);
-    if (outcomes.some((o) => o.status === 'indexed')) await importer.time('snapshot', () => this.#saveIndex());
+    if (outcomes.some((o) => o.status === 'indexed')) {
+      // The snapshot takes seconds at 50 MB, after every file is done: the UI says so.
+      importer.report('snapshot');
+      await importer.time('snapshot', () => this.#saveIndex());
+    }
     return { outcomes, cancelled, timings: importer.timings };
   }
 
@@ -155,7 +163,7 @@ export class Library {
   async search(query: string, options: SearchOptions): Promise<SearchResult> {
     const page = this.engine.rank(query, options);
     await this.loadTexts(this.engine.filesWithoutText(page.entries.map((e) => e.id)));
-    return { ...page.counts, hits: this.engine.hits(page) };
+    return { ...page.counts, facets: page.facets, hits: this.engine.hits(page) };
   }
 
   /** A section for the reader, its text loaded first if needed. */
@@ -181,25 +189,62 @@ export class Library {
     return sectionIds.map((id) => this.engine.read(id)?.section);
   }
 
-  /** A file's text as decoded, before cleaning, or null for an unknown file. */
-  async original(fileId: number): Promise<string | null> {
+  /**
+   * A file's text as decoded, before cleaning, where section `sectionId` lies in it, and the
+   * query's marks in it; null for an unknown file or section, or an original not stored.
+   */
+  async original(fileId: number, sectionId: number, query: string, wording = true): Promise<OriginalView | null> {
     const record = this.#files.get(fileId);
-    return record ? ((await this.#originalOf(record)) ?? null) : null;
+    const k = record?.sectionIds.indexOf(sectionId) ?? -1;
+    if (!record || k < 0) return null;
+    const sections = await this.#sections(record.sectionIds.slice(0, k + 2));
+    const text = await this.#originalOf(record);
+    if (text === undefined) return null;
+    const marks = marksIn(text, query, wording, sections[k]?.script);
+    return originalView(text, record, sections.map((s) => s?.text ?? ''), k, marks);
   }
 
   #originalOf(record: FileRecord): Promise<string | undefined> {
     return originalOf(record, this.#store, async (ids) => (await this.#sections(ids)).map((s) => s?.text ?? ''));
   }
 
-  /** Removes a file from the index and from storage. */
-  async remove(fileId: number): Promise<LibraryState> {
-    const file = this.#files.get(fileId);
-    if (!file) return this.state();
-    this.engine.removeFile(file.id);
-    this.#catalog.forget(file);
+  /**
+   * Removes files from the index and from storage, keeping them in memory until the next
+   * removal, so that {@link Library.restore} can put them back.
+   */
+  async remove(fileIds: readonly number[]): Promise<LibraryState> {
+    const records = [...new Set(fileIds)].flatMap((id) => this.#files.get(id) ?? []);
+    if (records.length === 0) return this.state();
+    await this.loadTexts(this.engine.filesWithoutText(records.flatMap((r) => r.sectionIds)));
+    const trash = await trashOf(records, this.engine, this.#store);
+    const gone = new Set(records.map((r) => r.id));
     const meta = this.#catalog.meta;
-    this.#catalog.meta = { ...meta, indexedFileIds: meta.indexedFileIds.filter((id) => id !== fileId) };
-    await this.#store.deleteFile(fileId, this.#catalog.meta);
+    this.#catalog.meta = { ...meta, indexedFileIds: meta.indexedFileIds.filter((id) => !gone.has(id)) };
+    for (const file of records) {
+      this.engine.removeFile(file.id);
+      this.#catalog.forget(file);
+    }
+    await this.#store.deleteFiles([...gone], this.#catalog.meta);
+    this.#trash.keep(trash);
+    await this.#saveIndex();
+    return this.state();
+  }
+
+  /**
+   * Puts back files of the last removal under their file and section ids (links to a section
+   * still work), searchable at once, written back, and in a new snapshot (which also tells other
+   * tabs). A file whose text was imported again meanwhile is skipped: it would be a duplicate.
+   */
+  async restore(fileIds: readonly number[]): Promise<LibraryState> {
+    const back = this.#trash.returnable(fileIds, this.#catalog, this.engine);
+    if (back.length === 0) return this.state();
+    // Written first: should the write fail, nothing has changed in memory.
+    await this.#store.putFiles(back, this.#catalog.meta);
+    this.#trash.drop(back);
+    for (const { file, sections } of back) {
+      this.#catalog.remember(file);
+      this.engine.restoreFile(file.id, file.path, sections, false);
+    }
     await this.#saveIndex();
     return this.state();
   }
@@ -207,6 +252,7 @@ export class Library {
   /** Forgets everything. */
   async clear(): Promise<LibraryState> {
     this.#forgetAll();
+    this.#trash.empty();
     await this.#store.clear();
     return this.state();
   }
@@ -234,7 +280,7 @@ export class Library {
 
   /** The library as the UI lists it, newest file first. */
   state(): LibraryState {
-    return { files: this.#catalog.listing(), sections: this.engine.sectionCount, storage: this.#store.mode };
+    return { files: this.#catalog.listing((id) => this.engine.title(id)), sections: this.engine.sectionCount, storage: this.#store.mode };
   }
 
 }

@@ -75,7 +75,7 @@ describe('two tabs on one library', () => {
     expect(new Set(ids).size).toBe(6);
 
     const removed = a.library.state().files.find((f) => f.name === 'tab-b.txt')!.id;
-    await a.request('remove', { fileId: removed });
+    await a.request('remove', { fileIds: [removed] });
     await settle();
     expect(b.library.state().files).toHaveLength(5);
     expect(b.library.engine.search('量子计算').total).toBe(0);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LISTED, mixedDrop, REFUSED_WORDS, RESTORED_WORDS } from '../support/tampered-backups.ts';
-import { dropFiles, launch, openApp, screenshot, waitForLibrary } from './browser.ts';
+import { dropFiles, launch, openApp, screenshot, showOutcomes, waitForLibrary } from './browser.ts';
 
 type Souwen = {
   library: { ready: boolean; files: { path: string; sections: number }[] };
@@ -64,6 +64,7 @@ describe('library backup', () => {
     await dropFiles(page, mixedDrop().map((f) => ({ name: f.path, base64: Buffer.from(f.bytes).toString('base64') })));
     await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-summary').innerText()).toBe('已索引 7 个文件，跳过 4 个');
+    await showOutcomes(page);
     const outcomes = await page.locator('.outcomes').innerText();
     expect(outcomes).toContain('文库备份的清单（souwen-library.json）无法读取');
     expect(outcomes).toContain('文库备份中的这一项已损坏');

@@ -13,10 +13,22 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** The browser language of a test's pages unless it names its own (the language tests do). */
+export const DEFAULT_LOCALE = 'zh-CN';
+
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+/**
+ * Debian's Chromium, whose new contexts and pages prefer 简体中文 (the interface most tests read)
+ * unless they are given a `locale`.
+ */
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: DEFAULT_LOCALE, ...options });
+  browser.newPage = (options = {}) => newPage({ locale: DEFAULT_LOCALE, ...options });
+  return browser;
 }
 
 /** Records console errors, page errors and CSP violations, which every journey asserts are absent. */
@@ -80,4 +92,21 @@ export async function searchFor(page: Page, q: string): Promise<string[]> {
     q,
   );
   return page.locator('.hit-title').allInnerTexts();
+}
+
+/** Chooses `value` in the settings menu's select `testId` (the menu is opened first when closed). */
+export async function chooseSetting(page: Page, testId: 'display-script' | 'language', value: string): Promise<void> {
+  await openSettings(page);
+  await page.getByTestId(testId).selectOption(value);
+}
+
+/** Opens the finished import's per-file outcomes (folded into one line when the import ends). */
+export async function showOutcomes(page: Page): Promise<void> {
+  const details = page.locator('.import details');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+}
+
+/** Opens the settings menu when it is closed. */
+export async function openSettings(page: Page): Promise<void> {
+  if ((await page.getByTestId('settings').getAttribute('aria-expanded')) !== 'true') await page.getByTestId('settings').click();
 }

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scaleCorpus } from '../support/scale.ts';
-import { launch, openApp, screenshot, searchFor, waitForLibrary } from './browser.ts';
+import { launch, openApp, screenshot, searchFor, showOutcomes, waitForLibrary } from './browser.ts';
 
 type Souwen = {
   library: { files: { name: string; sections: number }[]; sections: number; job: { running: boolean; outcomes: { status: string; code?: string; path: string }[] } | null };
@@ -47,6 +47,7 @@ describe('storage quota', () => {
     expect(indexed.length).toBeGreaterThan(10);
     expect(full.length).toBeGreaterThan(10);
     expect(indexed.length + full.length).toBe(corpus.length);
+    await showOutcomes(page);
     expect(await page.locator('.outcomes li.skipped').first().innerText()).toContain('存储空间已满');
     expect(await page.locator('.notice.error').innerText()).toContain(`存储空间已满：${full.length} 个文件未能保存`);
     await screenshot(page, '70-quota-full');

@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropFiles, launch, openApp, screenshot } from './browser.ts';
+import { dropFiles, launch, openApp, openSettings, screenshot } from './browser.ts';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 /** Long enough for the copies to be recognized by their sketch, not only by equal text. */
@@ -54,11 +54,13 @@ describe('wording matches and copies in two scripts', () => {
 
     // Switched off: only literal hits; the choice survives a reload.
     await page.fill('input.search', '');
+    await openSettings(page);
     await page.getByLabel('地区用词').uncheck();
     await page.fill('input.search', '文件');
     await page.locator('.hit .also-in').waitFor();
     await expect.poll(() => page.locator('.hit').count()).toBe(1);
     await page.reload();
+    await openSettings(page);
     expect(await page.getByLabel('地区用词').isChecked()).toBe(false);
     expect(problems).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { zipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readEncoding } from '../support/corpus.ts';
-import { dropFiles, launch, openApp, screenshot } from './browser.ts';
+import { dropFiles, launch, openApp, screenshot, showOutcomes } from './browser.ts';
 
 let browser: Browser;
 
@@ -33,6 +33,7 @@ describe('zip drop', () => {
     await dropFiles(page, [{ name: '资料.zip', base64: Buffer.from(zip).toString('base64') }]);
     await page.getByTestId('import-summary').waitFor();
     expect(await page.getByTestId('import-summary').innerText()).toBe('已索引 6 个文件，跳过 1 个');
+    await showOutcomes(page);
     expect(await page.locator('.outcomes li.skipped').innerText()).toContain('资料.zip/资料/icon.png');
     for (const [query, path] of [
       ['骁龙8Gen2', '资料.zip/资料/gbk-news.txt'],

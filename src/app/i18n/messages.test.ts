@@ -22,7 +22,7 @@ describe('messages with values', () => {
     expect(t.importPanel.summary(5, 0)).toBe('已索引 5 个文件');
     expect(t.importPanel.summary(2, 3)).toBe('已索引 2 个文件，跳过 3 个');
     expect(t.results.count(12, 0, 2, 3.14159)).toBe('12 篇文章（其中 2 篇按拼音匹配） · 3.1 毫秒');
-    expect(t.hit.wording(t.list(['檔案', '記憶體']))).toBe('用词：檔案、記憶體');
+    expect(t.hit.wordingLabel + t.list(['檔案', '記憶體'])).toBe('用词：檔案、記憶體');
     expect(t.library.usage(formatBytes(75_000), formatBytes(2.5e9), true)).toBe('本机存储：已用 75 KB / 可用 2.5 GB · 已设为持久保存');
   });
 });

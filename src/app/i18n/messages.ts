@@ -1,15 +1,18 @@
 import type { PipelineErrorCode } from '../../core/errors.ts';
+import { locale } from '../state/locale.svelte.ts';
 import type { Messages } from './types.ts';
-import zhHans from './zh-Hans.ts';
 
 export type { HelpRow, Messages, Rich } from './types.ts';
 
 /**
  * The interface's messages in the current language. Every text the UI shows comes from here:
- * `t.library.heading`, `t.results.none(query)`. For now always 简体中文; another language is one
- * more file beside `zh-Hans.ts` that `satisfies Messages`.
+ * `t.library.heading`, `t.results.none(query)`. Each property is read from the current
+ * language's catalogue when it is used, so a component reading `t.x` inside its template redraws
+ * when the language changes (the read goes through `locale`'s reactive state).
  */
-export const t: Messages = zhHans;
+export const t: Messages = new Proxy({} as Messages, {
+  get: (_, key) => locale.messages[key as keyof Messages],
+});
 
 /** Why a file was skipped, with the detail the pipeline gave (what a refused encoding looks like). */
 export function skipReason(code: PipelineErrorCode, detail?: string): string {

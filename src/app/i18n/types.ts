@@ -1,5 +1,10 @@
 import type { PipelineErrorCode } from '../../core/errors.ts';
+import type { Progress } from '../../shared/protocol.ts';
 import type { DisplayScript } from '../state/display.svelte.ts';
+import type { LibrarySort } from '../state/library-view.ts';
+import type { Theme } from '../state/theme.svelte.ts';
+import type { FacetKind } from '../state/url.ts';
+import type { Locale } from './locales.ts';
 
 /** Text with inline code: plain strings and `{ code }` parts (shown in `<code>`). */
 export type Rich = readonly (string | { readonly code: string })[];
@@ -30,12 +35,26 @@ export interface Messages {
     readonly name: string;
     readonly subtitle: string;
     readonly workerRestarted: string;
+    /** The first link of the page, for keyboard users. */
+    readonly skipToResults: string;
+    /** The phone's tabs: results, and the library with its file count. */
+    readonly views: string;
+    readonly resultsTab: string;
+    readonly libraryTab: (files: number) => string;
   };
-  readonly searchBox: { readonly placeholder: string; readonly label: string };
+  readonly searchBox: { readonly placeholder: string; readonly label: string; readonly recent: string; readonly forgetRecent: string };
+  /** The settings menu; each language is named in itself (English, 简体中文). */
+  readonly settings: {
+    readonly button: string;
+    readonly language: string;
+    readonly languages: Readonly<Record<Locale, string>>;
+    readonly theme: string;
+    readonly themes: Readonly<Record<Theme, string>>;
+  };
   /** The regional-wording switch. */
   readonly wording: { readonly label: string; readonly title: string };
   /** The display-script picker. */
-  readonly script: { readonly label: string; readonly ariaLabel: string; readonly options: Readonly<Record<DisplayScript, string>> };
+  readonly script: { readonly label: string; readonly options: Readonly<Record<DisplayScript, string>> };
   /** The service worker's news. */
   readonly update: {
     readonly waiting: string;
@@ -44,7 +63,8 @@ export interface Messages {
     readonly offlineReady: string;
     readonly gotIt: string;
   };
-  readonly drop: { readonly chooseFiles: string; readonly chooseFolder: string; readonly hint: string; readonly release: string };
+  /** `hintTouch` replaces `hint` on touch screens, which cannot drag files. */
+  readonly drop: { readonly chooseFiles: string; readonly chooseFolder: string; readonly hint: string; readonly hintTouch: string; readonly release: string };
   /** What an empty library shows. */
   readonly empty: { readonly heading: string; readonly intro: string; readonly samples: string; readonly samplesHint: string };
   readonly importPanel: {
@@ -52,6 +72,11 @@ export interface Messages {
     /** Files done of all, and bytes done of all (formatted). */
     readonly progress: (filesDone: number, filesTotal: number, bytesDone: string, bytesTotal: string) => string;
     readonly reading: string;
+    /** What the import is doing now. */
+    readonly phases: Readonly<Record<Progress['phase'], string>>;
+    /** The rate (formatted bytes per second) and the seconds left. */
+    readonly pace: (rate: string, secondsLeft: number) => string;
+    readonly details: string;
     readonly cancel: string;
     readonly cancelled: string;
     readonly done: string;
@@ -68,10 +93,21 @@ export interface Messages {
     readonly memoryOnly: string;
     readonly filterPlaceholder: string;
     readonly filterLabel: string;
-    readonly fileMeta: (sections: number, size: string) => string;
+    /** A file's articles, size (formatted), name and the date it was added (formatted). */
+    readonly fileMeta: (sections: number, size: string, name: string, added: string) => string;
+    readonly sortLabel: string;
+    readonly sorts: Readonly<Record<LibrarySort, string>>;
+    readonly byFolder: string;
+    /** A folder's heading ('' is the top level) and its file count. */
+    readonly folder: (folder: string, files: number) => string;
+    readonly selectAll: string;
+    readonly selectLabel: (title: string) => string;
+    readonly removeSelected: (files: number) => string;
     readonly remove: string;
     readonly removeLabel: (path: string) => string;
-    readonly notListed: (count: number) => string;
+    /** Files deleted: the one file's name, or null and how many. */
+    readonly removed: (name: string | null, files: number) => string;
+    readonly undo: string;
     readonly noMatch: (filter: string) => string;
     readonly backup: string;
     readonly backupTitle: string;
@@ -96,6 +132,10 @@ export interface Messages {
     readonly next: string;
     readonly sourceLink: string;
     readonly originalNote: string;
+    /** The match marked now, of all marked. */
+    readonly counter: (current: number, total: number) => string;
+    /** Between the parts of the line under the title (file · source · date). */
+    readonly separator: string;
   };
   readonly results: {
     readonly error: string;
@@ -104,15 +144,35 @@ export interface Messages {
     readonly count: (total: number, wording: number, pinyin: number, ms: number) => string;
     readonly pinyinDivider: string;
     readonly more: (remaining: number) => string;
+    /** What to try when nothing was found. */
+    readonly tryWording: string;
+    readonly tryShorter: string;
+    readonly tryNoFilters: string;
+    readonly tryAllFiles: string;
+    readonly tryPinyin: string;
+    readonly sortLabel: string;
+    readonly sort: { readonly relevance: string; readonly date: string };
+    readonly exportMarkdown: string;
+    readonly exportCsv: string;
+    readonly exportHeadings: { readonly title: string; readonly source: string; readonly date: string; readonly link: string; readonly snippet: string };
+    /** Searching within one file (its title), and the way back to all. */
+    readonly inFile: (title: string) => string;
+    readonly allFiles: string;
   };
+  /** The facets' names, and the name of files at the top level. */
+  readonly facets: { readonly names: Readonly<Record<FacetKind, string>>; readonly topFolder: string };
   /** One hit's badges and notes. */
   readonly hit: {
     readonly pinyin: string;
     readonly pinyinTitle: string;
-    /** The other region's words that matched (already joined and converted for display). */
-    readonly wording: (words: string) => string;
+    /** Before the other region's words that matched (shown as document text). */
+    readonly wordingLabel: string;
     readonly wordingTitle: string;
     readonly alsoIn: (fileNames: string) => string;
+    readonly copyLink: (title: string) => string;
+    readonly copyLinkTitle: string;
+    readonly linkCopied: string;
+    readonly linkNotCopied: (link: string) => string;
   };
   readonly help: { readonly summary: string; readonly rows: readonly HelpRow[]; readonly footer: string };
   /** Why a file was skipped. */

@@ -2,6 +2,9 @@
  * The service worker's news, as state: offline use is ready, or a new version is waiting. A new
  * version is applied only when the person chooses to reload; nothing reloads under them.
  */
+/** How long "works offline now" is shown. */
+export const OFFLINE_NOTICE_MS = 10_000;
+
 export class AppUpdate {
   /** A new version is installed and waiting. */
   waiting = $state(false);
@@ -13,7 +16,11 @@ export class AppUpdate {
   attach(register: (options: { onNeedRefresh: () => void; onOfflineReady: () => void }) => (reload?: boolean) => Promise<void>): void {
     this.#apply = register({
       onNeedRefresh: () => (this.waiting = true),
-      onOfflineReady: () => (this.offlineReady = true),
+      onOfflineReady: () => {
+        this.offlineReady = true;
+        // Good news needs no answer: it leaves by itself.
+        setTimeout(() => (this.offlineReady = false), OFFLINE_NOTICE_MS);
+      },
     });
   }
 

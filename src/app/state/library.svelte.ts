@@ -10,6 +10,29 @@ export interface ImportJob {
   outcomes: FileOutcome[];
   running: boolean;
   cancelled: boolean;
+  /** When the import started (ms since the epoch), for its rate and the time left. */
+  startedAt: number;
+}
+
+/** Files just deleted, which "undo" can still bring back. */
+export interface Removal {
+  fileIds: number[];
+  names: string[];
+}
+
+/** Results shown during an import are refreshed at most this often as files arrive. */
+export const GROW_MS = 1000;
+
+/** How long "undo" is offered after a delete. */
+export const UNDO_MS = 8000;
+
+/** An import's rate (bytes per second) and the time left (seconds), once there is enough to tell. */
+export function importPace(job: ImportJob, now: number): { rate: number; secondsLeft: number } | null {
+  const p = job.progress;
+  const elapsed = (now - job.startedAt) / 1000;
+  if (!p || elapsed < 1 || p.bytesDone === 0) return null;
+  const rate = p.bytesDone / elapsed;
+  return { rate, secondsLeft: Math.max(0, (p.bytesTotal - p.bytesDone) / rate) };
 }
 
 /** Sample documents shipped in public/samples/ (listed in its index.json). */
@@ -29,12 +52,20 @@ export class LibraryModel {
   ready = $state(false);
   error = $state<string | null>(null);
   job = $state<ImportJob | null>(null);
+  /** The last delete, while it can be undone. */
+  removed = $state.raw<Removal | null>(null);
+  #undoTimer: ReturnType<typeof setTimeout> | undefined;
   /** Storage used by this origin and the quota, from `navigator.storage.estimate()`. */
   usage = $state<{ used: number; quota: number } | null>(null);
   /** Whether the browser promised not to evict the library under storage pressure. */
   persisted = $state(false);
   /** Called after the library changed, so searches can be re-run. */
   onChange: (() => void) | undefined;
+  /** Called while an import runs, at most once a {@link GROW_MS}, when files were stored: results follow. */
+  onGrow: (() => void) | undefined;
+  #grownAt = 0;
+  /** The file count the results were last refreshed for. */
+  #grownTo = -1;
   readonly #client: IndexerClient;
 
   constructor(client: IndexerClient) {
@@ -92,7 +123,7 @@ export class LibraryModel {
       return;
     }
     this.error = null;
-    const job: ImportJob = { id: null, progress: null, outcomes: [], running: true, cancelled: false };
+    const job: ImportJob = { id: null, progress: null, outcomes: [], running: true, cancelled: false, startedAt: Date.now() };
     this.job = job;
     try {
       const files = await Promise.all(picked.map(async ({ file, path }) => ({ name: file.name, path, bytes: await file.arrayBuffer() })));
@@ -102,9 +133,7 @@ export class LibraryModel {
         {
           transfer: files.map((f) => f.bytes),
           onId: (id) => (this.job = { ...job, id }),
-          onProgress: (progress) => {
-            if (this.job) this.job = { ...this.job, progress };
-          },
+          onProgress: (progress) => this.#progressed(progress),
         },
       );
       this.job = { ...this.job!, outcomes: result.outcomes, running: false, cancelled: result.cancelled };
@@ -121,6 +150,17 @@ export class LibraryModel {
         e instanceof IndexerError && e.code === 'crashed'
           ? t.libraryErrors.crashed(picked[done]?.path ?? '?')
           : t.libraryErrors.failed(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** An import went on: the panel, and (at most once a {@link GROW_MS}) the results, follow. */
+  #progressed(progress: Progress): void {
+    if (this.job) this.job = { ...this.job, progress };
+    const now = Date.now();
+    if (progress.library.files !== this.#grownTo && now - this.#grownAt >= GROW_MS) {
+      this.#grownAt = now;
+      this.#grownTo = progress.library.files;
+      this.onGrow?.();
     }
   }
 
@@ -144,8 +184,27 @@ export class LibraryModel {
     await this.importFiles(picked);
   }
 
-  async remove(fileId: number): Promise<void> {
-    this.#apply(await this.#client.request('remove', { fileId }));
+  /** Deletes files; "undo" can bring them back for {@link UNDO_MS}. */
+  async remove(fileIds: readonly number[]): Promise<void> {
+    if (fileIds.length === 0) return;
+    const names = this.files.filter((f) => fileIds.includes(f.id)).map((f) => f.name);
+    this.#apply(await this.#client.request('remove', { fileIds: [...fileIds] }));
+    this.removed = { fileIds: [...fileIds], names };
+    clearTimeout(this.#undoTimer);
+    this.#undoTimer = setTimeout(() => this.forgetRemoved(), UNDO_MS);
+  }
+
+  /** Brings back the files of the last delete, with the same ids (links to them work again). */
+  async undoRemove(): Promise<void> {
+    const removed = this.removed;
+    if (!removed) return;
+    this.forgetRemoved();
+    this.#apply(await this.#client.request('restore', { fileIds: removed.fileIds }));
+  }
+
+  forgetRemoved(): void {
+    clearTimeout(this.#undoTimer);
+    this.removed = null;
   }
 
   /** The whole library as a backup zip, named for today. */

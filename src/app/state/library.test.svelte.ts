@@ -46,7 +46,7 @@ describe('LibraryModel import limits', () => {
 describe('LibraryModel when things go wrong', () => {
   it('names the file the worker died on, ends the job, and keeps the library usable', async () => {
     const { library, files, done, worker, workers, id } = await importing(3);
-    const progress = { path: files[0]!.path, filesDone: 1, filesTotal: 3, bytesDone: 10, bytesTotal: 30, library: { files: 1, sections: 1 } };
+    const progress = { path: files[0]!.path, filesDone: 1, filesTotal: 3, bytesDone: 10, bytesTotal: 30, phase: 'index' as const, library: { files: 1, sections: 1 } };
     worker.reply({ id, type: 'progress', ...progress });
     expect(library.counts).toEqual({ files: 1, sections: 1 });
     worker.die('out of memory');
@@ -60,7 +60,7 @@ describe('LibraryModel when things go wrong', () => {
   it('says how many files did not fit when storage is full, and lists those that did', async () => {
     const { library, files, done, worker } = await importing(3);
     const full: FileOutcome = { path: files[2]!.path, status: 'skipped', code: 'storage-full', message: 'the storage quota is used up' };
-    const listed = [0, 1].map((i) => ({ id: i + 1, name: files[i]!.path, path: files[i]!.path, size: 10, encoding: 'utf-8' as const, sections: 1, addedAt: 0 }));
+    const listed = [0, 1].map((i) => ({ id: i + 1, name: files[i]!.path, path: files[i]!.path, size: 10, encoding: 'utf-8' as const, sections: 1, addedAt: 0, title: files[i]!.path, folder: '' }));
     const outcomes = [indexed(files[0]!.path, 1), indexed(files[1]!.path, 2), full];
     worker.answer('import', { ...empty, files: listed, sections: 2, outcomes, cancelled: false, timings });
     await done;

@@ -40,6 +40,20 @@ describe('parseQuery', () => {
   it('gives no clauses for input that normalizes to nothing', () => {
     expect(parts(' \u3000 ')).toEqual(empty);
   });
+  it.each([
+    ['AI 芯片', ['ai']],
+    ['GPU RISC', ['gpu', 'risc']],
+    ['ＡＩ', ['ai']], // full-width capitals are capitals after NFKC
+    ["XI'AN", ["xi'an"]],
+    ['title:GPU', ['gpu']],
+    ['ai', undefined],
+    ['Xinpian', undefined], // mixed case: may be pinyin
+    ['A', undefined], // one letter is no acronym
+    ['AI ai', undefined], // written in lower case once: may be pinyin
+    ['A100', undefined],
+  ])('%s: acronyms %j', (input, acronyms) => {
+    expect(parseQuery(input).acronyms).toEqual(acronyms);
+  });
 });
 
 describe('matchesQuery', () => {

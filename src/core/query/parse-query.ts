@@ -18,6 +18,11 @@ export interface ParsedQuery {
   date?: { from: string; to: string } | undefined;
   /** Every positive term (clauses and title terms), for ranking and highlighting. */
   terms: string[];
+  /**
+   * Terms written only in capitals (`AI`, `GPU`: at least two letters): acronyms, never read as
+   * pinyin. Recorded here because folding lower-cases them; absent means none.
+   */
+  acronyms?: string[];
 }
 
 /** A word or phrase; `prefix` is an operator written right before a quote (`-"…"`, `title:"…"`). */
@@ -25,6 +30,8 @@ type Token = { text: string; quoted: boolean; prefix: string };
 
 const QUOTES = /["“”„＂]/;
 const DATE_PART = /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/;
+/** A term in capital Latin letters only (an apostrophe may split it, as in pinyin), at least two. */
+const ACRONYM = /^[A-Z]+(?:'[A-Z]+)*$/;
 
 /** Splits raw input into words and quoted phrases; an unbalanced quote stays a literal character. */
 function tokenize(input: string): Token[] {
@@ -79,6 +86,10 @@ export function parseQuery(input: string): ParsedQuery {
   const q: ParsedQuery = { clauses: [], exclude: [], title: [], file: [], terms: [] };
   const tokens = tokenize(input.normalize('NFKC'));
   let joinNext = false;
+  // A folded term is an acronym only when every place it was written is in capitals.
+  const capitals = new Set<string>();
+  const lower = new Set<string>();
+  const written = (raw: string, term: string) => (ACRONYM.test(raw) && raw.replace(/'/g, '').length >= 2 ? capitals : lower).add(term);
   tokens.forEach((token, i) => {
     const { quoted, prefix } = token;
     const text = token.text;
@@ -95,17 +106,21 @@ export function parseQuery(input: string): ParsedQuery {
         if (range) return void (q.date = range);
       } else if (value) {
         ({ '-': q.exclude, 'title:': q.title, 'file:': q.file })[filter[1] as '-' | 'title:' | 'file:'].push(value);
+        if (filter[1] === 'title:') written(filter[2]!.trim(), value);
         joinNext = false;
         return;
       }
     }
     const term = normalizeText(text).trim().replace(/\s+/g, ' ');
     if (!term) return;
+    written(text, term);
     if (joinNext) q.clauses[q.clauses.length - 1]!.push(term);
     else q.clauses.push([term]);
     joinNext = false;
   });
   q.terms = [...new Set([...q.clauses.flat(), ...q.title])];
+  const acronyms = [...capitals].filter((t) => !lower.has(t));
+  if (acronyms.length > 0) q.acronyms = acronyms;
   return q;
 }
 

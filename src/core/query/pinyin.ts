@@ -220,11 +220,14 @@ const RECENT = 16;
 /**
  * Matchers for the terms of a query that read as pinyin, or null when pinyin does not apply:
  * a term holds a Han character (the person typed Chinese), or no term reads as pinyin.
+ * @param acronyms terms written in capitals (`AI`, `GPU`): acronyms, matched only literally
+ *   (`parseQuery` knows them; folding has lower-cased them)
  */
-export function pinyinMatchers(terms: readonly string[]): Map<string, PinyinMatcher> | null {
+export function pinyinMatchers(terms: readonly string[], acronyms: readonly string[] = []): Map<string, PinyinMatcher> | null {
   if (terms.some(hasHan)) return null;
   const out = new Map<string, PinyinMatcher>();
   for (const term of terms) {
+    if (acronyms.includes(term)) continue;
     let matcher = recent.get(term);
     if (matcher === undefined) {
       recent.set(term, (matcher = pinyinMatcher(term)));

@@ -58,6 +58,7 @@ function hit(store: SectionStore, entry: RankedEntry, terms: readonly string[], 
     snippet: makeSnippets(s.text, ranges(s, terms, matchers)),
     score: entry.score,
     match,
+    script: s.script,
     ...(match === 'wording' ? { wording: wordsFound(s, matchers) } : {}),
     alsoIn: entry.copies.map((c) => {
       const copy = store.get(c)!;
@@ -90,8 +91,9 @@ export function presentSection(store: SectionStore, sectionId: number, query: st
   const s = store.withText(sectionId);
   if (!s) return null;
   const { norm: _norm, ...section } = s;
-  const terms = parseQuery(query).clauses.flat();
+  const parsed = parseQuery(query);
+  const terms = parsed.clauses.flat();
   const otherWording = wording && s.script ? wordingMatchers(terms, s.script) : null;
-  const matchers = [...(pinyinMatchers(terms)?.values() ?? []), ...(otherWording?.values() ?? [])];
+  const matchers = [...(pinyinMatchers(terms, parsed.acronyms)?.values() ?? []), ...(otherWording?.values() ?? [])];
   return { section, fileName: store.fileName(s.fileId), marks: ranges(s, terms, matchers) };
 }

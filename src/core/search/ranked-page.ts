@@ -1,9 +1,12 @@
-import { parseQuery } from '../query/parse-query.ts';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '../query/parse-query.ts';
 import { pinyinMatchers } from '../query/pinyin.ts';
 import { groupCopies, GROUP_WINDOW } from '../rank/group.ts';
+import type { TermStats } from '../rank/rank.ts';
+import { FacetCounter } from './facets.ts';
 import { QueryMatcher } from './matcher.ts';
-import { mergeByScore, rankSections, type ScoredSection } from './ranker.ts';
-import type { RankedEntry, RankedPage } from './results.ts';
+import { byDate, byRelevance, fileOrder, type RankGroup } from './order.ts';
+import type { ScoredSection } from './ranker.ts';
+import type { RankedEntry, RankedPage, SearchFilters } from './results.ts';
 import type { SectionIndex } from './section-index.ts';
 import type { SectionStore } from './section-store.ts';
 
@@ -13,44 +16,92 @@ export interface PageRequest {
   /** 0: every result. */
   limit: number;
   wording: boolean;
+  sort: 'relevance' | 'date';
+  filters: SearchFilters;
+  fileId?: number | undefined;
+}
+
+/** The sections of a query, grouped by how they were found, before any facet filter. */
+interface Found {
+  /** Literal and wording groups, ranked together; then the pinyin group, ranked after them. */
+  groups: RankGroup[];
+  pinyin: RankGroup | null;
 }
 
 /**
- * The first step of a search: counts and the ranked entries of one page, with the copies folded
- * into them. Reads folded text only, never a section's text, so it runs before any text is loaded.
- *
- * Sections holding another region's wording of a term are ranked with the literal matches (a
- * literal one first on equal score). A query without Han characters is also read as pinyin:
- * sections found only that way come after every other hit.
+ * Every section of a query: literal matches, then other regions' wording, then pinyin readings
+ * (each group skips the sections of the ones before it, so the groups are disjoint).
  */
-export function rankPage(store: SectionStore, index: SectionIndex, query: string, { offset, limit, wording }: PageRequest): RankedPage {
-  const parsed = parseQuery(query);
+function findAll(store: SectionStore, index: SectionIndex, parsed: ParsedQuery, wording: boolean): Found {
   const { terms } = parsed;
   const matcher = new QueryMatcher(store, index);
   const ids = matcher.matching(parsed);
   // With one term its document frequency is the hit count; with several, each term's index
-  // candidates (already looked up for the match) are verified once more, alone.
-  const stats = terms.map((t) => ({ df: terms.length === 1 ? ids.length : matcher.documentFrequency(t) }));
-  // Ranked exactly: the hits copies are looked for in, and the page asked for.
-  const wanted = limit === 0 ? Infinity : GROUP_WINDOW + offset + limit;
+  // candidates (already looked up for the match) are verified once more, alone. Counted before
+  // any facet filter: a filter narrows the list, it does not change how rare a term is.
+  const stats: TermStats[] = terms.map((t) => ({ df: terms.length === 1 ? ids.length : matcher.documentFrequency(t) }));
   const found = new Set(ids);
   const widenedByWording = wording ? matcher.wording(parsed, found) : [];
   for (const w of widenedByWording) for (const id of w.ids) found.add(id);
-  const literal = { terms, stats, wanted };
-  const ranked = mergeByScore([
-    rankSections(store, ids, { ...literal, widened: null, match: 'literal' }),
-    ...widenedByWording.map((w) => rankSections(store, w.ids, { ...literal, widened: w.matchers, match: 'wording' })),
-  ]).slice(0, wanted);
-  const pinyin = pinyinMatchers(terms);
-  const pinyinIds = pinyin ? matcher.widened(parsed, pinyin, found, (t) => index.sectionsWithClasses(pinyin.get(t)?.classes ?? [])) : [];
+  const groups: RankGroup[] = [
+    { ids, request: { terms, stats, widened: null, match: 'literal' } },
+    ...widenedByWording.map((w): RankGroup => ({ ids: w.ids, request: { terms, stats, widened: w.matchers, match: 'wording' } })),
+  ];
+  const readings = pinyinMatchers(terms, parsed.acronyms);
+  if (!readings) return { groups, pinyin: null };
+  const pinyinIds = matcher.widened(parsed, readings, found, (t) => index.sectionsWithClasses(readings.get(t)?.classes ?? []));
+  return { groups, pinyin: { ids: pinyinIds, request: { terms, stats, widened: readings, match: 'pinyin' } } };
+}
+
+/** The group with only the sections `keep` accepts (each offered once: it counts them in the facets). */
+function narrowed(group: RankGroup, keep: (id: number) => boolean): RankGroup {
+  return { ids: group.ids.filter(keep), request: group.request };
+}
+
+const total = (groups: readonly RankGroup[]) => groups.reduce((n, g) => n + g.ids.length, 0);
+
+/**
+ * The first step of a search: counts, facets and the ranked entries of one page, with the
+ * copies folded into them. Reads folded text only, never a section's text, so it runs before any
+ * text is loaded.
+ *
+ * Sections holding another region's wording of a term are ranked with the literal matches (a
+ * literal one first on equal score). A query without Han characters is also read as pinyin
+ * (terms in capitals excepted: acronyms): sections found only that way come after every other
+ * hit, in either order. Counts are of the results as narrowed by `fileId` and the filters.
+ */
+export function rankPage(store: SectionStore, index: SectionIndex, query: string, request: PageRequest): RankedPage {
+  const parsed = parseQuery(query);
+  const { offset, limit, sort, fileId } = request;
+  const facets = new FacetCounter(store, request.filters);
+  const inFile = (id: number) => fileId === undefined || store.get(id)?.fileId === fileId;
+  const keep = (id: number) => inFile(id) && facets.add(id);
+  // An empty query lists nothing, unless it names a file: then it lists the file's sections.
+  if (fileId !== undefined && isEmptyQuery(parsed)) {
+    const listed = fileOrder(store, store.sectionIdsOf(fileId).filter(keep), sort === 'date');
+    const page = listed.slice(offset, limit === 0 ? undefined : offset + limit);
+    const counts = { total: listed.length, matches: listed.length, wordingMatches: 0, pinyinMatches: 0 };
+    return { counts, facets: facets.facets(), entries: page.map((r) => ({ ...r, copies: [] })), terms: [] };
+  }
+  const all = findAll(store, index, parsed, request.wording);
+  const groups = all.groups.map((g) => narrowed(g, keep));
+  const pinyin = all.pinyin && narrowed(all.pinyin, keep);
+  // Ranked exactly: the hits copies are looked for in, and the page asked for.
+  const wanted = limit === 0 ? Infinity : GROUP_WINDOW + offset + limit;
+  const order = sort === 'date' ? byDate : byRelevance;
+  const ranked = order(store, groups, wanted);
   // Pinyin hits come after every other one: ranked only when the others were all ranked.
-  const byPinyin = pinyin && ranked.length === found.size ? rankSections(store, pinyinIds, { ...literal, wanted: wanted - ranked.length, widened: pinyin, match: 'pinyin' }) : [];
+  const others = total(groups);
+  const byPinyin = pinyin && ranked.length === others ? order(store, [pinyin], wanted - ranked.length) : [];
   const { listed, copiesOf, folded } = foldCopies(store, [...ranked, ...byPinyin]);
+  for (const copies of copiesOf.values()) for (const id of copies) facets.remove(id);
   const page = listed.slice(offset, limit === 0 ? undefined : offset + limit);
+  const pinyinMatches = pinyin?.ids.length ?? 0;
   return {
-    counts: { total: found.size + pinyinIds.length - folded, matches: ids.length, wordingMatches: found.size - ids.length, pinyinMatches: pinyinIds.length },
+    counts: { total: others + pinyinMatches - folded, matches: groups[0]!.ids.length, wordingMatches: others - groups[0]!.ids.length, pinyinMatches },
+    facets: facets.facets(),
     entries: page.map((r): RankedEntry => ({ ...r, copies: copiesOf.get(r.id) ?? [] })),
-    terms,
+    terms: parsed.terms,
   };
 }
 

@@ -36,6 +36,8 @@ export interface LibraryFile {
   name: string;
   /** The folded name, for `file:` filters. */
   normName: string;
+  /** The directory part of the name ('' for a file at the top), for the folder facet. */
+  folder: string;
   sectionIds: number[];
 }
 
@@ -83,9 +85,20 @@ export class SectionStore {
     return this.#files.get(fileId)?.name ?? '';
   }
 
+  /** A file's folder (see {@link LibraryFile.folder}; '' for an unknown file). */
+  folder(fileId: number): string {
+    return this.#files.get(fileId)?.folder ?? '';
+  }
+
+  /** A file's section ids in document order (empty for an unknown file); not a copy. */
+  sectionIdsOf(fileId: number): readonly number[] {
+    return this.#files.get(fileId)?.sectionIds ?? [];
+  }
+
   /** Adds a file and its sections (replacing nothing: ids are the caller's). */
   addFile(fileId: number, fileName: string, sections: readonly LibrarySection[]): void {
-    this.#files.set(fileId, { name: fileName, normName: normalizeText(fileName), sectionIds: sections.map((s) => s.id) });
+    const folder = fileName.slice(0, Math.max(fileName.lastIndexOf('/'), 0));
+    this.#files.set(fileId, { name: fileName, normName: normalizeText(fileName), folder, sectionIds: sections.map((s) => s.id) });
     for (const s of sections) {
       this.#sections.set(s.id, s);
       this.#totalLength += s.norm.length;
