@@ -16,6 +16,12 @@ const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel
 const base = server.resolvedUrls!.local[0]!;
 const browser = await launch();
 
+/** Screenshots show the app, not the passing "works offline" notice. */
+async function calm(page: import('playwright-core').Page): Promise<void> {
+  const notice = page.getByTestId('offline-ready');
+  if (await notice.isVisible()) await notice.getByRole('button').click();
+}
+
 type Souwen = { library: { ready: boolean; files: unknown[] }; search: { answered: string; status: string } };
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
@@ -33,10 +39,12 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       const s = (globalThis as { souwen?: Souwen }).souwen!.search;
       return s.answered === '芯片' && s.status === 'done';
     });
+    await calm(page);
     await page.screenshot({ path: join(out, `${device}-${scheme}-results.png`) });
     await page.locator('.hit-open').first().click();
     await page.locator('.reader').waitFor();
     await page.waitForTimeout(200);
+    await calm(page);
     await page.screenshot({ path: join(out, `${device}-${scheme}-reader.png`) });
     await context.close();
   }

@@ -94,6 +94,8 @@ export interface RequestMap {
   /** Puts back files of the last removal, under their ids (a text imported again meanwhile is skipped). */
   restore: { request: { fileIds: number[] }; result: LibraryState };
   clear: { request: Record<string, never>; result: LibraryState };
+  /** The library as it is now; asked for during an import, so that the list fills as files arrive. */
+  list: { request: Record<string, never>; result: LibraryState };
   /** The whole library as one zip (core/backup.ts); importing it elsewhere restores the library. */
   backup: { request: Record<string, never>; result: Uint8Array };
 }

@@ -71,6 +71,33 @@ describe('worker handler', () => {
     expect(said).toEqual(['read 0/1', 'index 0/1', 'store 0/1', 'store 1/1', 'snapshot 1/1']);
   });
 
+  it('answers a search sent while the library loads once it has loaded, not from an empty index', async () => {
+    const store = new MemoryLibraryStore();
+    const first = setup(store);
+    await first.send('import', { files: seedFiles() });
+    const second = setup(store);
+    const [, hits] = await Promise.all([second.send('init', {}), second.result('search', { query: '芯片', limit: 5, offset: 0 })]);
+    expect(hits.total).toBeGreaterThan(0);
+  });
+
+  it('lists the library between two files of an import, so the list fills as files arrive', async () => {
+    const listed: number[] = [];
+    let pending: Promise<void> | undefined;
+    const harness = handlerHarness(undefined, {
+      // Asked on each file's progress, as the UI does (at most once a second).
+      onReply: (r) => {
+        if (r.type === 'progress' && r.filesDone > 0) pending = harness.result('list', {}).then((s) => void listed.push(s.files.length));
+      },
+    });
+    // Files are written 16 at a time (store-batch.ts): 40 files are listed 16, then 32, then 40.
+    const files = Array.from({ length: 40 }, (_, i) => asImport(`note-${i}.txt`, new TextEncoder().encode(`第${i}篇笔记：芯片与晶体管。`)));
+    await harness.send('import', { files });
+    await pending;
+    expect(listed[0]).toBeGreaterThan(0);
+    expect(listed[0]).toBeLessThan(files.length);
+    expect(listed[listed.length - 1]).toBe(files.length);
+  });
+
   it('gives other requests a turn between files without timers (nested timers wait 4 ms each in a browser)', async () => {
     // With timers frozen, an import that yielded with setTimeout would never finish.
     vi.useFakeTimers();

@@ -18,17 +18,25 @@ export type Handlers = { [K in RequestType]: (request: RequestOf<K>, signal: Abo
  * the job queue; searches and reads answer at once, also between two files of an import.
  */
 export function handlers(library: Library, jobs: Jobs, emit: Emit): Handlers {
+  /**
+   * Settles when the library has loaded: a search typed while it loads waits for it rather than
+   * answering "nothing found" from an empty index.
+   */
+  let loaded: Promise<unknown> = Promise.resolve();
   return {
     // Loading only reads, so a tab opens at once even while another one imports; saving a
     // fresher snapshot is a write, done only if no other tab is writing (else later).
-    init: () =>
-      jobs.serial(async () => {
+    init: () => {
+      let done = () => {};
+      loaded = new Promise<void>((resolve) => (done = resolve));
+      return jobs.serial(async () => {
         const started = performance.now();
-        const state = await library.init();
+        const state = await library.init().finally(done);
         const restoreMs = performance.now() - started;
         await jobs.ifFree(() => library.saveIfStale());
         return { ...state, restoreMs };
-      }),
+      });
+    },
     import: (request, signal) =>
       jobs.write(async () => {
         const onProgress = (p: Progress) => emit({ id: request.id, type: 'progress', ...p });
@@ -36,16 +44,19 @@ export function handlers(library: Library, jobs: Jobs, emit: Emit): Handlers {
         return { ...library.state(), outcomes, cancelled, timings };
       }),
     search: async (request) => {
+      await loaded;
       const started = performance.now();
       const { query, limit, offset, wording, sort, filters, fileId } = request;
       const result = await library.search(query, { limit, offset, wording: wording ?? true, sort, filters, fileId });
       return { ...result, ms: performance.now() - started };
     },
-    read: (request) => library.read(request.sectionId, request.query, request.wording ?? true),
-    original: (request) => library.original(request.fileId, request.sectionId, request.query, request.wording ?? true),
+    read: async (request) => (await loaded, library.read(request.sectionId, request.query, request.wording ?? true)),
+    original: async (request) => (await loaded, library.original(request.fileId, request.sectionId, request.query, request.wording ?? true)),
     remove: (request) => jobs.write(() => library.remove(request.fileIds)),
     restore: (request) => jobs.write(() => library.restore(request.fileIds)),
     clear: () => jobs.write(() => library.clear()),
+    // Answered at once, also between two files of an import (like a search).
+    list: async () => (await loaded, library.state()),
     backup: () => jobs.serial(() => library.exportBackup()),
   };
 }

@@ -51,6 +51,25 @@ describe('large import stays responsive', () => {
     expect(midImport.total).toBeGreaterThan(0);
     await page.fill('input.search', '春風');
     expect(await page.inputValue('input.search')).toBe('春風');
+    // The panel names what the import is doing, its rate and the time left.
+    expect(await page.getByTestId('import-phase').innerText()).toMatch(/^正在(读取|索引|保存)/);
+    await page.getByTestId('import-pace').waitFor();
+    expect(await page.getByTestId('import-pace').innerText()).toMatch(/[KM]B\/秒 · 还需约 \d+ (秒|分钟)/);
+    // The list fills and the results follow as files arrive, with nothing retyped.
+    const seen = async () => page.evaluate(() => {
+      const s = (globalThis as { souwen?: Souwen & { search: { total: number; answered: string } } }).souwen!;
+      return { listed: s.library.files.length, total: s.search.total, running: s.library.job?.running === true };
+    });
+    await page.waitForFunction(() => (globalThis as { souwen?: { search: { answered: string } } }).souwen?.search.answered === '春風');
+    const early = await seen();
+    await page.waitForFunction(
+      (before) => {
+        const s = (globalThis as { souwen?: Souwen & { search: { total: number } } }).souwen!;
+        return s.library.job?.running === true && s.library.files.length > before.listed && s.search.total > before.total;
+      },
+      early,
+      { timeout: 60_000 },
+    );
 
     await page.getByTestId('import-summary').waitFor({ timeout: 110_000 });
     const outcomes = await page.evaluate(() => (globalThis as { souwen?: Souwen }).souwen!.library.job!.outcomes);

@@ -152,7 +152,7 @@ export default {
       { examples: ['芯片 OR 晶体管'], meaning: ['Either word'] },
       { examples: ['"Swin Transformer"'], meaning: ['Exact phrase, spaces included'] },
       { examples: ['芯片 -手机'], meaning: ['Leave out articles containing 手机'] },
-      { examples: ['title:简报', 'file:2022'], meaning: ['Only in titles / file names'] },
+      { examples: ['title:芯片', 'file:000'], meaning: ['Only in titles / file names'] },
       { examples: ['xinpian', 'xp', "xi'an"], meaning: ['Pinyin or initials (when the query has no Chinese characters), listed after literal matches'] },
       { examples: ['date:2022-10..2022-12'], meaning: ['Filter by article date (also ', { code: 'date:2022' }, ', ', { code: 'date:..2022-06' }, ')'] },
     ],

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatBytes, skipReason, t } from './messages.ts';
+import en from './en.ts';
 import zhHans from './zh-Hans.ts';
+import zhHantHK from './zh-Hant-HK.ts';
+import zhHantTW from './zh-Hant-TW.ts';
 
 describe('skip reasons', () => {
   it('names what a refused encoding looks like, in Chinese', () => {
@@ -50,11 +53,28 @@ function* messages(value: unknown, key = ''): Generator<[string, string]> {
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* messages(v, key ? `${key}.${k}` : k);
 }
 
-describe('the zh-Hans catalogue', () => {
-  it('has no empty message', () => {
-    const all = [...messages(zhHans)];
-    expect(all.length).toBeGreaterThan(80);
+describe('the catalogues', () => {
+  const catalogues = { 'zh-Hans': zhHans, 'zh-Hant-TW': zhHantTW, 'zh-Hant-HK': zhHantHK, en };
+
+  it.each(Object.entries(catalogues))('%s has every message, none empty', (_, catalogue) => {
+    const all = [...messages(catalogue)];
+    expect(all.length).toBeGreaterThan(150);
     expect(all.filter(([, text]) => text.trim() === '').map(([key]) => key)).toEqual([]);
+  });
+
+  it('has the same messages in every language (the same keys, each translated)', () => {
+    const keys = (c: object) => [...messages(c)].map(([key]) => key.replace(/\[\d+\]/g, '[]'));
+    for (const catalogue of Object.values(catalogues)) expect(new Set(keys(catalogue))).toEqual(new Set(keys(zhHans)));
+    // Translated, not copied: English differs from 简体 wherever it holds no Chinese by design.
+    const same = [...messages(en)].filter(([key, text], i) => text === [...messages(zhHans)][i]?.[1] && /\p{Script=Han}/u.test(text) && !/^(app\.(title|name)|settings\.languages|help\.rows\[\d+\]\.examples)/.test(key));
+    expect(same).toEqual([]);
+  });
+
+  it('keeps Chinese out of English except names, example queries and the words they find', () => {
+    // Sample arguments (甲, 乙) stand for document words in messages that show them.
+    const allowed = /^(app\.(title|name)|searchBox\.placeholder|settings\.languages|wording\.title|empty\.intro|help\.|importPanel\.progress|library\.fileMeta|libraryErrors\.tooLarge|list$|skip\.foreignEncoding)/;
+    const chinese = [...messages(en)].filter(([key, text]) => /\p{Script=Han}/u.test(text) && !allowed.test(key));
+    expect(chinese).toEqual([]);
   });
 });
 

@@ -146,7 +146,7 @@ export default {
       { examples: ['芯片 OR 晶体管'], meaning: ['任一出现即可'] },
       { examples: ['"Swin Transformer"'], meaning: ['完整短语，包括空格'] },
       { examples: ['芯片 -手机'], meaning: ['排除含“手机”的文章'] },
-      { examples: ['title:简报', 'file:2022'], meaning: ['只在标题 / 文件名中找'] },
+      { examples: ['title:芯片', 'file:000'], meaning: ['只在标题 / 文件名中找'] },
       { examples: ['xinpian', 'xp', "xi'an"], meaning: ['拼音或首字母（查询不含汉字时），排在原文匹配之后'] },
       { examples: ['date:2022-10..2022-12'], meaning: ['按文章日期筛选（也可 ', { code: 'date:2022' }, '、', { code: 'date:..2022-06' }, '）'] },
     ],

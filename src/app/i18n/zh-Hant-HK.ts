@@ -146,7 +146,7 @@ export default {
       { examples: ['芯片 OR 晶體管'], meaning: ['出現其中一個即可'] },
       { examples: ['"Swin Transformer"'], meaning: ['完整詞組，包括空格'] },
       { examples: ['芯片 -手機'], meaning: ['排除含有「手機」的文章'] },
-      { examples: ['title:簡報', 'file:2022'], meaning: ['只搜尋標題 / 檔案名稱'] },
+      { examples: ['title:芯片', 'file:000'], meaning: ['只搜尋標題 / 檔案名稱'] },
       { examples: ['xinpian', 'xp', "xi'an"], meaning: ['拼音或首字母（查詢不含漢字時），排在原文配對結果之後'] },
       { examples: ['date:2022-10..2022-12'], meaning: ['按文章日期篩選（亦可用 ', { code: 'date:2022' }, '、', { code: 'date:..2022-06' }, '）'] },
     ],

@@ -142,11 +142,11 @@ export default {
   help: {
     summary: '搜尋語法',
     rows: [
-      { examples: ['晶片 企業'], meaning: ['兩個詞都必須出現（空格 = 而且）'] },
-      { examples: ['晶片 OR 電晶體'], meaning: ['出現其中一個即可'] },
+      { examples: ['AI 企業'], meaning: ['兩個詞都必須出現（空格 = 而且）'] },
+      { examples: ['晶片 OR 半導體'], meaning: ['出現其中一個即可'] },
       { examples: ['"Swin Transformer"'], meaning: ['完整詞組，包括空格'] },
       { examples: ['晶片 -手機'], meaning: ['排除含有「手機」的文章'] },
-      { examples: ['title:簡報', 'file:2022'], meaning: ['只搜尋標題 / 檔名'] },
+      { examples: ['title:AI', 'file:000'], meaning: ['只搜尋標題 / 檔名'] },
       { examples: ['xinpian', 'xp', "xi'an"], meaning: ['拼音或首字母（查詢不含漢字時），排在原文比對結果之後'] },
       { examples: ['date:2022-10..2022-12'], meaning: ['依文章日期篩選（也可用 ', { code: 'date:2022' }, '、', { code: 'date:..2022-06' }, '）'] },
     ],

@@ -161,7 +161,18 @@ export class LibraryModel {
       this.#grownAt = now;
       this.#grownTo = progress.library.files;
       this.onGrow?.();
+      void this.#refreshListing();
     }
+  }
+
+  /** The list and the storage figure, while an import runs (not a change: searches are not re-run). */
+  async #refreshListing(): Promise<void> {
+    // A listing that fails (the worker restarting) is only a moment late: the import's end lists all.
+    const state = await this.#client.request('list', {}).catch(() => null);
+    if (!state || !this.job?.running) return;
+    this.files = state.files;
+    this.sections = state.sections;
+    void this.#measure();
   }
 
   /** Stops the running import after the file in progress. */

@@ -26,6 +26,8 @@ export class Navigation {
   readonly #client: IndexerClient;
   readonly #search: SearchState;
   #lastQueryChange = 0;
+  /** Counts reads and view changes: an article that arrives after the view moved on is dropped. */
+  #generation = 0;
 
   constructor(client: IndexerClient, search: SearchState) {
     this.#client = client;
@@ -42,8 +44,10 @@ export class Navigation {
   async restore(search = globalThis.location.search): Promise<void> {
     const view = parseView(search);
     await this.#search.show(view);
-    if (view.article === undefined) this.reading = null;
-    else await this.#read(view.article);
+    if (view.article === undefined) {
+      this.#generation++;
+      this.reading = null;
+    } else await this.#read(view.article);
   }
 
   /** The query was edited: the results follow, and the URL with them. */
@@ -51,12 +55,14 @@ export class Navigation {
     const now = Date.now();
     const settled = now - this.#lastQueryChange > SETTLE_MS;
     this.#lastQueryChange = now;
+    this.#generation++;
     this.reading = null;
     this.#write(settled && this.#search.answered.trim() !== '');
   }
 
   /** The order, a filter or the file changed: a new entry. */
   filtersChanged(): void {
+    this.#generation++;
     this.reading = null;
     this.#write(true);
   }
@@ -75,6 +81,7 @@ export class Navigation {
       globalThis.history.back();
       return;
     }
+    this.#generation++;
     this.reading = null;
     this.#write(false);
   }
@@ -86,7 +93,12 @@ export class Navigation {
   }
 
   async #read(sectionId: number): Promise<boolean> {
-    const read = await this.#client.request('read', { sectionId, query: this.#search.query, wording: this.#search.wording });
+    const generation = ++this.#generation;
+    // A worker restarting answers nothing: the reader stays as it was.
+    const read = await this.#client.request('read', { sectionId, query: this.#search.query, wording: this.#search.wording }).catch(() => undefined);
+    if (read === undefined) return false;
+    // Typed on, or opened another, meanwhile: this article is not wanted any more.
+    if (generation !== this.#generation) return false;
     this.reading = read;
     return read !== null;
   }

@@ -73,7 +73,7 @@ const total = (groups: readonly RankGroup[]) => groups.reduce((n, g) => n + g.id
 export function rankPage(store: SectionStore, index: SectionIndex, query: string, request: PageRequest): RankedPage {
   const parsed = parseQuery(query);
   const { offset, limit, sort, fileId } = request;
-  const facets = new FacetCounter(store, request.filters);
+  const facets = new FacetCounter(store.facetCodes, request.filters);
   const inFile = (id: number) => fileId === undefined || store.get(id)?.fileId === fileId;
   const keep = (id: number) => inFile(id) && facets.add(id);
   // An empty query lists nothing, unless it names a file: then it lists the file's sections.

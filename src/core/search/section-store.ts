@@ -2,6 +2,7 @@ import { normalizeText } from '../normalize/normalize.ts';
 import type { Script } from '../normalize/script.ts';
 import type { SectionView } from '../query/parse-query.ts';
 import { signature, type Signature } from '../rank/near-duplicates.ts';
+import { FacetCodes } from './facet-codes.ts';
 
 /** A section in the engine: original text for display (once loaded), folded text for matching. */
 export interface LibrarySection {
@@ -53,11 +54,17 @@ export class SectionStore {
   readonly #normTitles = new Map<number, string>();
   /** Near-duplicate sketches, computed on first use when a section is among the top hits. */
   readonly #signatures = new Map<number, Signature>();
+  #facetCodes = new FacetCodes();
   #totalLength = 0;
 
   /** Number of sections. */
   get size(): number {
     return this.#sections.size;
+  }
+
+  /** Each section's facet values as codes (source, year, folder), for counting facets. */
+  get facetCodes(): FacetCodes {
+    return this.#facetCodes;
   }
 
   /** Total length of the folded text, in UTF-16 code units. */
@@ -99,10 +106,13 @@ export class SectionStore {
   addFile(fileId: number, fileName: string, sections: readonly LibrarySection[]): void {
     const folder = fileName.slice(0, Math.max(fileName.lastIndexOf('/'), 0));
     this.#files.set(fileId, { name: fileName, normName: normalizeText(fileName), folder, sectionIds: sections.map((s) => s.id) });
-    for (const s of sections) {
-      this.#sections.set(s.id, s);
-      this.#totalLength += s.norm.length;
-    }
+    for (const s of sections) this.#addSection(s, folder);
+  }
+
+  #addSection(s: LibrarySection, folder: string): void {
+    this.#sections.set(s.id, s);
+    this.#totalLength += s.norm.length;
+    this.#facetCodes.set(s.id, s.source ?? '', s.date ?? '', folder);
   }
 
   /** Adds more sections to a file already added (a big file is added in slices). */
@@ -111,8 +121,7 @@ export class SectionStore {
     if (!file) throw new Error(`file ${fileId} is not in the store`);
     for (const s of sections) {
       file.sectionIds.push(s.id);
-      this.#sections.set(s.id, s);
-      this.#totalLength += s.norm.length;
+      this.#addSection(s, file.folder);
     }
   }
 
@@ -137,6 +146,7 @@ export class SectionStore {
     this.#files.clear();
     this.#normTitles.clear();
     this.#signatures.clear();
+    this.#facetCodes = new FacetCodes();
     this.#totalLength = 0;
   }
 

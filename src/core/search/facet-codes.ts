@@ -1,0 +1,69 @@
+/**
+ * Each section's facet values (source, year, folder) as small integers, set when the section is
+ * added: counting the facets of a query is then three array reads and increments per matching
+ * section. Counting by the strings themselves (a map update per section and kind) cost a query
+ * matching all 204 000 sections of the 50 MB corpus about 35 ms.
+ */
+
+/** The facet kinds, in the order of their codes. */
+export const FACET_KINDS = ['source', 'year', 'folder'] as const;
+const KINDS = FACET_KINDS.length;
+
+/** The year a date starts with, or '' when it does not start with four digits. */
+export function yearOf(date: string): string {
+  return /^\d{4}/.test(date) ? date.slice(0, 4) : '';
+}
+
+/** Values and their codes, for one kind; code 0 is '' (no value). */
+class Dictionary {
+  readonly values: string[] = [''];
+  readonly #codes = new Map<string, number>([['', 0]]);
+
+  code(value: string): number {
+    let code = this.#codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.#codes.set(value, code);
+    }
+    return code;
+  }
+
+  find(value: string): number | undefined {
+    return this.#codes.get(value);
+  }
+}
+
+export class FacetCodes {
+  readonly #dictionaries = Array.from({ length: KINDS }, () => new Dictionary());
+  /** Per section id, its code of each kind: `codes[id * 3 + kind]`. */
+  #codes = new Int32Array(KINDS * 1024);
+
+  /** Records a section's values. */
+  set(id: number, source: string, date: string, folder: string): void {
+    const at = id * KINDS;
+    if (at + KINDS > this.#codes.length) {
+      const grown = new Int32Array(Math.max(this.#codes.length * 2, at + KINDS));
+      grown.set(this.#codes);
+      this.#codes = grown;
+    }
+    this.#codes[at] = this.#dictionaries[0]!.code(source);
+    this.#codes[at + 1] = this.#dictionaries[1]!.code(yearOf(date));
+    this.#codes[at + 2] = this.#dictionaries[2]!.code(folder);
+  }
+
+  /** The code of section `id` for kind `k` (0 for an unknown section). */
+  code(id: number, k: number): number {
+    return this.#codes[id * KINDS + k] ?? 0;
+  }
+
+  /** The values of kind `k`, by code. */
+  values(k: number): readonly string[] {
+    return this.#dictionaries[k]!.values;
+  }
+
+  /** The code of `value` for kind `k`, if any section has it. */
+  find(k: number, value: string): number | undefined {
+    return this.#dictionaries[k]!.find(value);
+  }
+}
