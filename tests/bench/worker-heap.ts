@@ -11,8 +11,9 @@ export async function workerHeapBytes(browser: Browser): Promise<{ bytes: number
   const cdp: CDPSession = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find((t) => t.type === 'worker');
-    if (!worker) throw new Error('no worker target');
+    // The index worker, not the parsing worker it starts (decision 45), which holds next to nothing.
+    const worker = targetInfos.find((t) => t.type === 'worker' && t.url.includes('indexer'));
+    if (!worker) throw new Error(`no index worker among ${targetInfos.map((t) => `${t.type} ${t.url}`).join(', ')}`);
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
     let nextId = 1;
     const waiting = new Map<number, (msg: { result?: { usedSize?: number }; error?: unknown }) => void>();

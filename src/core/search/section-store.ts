@@ -106,22 +106,24 @@ export class SectionStore {
   addFile(fileId: number, fileName: string, sections: readonly LibrarySection[]): void {
     const folder = fileName.slice(0, Math.max(fileName.lastIndexOf('/'), 0));
     this.#files.set(fileId, { name: fileName, normName: normalizeText(fileName), folder, sectionIds: sections.map((s) => s.id) });
-    for (const s of sections) this.#addSection(s, folder);
+    const folderCode = this.#facetCodes.folderCode(folder);
+    for (const s of sections) this.#addSection(s, folderCode);
   }
 
-  #addSection(s: LibrarySection, folder: string): void {
+  #addSection(s: LibrarySection, folderCode: number): void {
     this.#sections.set(s.id, s);
     this.#totalLength += s.norm.length;
-    this.#facetCodes.set(s.id, s.source ?? '', s.date ?? '', folder);
+    this.#facetCodes.set(s.id, s.source ?? '', s.date ?? '', folderCode);
   }
 
   /** Adds more sections to a file already added (a big file is added in slices). */
   appendToFile(fileId: number, sections: readonly LibrarySection[]): void {
     const file = this.#files.get(fileId);
     if (!file) throw new Error(`file ${fileId} is not in the store`);
+    const folderCode = this.#facetCodes.folderCode(file.folder);
     for (const s of sections) {
       file.sectionIds.push(s.id);
-      this.#addSection(s, file.folder);
+      this.#addSection(s, folderCode);
     }
   }
 
