@@ -149,8 +149,41 @@ function souwen(): AnchorEngine {
   };
 }
 
+/**
+ * No index: every query scans every section's folded text with `indexOf`. The floor an index has
+ * to beat (the issue asks Souwen to be at least 10× faster at p95), and exact by construction.
+ */
+function bruteForce(): AnchorEngine {
+  let norms: string[] = [];
+  let saved = '';
+  const scan = (q: string) => {
+    const out: number[] = [];
+    for (let i = 0; i < norms.length; i++) if (norms[i]!.indexOf(q) !== -1) out.push(i + 1);
+    return out;
+  };
+  return {
+    async build(files) {
+      norms = files.flatMap((f) => f.norms);
+    },
+    async ids(q) {
+      return scan(q);
+    },
+    async timed(q) {
+      return scan(q);
+    },
+    async exportBytes() {
+      saved = JSON.stringify(norms);
+      return utf8(saved);
+    },
+    async restore() {
+      norms = JSON.parse(saved) as string[];
+    },
+  };
+}
+
 export const ANCHORS = {
   souwen,
+  'brute-force-indexOf': bruteForce,
   'flexsearch-cjk': () => flexsearch(false),
   'flexsearch-cjk-context': () => flexsearch(true),
   'minisearch-segmenter': minisearch,

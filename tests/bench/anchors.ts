@@ -36,10 +36,19 @@ export function anchors(sections: readonly BruteSection[], queries: readonly str
   });
 }
 
-/** The anchors as a Markdown table (DESIGN.md). */
+/**
+ * The anchors as a Markdown table (DESIGN.md), with each engine's ratio to Souwen in the same run:
+ * its build rate over Souwen's (above 1: it builds faster), and its query p95, index heap and
+ * restore time over Souwen's (above 1: Souwen is faster or smaller).
+ */
 export function anchorTable(results: readonly AnchorResult[]): string[] {
   const n = (v: number | string | undefined, digits: number) => (typeof v === 'number' ? v.toFixed(digits) : '—');
-  const lines = ['| engine | precision | recall | build MB/s | index heap MB | query p95 ms | export MB | restore s |', '|---|---|---|---|---|---|---|---|'];
+  const own = results.find((r) => r.engine === 'souwen' && !r.error);
+  const ratio = (r: AnchorResult, key: string) => (own && typeof r[key] === 'number' && typeof own[key] === 'number' && own[key] ? `${((r[key] as number) / (own[key] as number)).toFixed(2)}×` : '—');
+  const lines = [
+    '| engine | precision | recall | build MB/s | index heap MB | query p95 ms | export MB | restore s | build ÷ Souwen | p95 ÷ Souwen | heap ÷ Souwen | restore ÷ Souwen |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const r of results) {
     if (r.error) {
       lines.push(`| ${r.engine} | failed: ${r.error} |`);
@@ -47,7 +56,7 @@ export function anchorTable(results: readonly AnchorResult[]): string[] {
     }
     const mb = (v: number | string | undefined) => (typeof v === 'number' ? (v / 1e6).toFixed(0) : '—');
     lines.push(
-      `| ${r.engine} | ${n(r.precision, 2)} | ${n(r.recall, 2)} | ${n(r.buildMBps, 2)} | ${mb(r.indexHeapBytes)} | ${n(r.queryP95, 1)} | ${mb(r.exportBytes)} | ${n(typeof r.restoreMs === 'number' ? r.restoreMs / 1000 : undefined, 2)} |`,
+      `| ${r.engine} | ${n(r.precision, 2)} | ${n(r.recall, 2)} | ${n(r.buildMBps, 2)} | ${mb(r.indexHeapBytes)} | ${n(r.queryP95, 1)} | ${mb(r.exportBytes)} | ${n(typeof r.restoreMs === 'number' ? r.restoreMs / 1000 : undefined, 2)} | ${ratio(r, 'buildMBps')} | ${ratio(r, 'queryP95')} | ${ratio(r, 'indexHeapBytes')} | ${ratio(r, 'restoreMs')} |`,
     );
   }
   return lines;
