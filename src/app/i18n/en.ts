@@ -1,3 +1,4 @@
+import { LANGUAGE_NAMES } from './locales.ts';
 import type { Messages } from './types.ts';
 
 /** What the pipeline's encoding detail says, in plain English: `Korean (EUC-KR)` → `Korean text (EUC-KR)`. */
@@ -29,7 +30,7 @@ export default {
   settings: {
     button: 'Settings',
     language: 'Interface language',
-    languages: { 'zh-Hans': '简体中文', 'zh-Hant-TW': '繁體中文（台灣）', 'zh-Hant-HK': '繁體中文（香港）', en: 'English' },
+    languages: LANGUAGE_NAMES,
     theme: 'Appearance',
     themes: { system: 'Match system', light: 'Light', dark: 'Dark' },
   },

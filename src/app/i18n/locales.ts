@@ -7,6 +7,9 @@
 export const LOCALES = ['zh-Hans', 'zh-Hant-TW', 'zh-Hant-HK', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** Each language named in itself, the same in every catalogue, so that people find their own. */
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { 'zh-Hans': '简体中文', 'zh-Hant-TW': '繁體中文（台灣）', 'zh-Hant-HK': '繁體中文（香港）', en: 'English' };
+
 export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 
 /**

@@ -1,3 +1,4 @@
+import { LANGUAGE_NAMES } from './locales.ts';
 import type { Messages } from './types.ts';
 
 /** What the pipeline's encoding detail says, in Chinese: `Korean (EUC-KR)` → `韓文 (EUC-KR)`. */
@@ -26,7 +27,7 @@ export default {
   settings: {
     button: '設定',
     language: '介面語言',
-    languages: { 'zh-Hans': '简体中文', 'zh-Hant-TW': '繁體中文（台灣）', 'zh-Hant-HK': '繁體中文（香港）', en: 'English' },
+    languages: LANGUAGE_NAMES,
     theme: '外觀',
     themes: { system: '跟隨系統', light: '淺色', dark: '深色' },
   },
