@@ -75,14 +75,15 @@ export class QueryMatcher {
   /**
    * Sections that match only through another region's wording of a term, per script: a
    * Taiwan/Hong Kong wording counts in Traditional text, a mainland one in Simplified text.
+   * @param literal the literal matches, to leave out; asked for only when a term has another wording
    */
-  wording(q: ParsedQuery, literal: ReadonlySet<number>): Widened[] {
+  wording(q: ParsedQuery, literal: () => ReadonlySet<number>): Widened[] {
     const out: Widened[] = [];
     for (const script of ['hant', 'hans'] as const) {
       const matchers = wordingMatchers(q.terms, script);
       if (!matchers) continue;
       const alternativesOf = (t: string) => matchers.get(t)?.alternatives.flatMap((a) => this.candidates(a).ids) ?? [];
-      const ids = this.widened(q, matchers, literal, alternativesOf, (s) => s.script === script);
+      const ids = this.widened(q, matchers, literal(), alternativesOf, (s) => s.script === script);
       if (ids.length > 0) out.push({ ids, matchers });
     }
     return out;

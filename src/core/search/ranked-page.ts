@@ -40,22 +40,30 @@ function findAll(store: SectionStore, index: SectionIndex, parsed: ParsedQuery, 
   // candidates (already looked up for the match) are verified once more, alone. Counted before
   // any facet filter: a filter narrows the list, it does not change how rare a term is.
   const stats: TermStats[] = terms.map((t) => ({ df: terms.length === 1 ? ids.length : matcher.documentFrequency(t) }));
-  const found = new Set(ids);
-  const widenedByWording = wording ? matcher.wording(parsed, found) : [];
-  for (const w of widenedByWording) for (const id of w.ids) found.add(id);
+  // The set of what is found so far, made only when wording or pinyin must leave it out: a
+  // common character's 200 000 matches took 10 ms to put in a set nothing asked.
+  let found: Set<number> | undefined;
+  const foundSoFar = () => (found ??= new Set(ids));
+  const widenedByWording = wording ? matcher.wording(parsed, foundSoFar) : [];
+  for (const w of widenedByWording) for (const id of w.ids) foundSoFar().add(id);
   const groups: RankGroup[] = [
     { ids, request: { terms, stats, widened: null, match: 'literal' } },
     ...widenedByWording.map((w): RankGroup => ({ ids: w.ids, request: { terms, stats, widened: w.matchers, match: 'wording' } })),
   ];
   const readings = pinyinMatchers(terms, parsed.acronyms);
   if (!readings) return { groups, pinyin: null };
-  const pinyinIds = matcher.widened(parsed, readings, found, (t) => index.sectionsWithClasses(readings.get(t)?.classes ?? []));
+  const pinyinIds = matcher.widened(parsed, readings, foundSoFar(), (t) => index.sectionsWithClasses(readings.get(t)?.classes ?? []));
   return { groups, pinyin: { ids: pinyinIds, request: { terms, stats, widened: readings, match: 'pinyin' } } };
 }
 
-/** The group with only the sections `keep` accepts (each offered once: it counts them in the facets). */
-function narrowed(group: RankGroup, keep: (id: number) => boolean): RankGroup {
-  return { ids: group.ids.filter(keep), request: group.request };
+/**
+ * The group with only the sections `keep` accepts (each offered once: it counts them in the
+ * facets). With nothing to narrow by, every section is kept and the group is the same list.
+ */
+function narrowed(group: RankGroup, keep: (id: number) => boolean, narrows: boolean): RankGroup {
+  if (narrows) return { ids: group.ids.filter(keep), request: group.request };
+  for (const id of group.ids) keep(id);
+  return group;
 }
 
 const total = (groups: readonly RankGroup[]) => groups.reduce((n, g) => n + g.ids.length, 0);
@@ -84,8 +92,9 @@ export function rankPage(store: SectionStore, index: SectionIndex, query: string
     return { counts, facets: facets.facets(), entries: page.map((r) => ({ ...r, copies: [] })), terms: [] };
   }
   const all = findAll(store, index, parsed, request.wording);
-  const groups = all.groups.map((g) => narrowed(g, keep));
-  const pinyin = all.pinyin && narrowed(all.pinyin, keep);
+  const narrows = fileId !== undefined || Object.values(request.filters).some((values) => values && values.length > 0);
+  const groups = all.groups.map((g) => narrowed(g, keep, narrows));
+  const pinyin = all.pinyin && narrowed(all.pinyin, keep, narrows);
   // Ranked exactly: the hits copies are looked for in, and the page asked for.
   const wanted = limit === 0 ? Infinity : GROUP_WINDOW + offset + limit;
   const order = sort === 'date' ? byDate : byRelevance;
