@@ -14,16 +14,12 @@ export function countOccurrences(text: string, term: string, limit = Infinity): 
 }
 
 /**
- * Occurrences of `term` in a text known to contain it, up to `cap`, counted in its first
- * `window` characters and scaled to the whole length: ranking needs a term's density, not an
- * exact count, and reading every long section whole made a common character's query slow.
- * Exact for texts no longer than `window`. Never less than 1.
+ * Matches in a text known to hold one, as `count` counts them (a term's occurrences, a pinyin
+ * reading's), up to `cap`, counted in its first `window` characters and scaled to the whole
+ * length: ranking needs a term's density, not an exact count, and reading every long section
+ * whole made a common character's query slow. Exact for texts no longer than `window`. Never
+ * less than 1.
  */
-export function estimateOccurrences(text: string, term: string, cap: number, window: number): number {
-  return estimateCount(text, cap, window, (part) => countOccurrences(part, term, cap));
-}
-
-/** {@link estimateOccurrences} with any way of counting matches in a text (a pinyin reading's, say). */
 export function estimateCount(text: string, cap: number, window: number, count: (part: string) => number): number {
   if (text.length <= window) return Math.max(1, Math.min(cap, count(text)));
   const counted = count(text.slice(0, window));

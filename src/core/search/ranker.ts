@@ -1,5 +1,5 @@
 import type { TermMatcher } from '../query/term-matcher.ts';
-import { countOccurrences, estimateCount, estimateOccurrences, occurrences } from '../rank/occurrences.ts';
+import { countOccurrences, estimateCount, occurrences } from '../rank/occurrences.ts';
 import { minimalSpan } from '../rank/proximity.ts';
 import { score, scoreBound, TF_CAP, TF_WINDOW, type TermStats } from '../rank/rank.ts';
 import { topK } from '../rank/top-k.ts';
@@ -25,6 +25,11 @@ interface Scoring {
   store: SectionStore;
   request: RankRequest;
   matchers: (TermMatcher | undefined)[];
+  /**
+   * Per term, how many times a piece of text holds it: literally, or (widened) literally and
+   * through its matcher. Made once per request, shared by every section's count.
+   */
+  counts: ((part: string) => number)[];
   lengths: number[];
   termChars: number;
   /** Proximity needs term lengths, which a pinyin reading or another wording does not share. */
@@ -42,7 +47,13 @@ function scoring(store: SectionStore, request: RankRequest): Scoring {
   const termChars = lengths.reduce((n, l) => n + l, 0);
   const withSpan = terms.length > 1 && !widened;
   const boundOf = scoreBound(stats, total, avgLength, termChars, withSpan ? Math.max(...lengths) : 0);
-  return { store, request, matchers: terms.map((t) => widened?.get(t)), lengths, termChars, withSpan, total, avgLength, boundOf };
+  const matchers = terms.map((t) => widened?.get(t));
+  // A literal match contains the term; a widened match may hold it, its matches, or both.
+  const counts = terms.map((term, t) => {
+    const m = matchers[t];
+    return m ? (part: string) => countOccurrences(part, term, TF_CAP) + m.count(part) : (part: string) => countOccurrences(part, term, TF_CAP);
+  });
+  return { store, request, matchers, counts, lengths, termChars, withSpan, total, avgLength, boundOf };
 }
 
 /** Whether the section's folded title holds term `t` (or what its matcher finds). */
@@ -61,12 +72,7 @@ function bound(c: Scoring, s: LibrarySection): number {
 /** A section's score, its terms counted. */
 function scored(c: Scoring, s: LibrarySection): ScoredSection {
   const { terms, stats, widened, match } = c.request;
-  const tf = terms.map((term, t) => {
-    const m = c.matchers[t];
-    // A literal match contains the term; a widened match may hold it, its matches, or both.
-    if (!m) return estimateOccurrences(s.norm, term, TF_CAP, TF_WINDOW);
-    return estimateCount(s.norm, TF_CAP, TF_WINDOW, (part) => countOccurrences(part, term, TF_CAP) + m.count(part));
-  });
+  const tf = c.counts.map((count) => estimateCount(s.norm, TF_CAP, TF_WINDOW, count));
   const span = c.withSpan ? minimalSpan(terms.map((t) => occurrences(s.norm, t, 256)), c.lengths) : undefined;
   const candidate = { id: s.id, span, termChars: c.termChars, tf, inTitle: terms.map((_, t) => inTitle(c, s, t)), length: s.norm.length, date: s.date };
   return { id: s.id, date: s.date, score: score(candidate, stats, c.total, c.avgLength), match, ...(widened ? { matchers: widened } : {}) };
@@ -77,10 +83,8 @@ function scored(c: Scoring, s: LibrarySection): ScoredSection {
  * section (the same inputs and the same sum as {@link scored}, so the same number).
  */
 function singleTermScorer(c: Scoring): (s: LibrarySection) => number {
-  const term = c.request.terms[0]!;
-  const m = c.matchers[0];
+  const count = c.counts[0]!;
   const candidate = { id: 0, span: undefined, termChars: c.termChars, tf: [0], inTitle: [false], length: 0, date: undefined as string | undefined };
-  const count = m ? (part: string) => countOccurrences(part, term, TF_CAP) + m.count(part) : (part: string) => countOccurrences(part, term, TF_CAP);
   return (s) => {
     candidate.id = s.id;
     candidate.tf[0] = estimateCount(s.norm, TF_CAP, TF_WINDOW, count);
