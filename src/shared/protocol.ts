@@ -3,11 +3,11 @@
  * Every request carries an id; the worker answers with any number of `progress` messages and
  * then exactly one `result` or `error`. `cancel` stops the request it names.
  */
-import type { Facets, FacetValue, Hit, MatchKind, ReadResult, SearchFilters, SearchResult } from '../core/engine.ts';
+import type { FacetKind, Facets, FacetValue, Hit, MatchKind, ReadResult, SearchFilters, SearchResult } from '../core/engine.ts';
 import type { PipelineErrorCode } from '../core/errors.ts';
 import type { EncodingLabel } from '../core/types.ts';
 
-export type { Facets, FacetValue, Hit, MatchKind, ReadResult, SearchFilters, SearchResult };
+export type { FacetKind, Facets, FacetValue, Hit, MatchKind, ReadResult, SearchFilters, SearchResult };
 
 /** A file handed to the worker; `bytes` is transferred, not copied. */
 export interface ImportFile {

@@ -4,10 +4,13 @@
  * driven by state/navigation.svelte.ts.
  */
 
+import { FACET_KINDS } from '../../core/search/facet-codes.ts';
+import type { FacetKind, SearchFilters } from '../../shared/protocol.ts';
+
+export { FACET_KINDS, type FacetKind };
 export type SortOrder = 'relevance' | 'date';
-export type FacetKind = 'source' | 'year' | 'folder';
-export const FACET_KINDS: readonly FacetKind[] = ['source', 'year', 'folder'];
-export type FacetFilters = Partial<Record<FacetKind, string[]>>;
+/** The facet values chosen, by kind: the engine's own filters. */
+export type FacetFilters = SearchFilters;
 
 /** A view of the app that a link can name. */
 export interface ViewState {
@@ -28,7 +31,7 @@ const positive = (value: string | null): number | undefined => {
 /** The view a URL's query string names; anything unreadable is left out. */
 export function parseView(search: string): ViewState {
   const params = new URLSearchParams(search);
-  const filters: FacetFilters = {};
+  const filters: { -readonly [K in FacetKind]?: string[] } = {};
   for (const kind of FACET_KINDS) {
     const values = params.getAll(kind);
     if (values.length > 0) filters[kind] = values;
