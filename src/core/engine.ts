@@ -1,3 +1,4 @@
+import type { CharSection } from './index/char-index.ts';
 import { foldSection } from './normalize/fold-sections.ts';
 import { FileScript } from './normalize/script.ts';
 import type { ParsedQuery } from './query/parse-query.ts';
@@ -108,7 +109,7 @@ export class SearchEngine {
         if (own) section.script = own;
         else undecided.push(section);
         added.push(section); // one at a time, not push(...slice): a slice may hold 300 000 sections
-        this.#index.add(section.id, section.norm, false);
+        this.#index.add(this.#charSection(section), false);
         // A long section's sketch (its first 4 000 characters) would slow the first queries that
         // list it, so it is made now; a short one when first needed: at 50 MB of poems (204 084
         // sections) making every sketch ahead held 58 MB of heap (DESIGN.md, decision 37).
@@ -137,7 +138,7 @@ export class SearchEngine {
   #add(fileId: number, fileName: string, sections: readonly LibrarySection[], indexed: boolean): void {
     this.#store.addFile(fileId, fileName, sections);
     for (const s of sections) {
-      this.#index.add(s.id, s.norm, indexed);
+      this.#index.add(this.#charSection(s), indexed);
       if (s.id >= this.#nextSectionId) this.#nextSectionId = s.id + 1;
     }
   }
@@ -160,7 +161,7 @@ export class SearchEngine {
 
   /** Removes a file and all its sections. */
   removeFile(fileId: number): void {
-    this.#index.remove(this.#store.removeFile(fileId), () => this.#store.sections());
+    this.#index.remove(this.#store.removeFile(fileId), () => [...this.#store.sections()].map((s) => this.#charSection(s)));
   }
 
   /** Empties the library. */
@@ -235,7 +236,15 @@ export class SearchEngine {
    * is some 8 ms), so that a worker can do it between queries. @returns true when none is left
    */
   indexCharacters(maxChars = Infinity): boolean {
-    return this.#index.indexCharacters(maxChars, (id) => this.#store.get(id)?.norm);
+    return this.#index.indexCharacters(maxChars, (id) => {
+      const s = this.#store.get(id);
+      return s && this.#charSection(s);
+    });
+  }
+
+  /** What the character index reads of a section: its folded text and title. */
+  #charSection(s: LibrarySection): CharSection {
+    return { id: s.id, norm: s.norm, normTitle: this.#store.normTitle(s) };
   }
 
   /** Indexes the sections still queued (the index works in batches; any search does this first). */

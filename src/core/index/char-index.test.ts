@@ -2,6 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CharIndex } from './char-index.ts';
 
+/**
+ * What ranking counts of a character in a text, written out from its definition (occurrences in
+ * the first 1 024 characters, scaled to the whole length, rounded, between 1 and 16) rather than
+ * through `estimateCount`, whose reading of the text the index replaces.
+ */
+function expectedCount(text: string, char: string): number {
+  const window = [...text.slice(0, 1024)].filter((c) => c === char).length;
+  if (text.length <= 1024) return Math.min(16, Math.max(1, window));
+  if (window >= 16) return 16;
+  return Math.min(16, Math.max(1, Math.round((window * text.length) / 1024)));
+}
+
 /** Sections over a small alphabet, so that characters are shared by many of them. */
 const sectionTexts = fc.array(fc.string({ unit: fc.constantFrom(...'芯片晶体管的了一是AB, '), maxLength: 30 }), { minLength: 1, maxLength: 300 });
 
@@ -16,7 +28,7 @@ describe('CharIndex', () => {
         const index = new CharIndex();
         const live = new Map<number, string>();
         texts.forEach((t, i) => {
-          index.add(i + 10, t);
+          index.add({ id: i + 10, norm: t, normTitle: '' });
           live.set(i + 10, t);
         });
         for (const r of removals) {
@@ -30,10 +42,10 @@ describe('CharIndex', () => {
         };
         check();
         // Re-adding a removed id and replacing a live one.
-        index.add(10, '芯');
+        index.add({ id: 10, norm: '芯', normTitle: '' });
         live.set(10, '芯');
         check();
-        index.rebuild([...live].map(([id, norm]) => ({ id, norm })));
+        index.rebuild([...live].map(([id, norm]) => ({ id, norm, normTitle: '' })));
         expect(index.stale).toBe(0);
         check();
       }),
@@ -44,7 +56,7 @@ describe('CharIndex', () => {
   it('stays exact as lists turn into bitsets and bitsets grow with the sections', () => {
     const index = new CharIndex();
     // 5 000 sections: 的 in all (a bitset early), 芯 in every 7th (a list, then a bitset), 片 in one.
-    for (let id = 1; id <= 5000; id++) index.add(id, `的${id % 7 === 0 ? '芯' : ''}${id === 4321 ? '片' : ''}`);
+    for (let id = 1; id <= 5000; id++) index.add({ id, norm: `的${id % 7 === 0 ? '芯' : ''}${id === 4321 ? '片' : ''}`, normTitle: '' });
     expect(index.sectionsWith('的'.charCodeAt(0))).toHaveLength(5000);
     expect(index.sectionsWith('芯'.charCodeAt(0))).toEqual(Array.from({ length: 714 }, (_, k) => 7 * (k + 1)));
     expect(index.sectionsWith('片'.charCodeAt(0))).toEqual([4321]);
@@ -53,14 +65,45 @@ describe('CharIndex', () => {
 
   it('finds sections holding a character of every class of some sequence', () => {
     const index = new CharIndex();
-    index.add(1, '芯片');
-    index.add(2, '片……新'); // 新 and 片: both classes, in another order and apart
-    index.add(3, '心');
-    index.add(4, '西安');
+    index.add({ id: 1, norm: '芯片', normTitle: '' });
+    index.add({ id: 2, norm: '片……新', normTitle: '' }); // 新 and 片: both classes, in another order and apart
+    index.add({ id: 3, norm: '心', normTitle: '' });
+    index.add({ id: 4, norm: '西安', normTitle: '' });
     const ids = (sequences: string[][]) => index.sectionsWithClasses(sequences).sort((a, b) => a - b);
     expect(ids([['芯新心', '片偏']])).toEqual([1, 2]);
     expect(ids([['芯新心', '片偏'], ['西', '安']])).toEqual([1, 2, 4]);
     expect(ids([['心']])).toEqual([3]);
     expect(ids([['無']])).toEqual([]);
+  });
+
+  it('counts each character per section as ranking would, and knows which titles hold it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ norm: fc.string({ unit: fc.oneof({ arbitrary: fc.constant(' '), weight: 150 }, fc.constantFrom(...'的芯片')), maxLength: 3000, size: 'max' }), normTitle: fc.string({ unit: fc.constantFrom(...'的芯A'), maxLength: 6 }) }), { minLength: 1, maxLength: 40 }),
+        (sections) => {
+          const index = new CharIndex();
+          sections.forEach((s, i) => index.add({ id: 3 * i, ...s }));
+          for (const char of '的芯片A') {
+            const { counts, inTitle } = index.termCounts(char.charCodeAt(0));
+            sections.forEach((s, i) => {
+              expect(counts[3 * i]).toBe(s.norm.includes(char) ? expectedCount(s.norm, char) : 0);
+              expect(inTitle[3 * i]).toBe(s.normTitle.includes(char) ? 1 : 0);
+            });
+            expect(index.titlesWith(char.charCodeAt(0))).toEqual(sections.flatMap((s, i) => (s.normTitle.includes(char) ? [3 * i] : [])));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps counts in step with postings as a list turns into a bitset, and caps a 1 MB run', () => {
+    const index = new CharIndex();
+    // 的 in every section, once or twice: the list turns into a bitset along the way.
+    for (let id = 0; id < 3000; id++) index.add({ id, norm: id % 3 === 0 ? '的的' : '的', normTitle: '' });
+    index.add({ id: 3000, norm: '的'.repeat(1 << 20), normTitle: '' });
+    const { counts } = index.termCounts('的'.charCodeAt(0));
+    for (let id = 0; id < 3000; id++) expect(counts[id]).toBe(id % 3 === 0 ? 2 : 1);
+    expect(counts[3000]).toBe(16);
   });
 });

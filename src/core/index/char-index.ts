@@ -1,38 +1,53 @@
+import { scaledCount } from '../rank/occurrences.ts';
+import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
+import { PostingTable } from './posting-table.ts';
+
 /**
- * Which sections contain each character (UTF-16 code unit) of their normalized text: an exact
- * answer for one-character queries, which the pair index cannot narrow, and the candidates of a
- * pinyin query (sections holding a character of every syllable's class).
+ * Which sections contain each character (UTF-16 code unit) of their folded text, how often, and
+ * which folded titles contain it: an exact answer for one-character queries, which the pair index
+ * cannot narrow, scored without reading any text, and the candidates of a pinyin query (sections
+ * holding a character of every syllable's class).
  *
- * @remarks A section gets a dense slot; a character's sections are a list of slots while it is
- * rare and a bitset over all slots once the list would be larger (more than one section in 32),
- * so memory is at most about 4 bytes per (character, section) and never more than one bit per
- * (distinct character, section). At 50 MB of poems this is under 5 MB, where putting single
- * characters into the FlexSearch pair index would have added 37 % to its keys (DESIGN.md).
- * Removing a section frees its slot lazily: stale slots are skipped and dropped by `rebuild`.
+ * @remarks A section gets a dense slot (see `PostingTable`). Each posting carries the count the
+ * ranker would otherwise estimate from the text (`estimateCount`: occurrences in the first
+ * `TF_WINDOW` characters, scaled, capped at `TF_CAP`): at 50 MB of poems a one-character query
+ * spent most of its 70 ms counting a common character in 200 000 sections (DESIGN.md). Removing
+ * a section frees its slot lazily: stale slots are skipped and dropped by `rebuild`.
  */
 
-interface Postings {
-  /** Slots, in insertion order, while the character is rare. */
-  list: Uint32Array | null;
-  size: number;
-  /** One bit per slot once common. */
-  bits: Uint32Array | null;
+/** What the index knows of one character in every section, by section id (see `termCounts`). */
+export interface CharCounts {
+  /** The character's count in each section's text (0: absent), as `estimateCount` gives it. */
+  counts: Uint8Array;
+  /** 1 where the section's folded title holds the character. */
+  inTitle: Uint8Array;
+}
+
+/** A section as the character index reads it. */
+export interface CharSection {
+  id: number;
+  norm: string;
+  normTitle: string;
 }
 
 export class CharIndex {
-  /** By code unit: an array, since a Map lookup per distinct character was most of the build time. */
-  #postings: (Postings | undefined)[] = new Array<Postings | undefined>(0x10000);
+  #text = new PostingTable();
+  #titles = new PostingTable();
   /** Slot → section id; -1 once removed. */
   #ids: number[] = [];
   #slots = new Map<number, number>();
-  /** Words of every bitset: enough for all slots. */
-  #words = 1;
   #removed = 0;
+  /** Largest section id ever added: the length of by-id arrays. */
+  #maxId = -1;
   /**
-   * Marks characters already seen in the section being added (stamped: nothing to clear between
-   * sections). Per instance, so two indexes in one process share nothing mutable.
+   * Per code unit, the stamp of the section being added when last seen there, and its count in
+   * the window (stamped: nothing to clear between sections). Per instance, so two indexes in one
+   * process share nothing mutable.
    */
   readonly #seen = new Uint32Array(0x10000);
+  readonly #counted = new Uint16Array(0x10000);
+  /** The distinct code units of the section being added, in order of appearance. */
+  readonly #distinct = new Uint16Array(0x10000);
   #stamp = 0;
 
   /** Sections indexed (removed ones excluded). */
@@ -45,24 +60,46 @@ export class CharIndex {
     return this.#removed;
   }
 
-  /** Records the characters of a section's normalized text. */
-  add(id: number, normalized: string): void {
-    if (this.#slots.has(id)) this.remove(id);
-    const slot = this.#ids.push(id) - 1;
-    this.#slots.set(id, slot);
-    if (slot >>> 5 >= this.#words) this.#grow();
+  /** Records the characters of a section's folded text and title. */
+  add(s: CharSection): void {
+    if (this.#slots.has(s.id)) this.remove(s.id);
+    const slot = this.#ids.push(s.id) - 1;
+    this.#slots.set(s.id, slot);
+    if (s.id > this.#maxId) this.#maxId = s.id;
+    const { norm } = s;
+    let distinct = this.#distinctOf(norm, TF_WINDOW);
+    for (let k = 0; k < distinct; k++) {
+      const code = this.#distinct[k]!;
+      this.#text.append(code, slot, scaledCount(this.#counted[code]!, norm.length, TF_CAP, TF_WINDOW));
+    }
+    distinct = this.#distinctOf(s.normTitle, 0);
+    for (let k = 0; k < distinct; k++) this.#titles.append(this.#distinct[k]!, slot, 1);
+  }
+
+  /**
+   * Fills {@link #distinct} with the distinct code units of `text` and {@link #counted} with each
+   * one's occurrences in its first `window` characters. @returns how many there are
+   */
+  #distinctOf(text: string, window: number): number {
     const seen = this.#seen;
+    const counted = this.#counted;
     if (++this.#stamp === 0xffffffff) {
       seen.fill(0);
       this.#stamp = 1;
     }
     const current = this.#stamp;
-    for (let i = 0; i < normalized.length; i++) {
-      const code = normalized.charCodeAt(i);
-      if (seen[code] === current) continue;
-      seen[code] = current;
-      this.#append(code, slot);
+    let distinct = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (seen[code] !== current) {
+        seen[code] = current;
+        counted[code] = 0;
+        this.#distinct[distinct++] = code;
+      }
+      // Up to the cap only: a 1 MB line of one character must not wrap the 16-bit count.
+      if (i < window && counted[code]! < TF_CAP) counted[code]!++;
     }
+    return distinct;
   }
 
   /** Forgets a section. */
@@ -75,32 +112,56 @@ export class CharIndex {
   }
 
   /** Replaces the content with the given sections, dropping stale slots. */
-  rebuild(sections: Iterable<{ id: number; norm: string }>): void {
+  rebuild(sections: Iterable<CharSection>): void {
     this.clear();
-    for (const s of sections) this.add(s.id, s.norm);
+    for (const s of sections) this.add(s);
   }
 
   clear(): void {
-    this.#postings = new Array<Postings | undefined>(0x10000);
+    this.#text = new PostingTable();
+    this.#titles = new PostingTable();
     this.#ids = [];
     this.#slots.clear();
-    this.#words = 1;
     this.#removed = 0;
+    this.#maxId = -1;
   }
 
-  /** Ids of the sections containing the code unit. */
+  /** Ids of the sections containing the code unit, in the order they were added. */
   sectionsWith(code: number): number[] {
-    const p = this.#postings[code];
-    if (!p) return [];
-    if (p.list) {
-      const out: number[] = [];
-      for (let k = 0; k < p.size; k++) {
-        const id = this.#ids[p.list[k]!]!;
-        if (id !== -1) out.push(id);
-      }
-      return out;
-    }
-    return this.#idsOf(p.bits!);
+    const out: number[] = [];
+    const ids = this.#ids;
+    this.#text.forEach(code, (slot) => {
+      const id = ids[slot]!;
+      if (id !== -1) out.push(id);
+    });
+    return out;
+  }
+
+  /** Ids of the sections whose folded title contains the code unit. */
+  titlesWith(code: number): number[] {
+    const out: number[] = [];
+    const ids = this.#ids;
+    this.#titles.forEach(code, (slot) => {
+      const id = ids[slot]!;
+      if (id !== -1) out.push(id);
+    });
+    return out;
+  }
+
+  /** A character's count in every section and whether each title holds it, by section id. */
+  termCounts(code: number): CharCounts {
+    const counts = new Uint8Array(this.#maxId + 1);
+    const inTitle = new Uint8Array(this.#maxId + 1);
+    const ids = this.#ids;
+    this.#text.forEach(code, (slot, count) => {
+      const id = ids[slot]!;
+      if (id !== -1) counts[id] = count;
+    });
+    this.#titles.forEach(code, (slot) => {
+      const id = ids[slot]!;
+      if (id !== -1) inTitle[id] = 1;
+    });
+    return { counts, inTitle };
   }
 
   /**
@@ -109,29 +170,19 @@ export class CharIndex {
    * @param sequences each a list of character classes (strings of code units)
    */
   sectionsWithClasses(sequences: readonly (readonly string[])[]): number[] {
-    const result = new Uint32Array(this.#words);
+    const words = this.#text.words;
+    const result = new Uint32Array(words);
     for (const classes of sequences) {
       let all: Uint32Array | null = null;
       for (const chars of classes) {
-        const any = this.#anyOf(chars);
-        if (all) for (let w = 0; w < all.length; w++) all[w]! &= any[w]!;
+        const any = new Uint32Array(words);
+        for (let i = 0; i < chars.length; i++) this.#text.orInto(chars.charCodeAt(i), any);
+        if (all) for (let w = 0; w < words; w++) all[w]! &= any[w]!;
         else all = any;
       }
-      if (all) for (let w = 0; w < result.length; w++) result[w]! |= all[w]!;
+      if (all) for (let w = 0; w < words; w++) result[w]! |= all[w]!;
     }
     return this.#idsOf(result);
-  }
-
-  /** Bitset of the slots holding any of the characters. */
-  #anyOf(chars: string): Uint32Array {
-    const out = new Uint32Array(this.#words);
-    for (let i = 0; i < chars.length; i++) {
-      const p = this.#postings[chars.charCodeAt(i)];
-      if (!p) continue;
-      if (p.bits) for (let w = 0; w < out.length; w++) out[w]! |= p.bits[w]!;
-      else for (let k = 0; k < p.size; k++) out[p.list![k]! >>> 5]! |= 1 << (p.list![k]! & 31);
-    }
-    return out;
   }
 
   #idsOf(bits: Uint32Array): number[] {
@@ -146,39 +197,5 @@ export class CharIndex {
       }
     }
     return out;
-  }
-
-  #append(code: number, slot: number): void {
-    let p = this.#postings[code];
-    if (!p) this.#postings[code] = p = { list: new Uint32Array(4), size: 0, bits: null };
-    if (p.bits) {
-      p.bits[slot >>> 5]! |= 1 << (slot & 31);
-      return;
-    }
-    const list = p.list!;
-    if (p.size === list.length) {
-      // A list longer than the bitset would be: switch to the bitset.
-      if (p.size >= this.#words) {
-        p.bits = new Uint32Array(this.#words);
-        for (let k = 0; k < p.size; k++) p.bits[list[k]! >>> 5]! |= 1 << (list[k]! & 31);
-        p.bits[slot >>> 5]! |= 1 << (slot & 31);
-        p.list = null;
-        return;
-      }
-      p.list = new Uint32Array(list.length * 2);
-      p.list.set(list);
-    }
-    p.list![p.size++] = slot;
-  }
-
-  /** Doubles every bitset, so that the new slot has a bit. */
-  #grow(): void {
-    this.#words *= 2;
-    for (const p of this.#postings) {
-      if (!p?.bits) continue;
-      const bits = new Uint32Array(this.#words);
-      bits.set(p.bits);
-      p.bits = bits;
-    }
   }
 }

@@ -21,8 +21,15 @@ export function countOccurrences(text: string, term: string, limit = Infinity): 
  * less than 1.
  */
 export function estimateCount(text: string, cap: number, window: number, count: (part: string) => number): number {
-  if (text.length <= window) return Math.max(1, Math.min(cap, count(text)));
-  const counted = count(text.slice(0, window));
+  return scaledCount(count(text.length <= window ? text : text.slice(0, window)), text.length, cap, window);
+}
+
+/**
+ * {@link estimateCount}'s answer for a text of `length` characters whose first `window` hold
+ * `counted` matches: also what the character index stores per posting, counted as it indexes.
+ */
+export function scaledCount(counted: number, length: number, cap: number, window: number): number {
+  if (length <= window) return Math.max(1, Math.min(cap, counted));
   if (counted >= cap) return cap;
-  return Math.max(1, Math.min(cap, Math.round((counted * text.length) / window)));
+  return Math.max(1, Math.min(cap, Math.round((counted * length) / window)));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minimalSpan } from './proximity.ts';
-import { compareRanked, score, type Candidate } from './rank.ts';
+import fc from 'fast-check';
+import { compareRanked, score, singleTermScore, type Candidate } from './rank.ts';
 
 describe('minimalSpan', () => {
   it('finds the shortest window holding one occurrence of every term', () => {
@@ -11,6 +12,15 @@ describe('minimalSpan', () => {
 });
 
 describe('score', () => {
+  it('of one term equals singleTermScore, to the last bit', () => {
+    fc.assert(
+      fc.property(fc.nat(300_000), fc.integer({ min: 1, max: 300_000 }), fc.integer({ min: 1, max: 16 }), fc.nat(1_000_000), fc.boolean(), fc.double({ min: 1, max: 1e5, noNaN: true }), (df, total, tf, length, inTitle, avg) => {
+        const stats = [{ df }];
+        expect(singleTermScore(stats, total, avg)(tf, length, inTitle)).toBe(score({ id: 1, tf: [tf], inTitle: [inTitle], length }, stats, total, avg));
+      }),
+    );
+  });
+
   const base: Candidate = { id: 1, tf: [2, 2], inTitle: [false, false], length: 1000 };
   const stats = [{ df: 10 }, { df: 10 }];
 

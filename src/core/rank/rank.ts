@@ -72,6 +72,19 @@ export function score(c: Candidate, stats: readonly TermStats[], totalSections: 
 }
 
 /**
+ * {@link score} of a one-term query as a function of what varies between sections, its term's
+ * weight computed once: the same operations in the same order, so the same number. A common
+ * character's query scores 200 000 sections at 50 MB, and the logarithm per section was 7 % of it.
+ */
+export function singleTermScore(stats: readonly TermStats[], totalSections: number, avgLength: number): (tf: number, length: number, inTitle: boolean) => number {
+  const weight = idf(totalSections, stats[0]!.df);
+  return (tf, length, inTitle) => {
+    const s = weight * saturation(tf, length, avgLength);
+    return inTitle ? s + TITLE_BONUS : s;
+  };
+}
+
+/**
  * The most {@link score} can give a section, knowing only its length and how many query terms
  * its title holds: every term at {@link TF_CAP} and the terms as close as they can be. Cheap
  * enough to compute for every hit, so that only the best need their terms counted (`topK`).

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRanked } from './rank.ts';
-import { topK } from './top-k.ts';
+import { topK, topKByScore } from './top-k.ts';
 
 describe('topK', () => {
   it('returns what scoring and sorting every candidate would, scoring fewer', () => {
@@ -37,5 +37,32 @@ describe('topK', () => {
     const top = topK(1000, 10, (i) => i, (i) => (scored++, { id: i, score: i }));
     expect(top.map((t) => t.id)).toEqual([999, 998, 997, 996, 995, 994, 993, 992, 991, 990]);
     expect(scored).toBe(10);
+  });
+});
+
+describe('topKByScore', () => {
+  it('returns what sorting every candidate would, making entries only for those that may enter', () => {
+    const candidate = fc.record({
+      score: fc.integer({ min: 0, max: 6 }),
+      date: fc.option(fc.constantFrom('2022-10-01', '2022-11-25', '2023-01-02'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 300 }), fc.oneof(fc.nat({ max: 12 }), fc.nat({ max: 320 })), (cands, k) => {
+        const all = cands.map((c, id) => ({ id, score: c.score, date: c.date }));
+        let made = 0;
+        const top = topKByScore(all.length, k, (i) => all[i]!.score, (i) => (made++, all[i]!));
+        const sorted = [...all].sort(compareRanked);
+        expect(top).toEqual(sorted.slice(0, k));
+        expect(made).toBeLessThanOrEqual(all.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('makes no entry for a candidate scoring below the k best so far', () => {
+    let made = 0;
+    const top = topKByScore(1000, 10, (i) => 1000 - i, (i) => (made++, { id: i, score: 1000 - i }));
+    expect(top.map((t) => t.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(made).toBe(10);
   });
 });

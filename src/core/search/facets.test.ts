@@ -89,6 +89,17 @@ describe('facets', () => {
     expect(source[0]).toEqual({ value: '源00', count: 1 });
   });
 
+  it('lists the 20 most counted of hundreds of values, ties by value, as sorting them all would', () => {
+    const many = new SearchEngine();
+    // Source k holds (k * 7) % 13 + 1 sections: ties across the 20th place.
+    const sections = Array.from({ length: 300 }, (_, k) => Array.from({ length: ((k * 7) % 13) + 1 }, () => section('t', '芯片', `源${k}`))).flat();
+    many.addFile(1, 'a.txt', sections);
+    const counts = new Map<string, number>();
+    for (const s of sections) counts.set(s.source!, (counts.get(s.source!) ?? 0) + 1);
+    const expected = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    expect(many.search('芯片').facets.source).toEqual(expected.slice(0, 20));
+  });
+
   it('stays linear: a query matching 100 000 sections', () => {
     const big = new SearchEngine();
     const sources = ['新华社', '人民日报', '澎湃', '财新', '界面'];

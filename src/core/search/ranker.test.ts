@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scaleCorpus } from '../../../tests/support/scale.ts';
+import { CharIndex } from '../index/char-index.ts';
 import { normalizeText } from '../normalize/normalize.ts';
 import { ingest } from '../pipeline.ts';
 import { pinyinMatchers } from '../query/pinyin.ts';
@@ -39,5 +40,20 @@ describe('ranking one term', () => {
     const request: RankRequest = { terms: ['shan'], stats: [{ df: matching.length }], widened: readings, match: 'pinyin', wanted: 120 };
     expect(matching.length).toBeGreaterThan(10);
     expect(rankSections(store, matching, request)).toEqual(rankSectionsByBounds(store, matching, request));
+  });
+
+  it.each([['。'], ['山'], ['〔'], ['山', '月'], ['明月', '山']])('ranks %s from the character index as from the text', (...terms) => {
+    const chars = new CharIndex();
+    for (const s of store.sections()) chars.add({ id: s.id, norm: s.norm, normTitle: store.normTitle(s) });
+    const matching = ids((norm) => terms.every((t) => norm.includes(t)));
+    expect(matching.length).toBeGreaterThan(10);
+    const stats = terms.map((t) => ({ df: ids((norm) => norm.includes(t)).length }));
+    const indexed = terms.map((t) => (t.length === 1 ? chars.termCounts(t.charCodeAt(0)) : undefined));
+    for (const wanted of [1, 20, 120, Infinity]) {
+      const request: RankRequest = { terms, stats, widened: null, match: 'literal', wanted };
+      const fromText = rankSections(store, matching, request);
+      expect(rankSections(store, matching, { ...request, indexed })).toEqual(fromText);
+      expect(rankSectionsByBounds(store, matching, { ...request, indexed })).toEqual(fromText);
+    }
   });
 });

@@ -1,8 +1,9 @@
+import type { CharCounts } from '../index/char-index.ts';
 import type { TermMatcher } from '../query/term-matcher.ts';
 import { countOccurrences, estimateCount, occurrences } from '../rank/occurrences.ts';
 import { minimalSpan } from '../rank/proximity.ts';
-import { score, scoreBound, TF_CAP, TF_WINDOW, type TermStats } from '../rank/rank.ts';
-import { topK } from '../rank/top-k.ts';
+import { score, scoreBound, singleTermScore, TF_CAP, TF_WINDOW, type TermStats } from '../rank/rank.ts';
+import { topK, topKByScore } from '../rank/top-k.ts';
 import type { MatchKind, RankedEntry } from './results.ts';
 import type { LibrarySection, SectionStore } from './section-store.ts';
 
@@ -16,6 +17,11 @@ export interface RankRequest {
   /** Pinyin or wording matchers that found these sections besides the terms; null for literal ones. */
   widened: ReadonlyMap<string, TermMatcher> | null;
   match: MatchKind;
+  /**
+   * Per term, its count in every section and its title hits when the character index knows them
+   * (one-character terms): read instead of the text. Only for literal matches.
+   */
+  indexed?: readonly (CharCounts | undefined)[] | undefined;
   /** How many of the best to return (see `topK`). */
   wanted: number;
 }
@@ -30,6 +36,8 @@ interface Scoring {
    * through its matcher. Made once per request, shared by every section's count.
    */
   counts: ((part: string) => number)[];
+  /** Per term, what the character index knows of it (see {@link RankRequest.indexed}). */
+  known: (CharCounts | undefined)[];
   lengths: number[];
   termChars: number;
   /** Proximity needs term lengths, which a pinyin reading or another wording does not share. */
@@ -53,11 +61,14 @@ function scoring(store: SectionStore, request: RankRequest): Scoring {
     const m = matchers[t];
     return m ? (part: string) => countOccurrences(part, term, TF_CAP) + m.count(part) : (part: string) => countOccurrences(part, term, TF_CAP);
   });
-  return { store, request, matchers, counts, lengths, termChars, withSpan, total, avgLength, boundOf };
+  const known = terms.map((_, t) => (widened ? undefined : request.indexed?.[t]));
+  return { store, request, matchers, counts, known, lengths, termChars, withSpan, total, avgLength, boundOf };
 }
 
 /** Whether the section's folded title holds term `t` (or what its matcher finds). */
 function inTitle(c: Scoring, s: LibrarySection, t: number): boolean {
+  const known = c.known[t];
+  if (known) return known.inTitle[s.id] === 1;
   const normTitle = c.store.normTitle(s);
   return normTitle.includes(c.request.terms[t]!) || (c.matchers[t]?.test(normTitle) ?? false);
 }
@@ -72,26 +83,28 @@ function bound(c: Scoring, s: LibrarySection): number {
 /** A section's score, its terms counted. */
 function scored(c: Scoring, s: LibrarySection): ScoredSection {
   const { terms, stats, widened, match } = c.request;
-  const tf = c.counts.map((count) => estimateCount(s.norm, TF_CAP, TF_WINDOW, count));
+  const tf = c.counts.map((count, t) => c.known[t]?.counts[s.id] ?? estimateCount(s.norm, TF_CAP, TF_WINDOW, count));
   const span = c.withSpan ? minimalSpan(terms.map((t) => occurrences(s.norm, t, 256)), c.lengths) : undefined;
   const candidate = { id: s.id, span, termChars: c.termChars, tf, inTitle: terms.map((_, t) => inTitle(c, s, t)), length: s.norm.length, date: s.date };
   return { id: s.id, date: s.date, score: score(candidate, stats, c.total, c.avgLength), match, ...(widened ? { matchers: widened } : {}) };
 }
 
 /**
- * A one-term query's exact score of a section, with one candidate object reused for every
- * section (the same inputs and the same sum as {@link scored}, so the same number).
+ * A one-term query's exact score of a section, by id (the same inputs and arithmetic as
+ * {@link scored}, so the same number). What the character index knows of the term is read from
+ * arrays: no section, text or title is touched.
  */
-function singleTermScorer(c: Scoring): (s: LibrarySection) => number {
+function singleTermScorer(c: Scoring): (id: number) => number {
+  const value = singleTermScore(c.request.stats, c.total, c.avgLength);
+  const known = c.known[0];
+  if (known) {
+    const lengths = c.store.lengths;
+    return (id) => value(known.counts[id]!, lengths[id]!, known.inTitle[id] === 1);
+  }
   const count = c.counts[0]!;
-  const candidate = { id: 0, span: undefined, termChars: c.termChars, tf: [0], inTitle: [false], length: 0, date: undefined as string | undefined };
-  return (s) => {
-    candidate.id = s.id;
-    candidate.tf[0] = estimateCount(s.norm, TF_CAP, TF_WINDOW, count);
-    candidate.inTitle[0] = inTitle(c, s, 0);
-    candidate.length = s.norm.length;
-    candidate.date = s.date;
-    return score(candidate, c.request.stats, c.total, c.avgLength);
+  return (id) => {
+    const s = c.store.get(id)!;
+    return value(estimateCount(s.norm, TF_CAP, TF_WINDOW, count), s.norm.length, inTitle(c, s, 0));
   };
 }
 
@@ -107,17 +120,15 @@ function singleTermScorer(c: Scoring): (s: LibrarySection) => number {
  */
 export function rankSections(store: SectionStore, ids: readonly number[], request: RankRequest): ScoredSection[] {
   const c = scoring(store, request);
-  const sections = ids.map((id) => store.get(id)!);
   const k = Math.min(request.wanted, ids.length);
-  if (request.terms.length !== 1) return rankByBounds(c, sections, k);
+  if (request.terms.length !== 1) return rankByBounds(c, ids.map((id) => store.get(id)!), k);
   const exact = singleTermScorer(c);
-  const scores = new Float64Array(ids.length);
   const { widened, match } = request;
-  return topK(
+  return topKByScore(
     ids.length,
     k,
-    (i) => (scores[i] = exact(sections[i]!)),
-    (i) => ({ id: sections[i]!.id, date: sections[i]!.date, score: scores[i]!, match, ...(widened ? { matchers: widened } : {}) }),
+    (i) => exact(ids[i]!),
+    (i) => ({ id: ids[i]!, date: store.get(ids[i]!)!.date, score: exact(ids[i]!), match, ...(widened ? { matchers: widened } : {}) }),
   );
 }
 

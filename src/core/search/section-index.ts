@@ -1,4 +1,4 @@
-import { CharIndex } from '../index/char-index.ts';
+import { CharIndex, type CharCounts, type CharSection } from '../index/char-index.ts';
 import { SearchIndex } from '../index/search-index.ts';
 
 /** What the indexes propose for one term (see {@link SectionIndex.candidates}). */
@@ -33,11 +33,11 @@ export class SectionIndex {
    * Indexes a section's folded text.
    * @param pairsIndexed true when the imported pair index already holds it (a reload)
    */
-  add(id: number, norm: string, pairsIndexed: boolean): void {
-    if (pairsIndexed) this.#charsPending.push(id);
+  add(s: CharSection, pairsIndexed: boolean): void {
+    if (pairsIndexed) this.#charsPending.push(s.id);
     else {
-      this.#chars.add(id, norm);
-      this.#pairs.add(id, norm);
+      this.#chars.add(s);
+      this.#pairs.add(s.id, s.norm);
     }
   }
 
@@ -46,7 +46,7 @@ export class SectionIndex {
    * they outnumber the live ones.
    * @param live the sections left, to rebuild the character index from when it is due
    */
-  remove(ids: readonly number[], live: () => Iterable<{ id: number; norm: string }>): void {
+  remove(ids: readonly number[], live: () => Iterable<CharSection>): void {
     for (const id of ids) {
       this.#pairs.remove(id);
       this.#chars.remove(id);
@@ -74,6 +74,14 @@ export class SectionIndex {
     return { ids: this.#pairs.candidates(probe) ?? [...all()], exact: false };
   }
 
+  /**
+   * A one-character term's count in every section and whether each title holds it (see
+   * `CharIndex.termCounts`); undefined for a longer term, or until the character index is complete.
+   */
+  termCounts(term: string): CharCounts | undefined {
+    return term.length === 1 && this.charsComplete ? this.#chars.termCounts(term.charCodeAt(0)) : undefined;
+  }
+
   /** Sections holding a character of each class of some sequence (see `CharIndex.sectionsWithClasses`). */
   sectionsWithClasses(sequences: readonly (readonly string[])[]): number[] {
     return this.#chars.sectionsWithClasses(sequences);
@@ -82,15 +90,14 @@ export class SectionIndex {
   /**
    * Adds restored sections to the character index, about `maxChars` of text at a time (a million
    * is some 8 ms), so that a worker can do it between queries. @returns true when none is left
-   * @param normOf a section's folded text, undefined once removed
+   * @param sectionOf a section, undefined once removed
    */
-  indexCharacters(maxChars: number, normOf: (id: number) => string | undefined): boolean {
+  indexCharacters(maxChars: number, sectionOf: (id: number) => CharSection | undefined): boolean {
     let done = 0;
     while (this.#charsPending.length > 0 && done < maxChars) {
-      const id = this.#charsPending.pop()!;
-      const norm = normOf(id);
-      if (norm !== undefined) this.#chars.add(id, norm);
-      done += norm?.length ?? 0;
+      const s = sectionOf(this.#charsPending.pop()!);
+      if (s !== undefined) this.#chars.add(s);
+      done += s?.norm.length ?? 0;
     }
     return this.charsComplete;
   }

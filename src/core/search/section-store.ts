@@ -55,6 +55,8 @@ export class SectionStore {
   /** Near-duplicate sketches, computed on first use when a section is among the top hits. */
   readonly #signatures = new Map<number, Signature>();
   #facetCodes = new FacetCodes();
+  /** Each section's folded length, by id: a one-character query's ranking reads nothing else of a hit. */
+  #lengths = new Int32Array(1024);
   #totalLength = 0;
 
   /** Number of sections. */
@@ -70,6 +72,11 @@ export class SectionStore {
   /** Total length of the folded text, in UTF-16 code units. */
   get totalLength(): number {
     return this.#totalLength;
+  }
+
+  /** A section's folded length, by id (0 for an unknown id); the array is not a copy. */
+  get lengths(): Int32Array {
+    return this.#lengths;
   }
 
   /** Every section id, in insertion order. */
@@ -113,6 +120,12 @@ export class SectionStore {
   #addSection(s: LibrarySection, folderCode: number): void {
     this.#sections.set(s.id, s);
     this.#totalLength += s.norm.length;
+    if (s.id >= this.#lengths.length) {
+      const grown = new Int32Array(Math.max(this.#lengths.length * 2, s.id + 1));
+      grown.set(this.#lengths);
+      this.#lengths = grown;
+    }
+    this.#lengths[s.id] = s.norm.length;
     this.#facetCodes.set(s.id, s.source ?? '', s.date ?? '', folderCode);
   }
 
@@ -134,6 +147,7 @@ export class SectionStore {
     for (const id of file.sectionIds) {
       const s = this.#sections.get(id);
       if (s) this.#totalLength -= s.norm.length;
+      this.#lengths[id] = 0;
       this.#sections.delete(id);
       this.#normTitles.delete(id);
       this.#signatures.delete(id);
@@ -149,6 +163,7 @@ export class SectionStore {
     this.#normTitles.clear();
     this.#signatures.clear();
     this.#facetCodes = new FacetCodes();
+    this.#lengths = new Int32Array(1024);
     this.#totalLength = 0;
   }
 
