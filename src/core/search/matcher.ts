@@ -47,6 +47,9 @@ export class QueryMatcher {
         candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
       }
     }
+    // A title filter narrows by the characters of the titles, which the character index knows.
+    const inTitles = q.title.length > 0 ? this.#index.titleCandidates(q.title) : null;
+    if (inTitles) candidates = candidates === null ? inTitles : intersect(candidates, inTitles);
     // Text-only queries (the usual case) skip building each section's view for the filters.
     const textOnly = q.title.length === 0 && q.file.length === 0 && !q.date;
     // One-character terms come from the character index, which is exact: nothing to verify.
@@ -127,4 +130,10 @@ export class QueryMatcher {
     }
     return candidates;
   }
+}
+
+/** Ids in both lists, in the order of `a`. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const keep = new Set(b);
+  return a.filter((id) => keep.has(id));
 }

@@ -75,6 +75,24 @@ export class SectionIndex {
   }
 
   /**
+   * Sections whose folded title holds every character of the terms (a superset of those whose
+   * title holds the terms, to verify); null until the character index is complete.
+   */
+  titleCandidates(terms: readonly string[]): number[] | null {
+    if (!this.charsComplete) return null;
+    const codes = [...new Set(terms.join('').replace(/ /g, ''))].map((c) => c.charCodeAt(0));
+    if (codes.length === 0) return null;
+    const lists = codes.map((code) => this.#chars.titlesWith(code)).sort((a, b) => a.length - b.length);
+    let result = lists[0]!;
+    for (const list of lists.slice(1)) {
+      if (result.length === 0) break;
+      const keep = new Set(list);
+      result = result.filter((id) => keep.has(id));
+    }
+    return result;
+  }
+
+  /**
    * A one-character term's count in every section and whether each title holds it (see
    * `CharIndex.termCounts`); undefined for a longer term, or until the character index is complete.
    */
