@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pinyinMatcher } from '../query/pinyin.ts';
 import { CharIndex } from './char-index.ts';
 
 /**
@@ -7,8 +8,9 @@ import { CharIndex } from './char-index.ts';
  * the first 1 024 characters, scaled to the whole length, rounded, between 1 and 16) rather than
  * through `estimateCount`, whose reading of the text the index replaces.
  */
-function expectedCount(text: string, char: string): number {
-  const window = [...text.slice(0, 1024)].filter((c) => c === char).length;
+function expectedCount(text: string, char: string | ((part: string) => number)): number {
+  const head = text.slice(0, 1024);
+  const window = typeof char === 'string' ? [...head].filter((c) => c === char).length : char(head);
   if (text.length <= 1024) return Math.min(16, Math.max(1, window));
   if (window >= 16) return 16;
   return Math.min(16, Math.max(1, Math.round((window * text.length) / 1024)));
@@ -63,17 +65,33 @@ describe('CharIndex', () => {
     expect(index.sectionsWith('無'.charCodeAt(0))).toEqual([]);
   });
 
-  it('finds sections holding a character of every class of some sequence', () => {
-    const index = new CharIndex();
-    index.add({ id: 1, norm: '芯片', normTitle: '' });
-    index.add({ id: 2, norm: '片……新', normTitle: '' }); // 新 and 片: both classes, in another order and apart
-    index.add({ id: 3, norm: '心', normTitle: '' });
-    index.add({ id: 4, norm: '西安', normTitle: '' });
-    const ids = (sequences: string[][]) => index.sectionsWithClasses(sequences).sort((a, b) => a - b);
-    expect(ids([['芯新心', '片偏']])).toEqual([1, 2]);
-    expect(ids([['芯新心', '片偏'], ['西', '安']])).toEqual([1, 2, 4]);
-    expect(ids([['心']])).toEqual([3]);
-    expect(ids([['無']])).toEqual([]);
+  it('finds the sections pinyin readings match, exactly for two initials, with their counts and titles', () => {
+    // Characters of several readings' classes, polyphonic ones (行, 长) among them, and filler.
+    const unit = fc.oneof({ arbitrary: fc.constant('，'), weight: 6 }, fc.constantFrom(...'明月梅雨芯片新心西安行长好山水'));
+    const section = fc.record({ norm: fc.string({ unit, maxLength: 1500, size: 'max' }), normTitle: fc.string({ unit, maxLength: 6 }) });
+    fc.assert(
+      fc.property(fc.array(section, { minLength: 1, maxLength: 40 }), (sections) => {
+        const index = new CharIndex();
+        sections.forEach((s, i) => index.add({ id: i, ...s }));
+        for (const term of ['my', 'xp', 'hs', 'xs', 'mingyue', 'xinpian', 'xian', 'hang', 'ai']) {
+          const m = pinyinMatcher(term)!;
+          const readings = m.units.map((units, k) => ({ units, classes: m.classes[k]! }));
+          const { ids, exact } = index.readingCandidates(readings);
+          const matching = sections.flatMap((s, i) => (m.test(s.norm) ? [i] : []));
+          expect(exact).toBe(['my', 'xp', 'hs', 'xs'].includes(term));
+          if (exact) expect(ids.sort((a, b) => a - b)).toEqual(matching);
+          else expect(ids).toEqual(expect.arrayContaining(matching));
+          const known = index.readingCounts(readings);
+          expect(known !== undefined).toBe(exact);
+          for (const i of matching) {
+            if (!known) break;
+            expect(known.counts[i]).toBe(expectedCount(sections[i]!.norm, (part) => m.count(part)));
+            expect(known.inTitle[i] !== 0).toBe(m.test(sections[i]!.normTitle));
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('counts each character per section as ranking would, and knows which titles hold it', () => {

@@ -1,67 +1,25 @@
-import { polyphonic } from 'pinyin-pro';
+import { INITIALS, units } from '../tokenize/readings.ts';
 import type { TermMatcher } from './term-matcher.ts';
+
+export { preparePinyin } from '../tokenize/readings.ts';
 
 /**
  * Pinyin queries: a Latin term such as `xinpian` (toneless syllables) or `xp` (initials) also
  * finds the Han text it may stand for (芯片). pinyin-pro gives every reading of every character
- * of the CJK Unified Ideographs block once (about 60 ms); a term then becomes a regular
- * expression of character classes, one class per syllable or initial.
+ * of the CJK Unified Ideographs block once (`tokenize/readings.ts`); a term then becomes a
+ * sequence of character classes, one class per syllable or initial.
  *
  * @remarks Normalized text is Simplified, but pinyin-pro reads Traditional characters as well,
  * so the classes hold both. Polyphonic characters are in the class of each reading (行: xing,
  * hang, heng). ü is typed `v` (lv → 绿), and `u` is accepted too (lu → 绿, 路).
  */
 
-/** Initials typed alone, longest first (so `zh` is tried before `z`). */
-const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'];
 /** Longest toneless syllable (`zhuang`, `shuang`). */
 const MAX_UNIT = 6;
 /** Characters a pinyin query may stand for; longer terms are only matched literally. */
 export const MAX_PINYIN_CHARS = 8;
 /** Ways of reading a term kept, fewest units first: `xian` is 先 or 西安, and `xi a n`. */
 const MAX_READINGS = 8;
-
-let table: Map<string, string> | null = null;
-
-/** Unit (syllable or initial) → the characters it stands for, built on first use. */
-function units(): Map<string, string> {
-  if (table) return table;
-  const chars: string[] = [];
-  for (let c = 0x4e00; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
-  const readings = polyphonic(chars.join(''), { toneType: 'none', type: 'array' }) as string[][];
-  const bySyllable = new Map<string, Set<string>>();
-  const addTo = (unit: string, char: string) => {
-    let set = bySyllable.get(unit);
-    if (!set) bySyllable.set(unit, (set = new Set()));
-    set.add(char);
-  };
-  readings.forEach((rs, i) => {
-    for (const reading of rs) {
-      if (!/^[a-zü]+$/.test(reading)) continue;
-      addTo(reading.replace(/ü/g, 'v'), chars[i]!);
-      if (reading.includes('ü')) addTo(reading.replace(/ü/g, 'u'), chars[i]!);
-    }
-  });
-  const out = new Map<string, string>();
-  for (const [syllable, set] of bySyllable) out.set(syllable, [...set].join(''));
-  for (const initial of INITIALS) {
-    const all = new Set<string>();
-    for (const [syllable, set] of bySyllable) if (syllable.startsWith(initial)) for (const c of set) all.add(c);
-    // An initial that is also a whole syllable (none in Mandarin, but keep the union safe).
-    for (const c of out.get(initial) ?? '') all.add(c);
-    out.set(initial, [...all].join(''));
-  }
-  table = out;
-  return out;
-}
-
-/**
- * Builds the reading table now (about 60 ms) rather than inside the first Latin query: the
- * worker calls it once the library is open, and benchmarks before timing queries.
- */
-export function preparePinyin(): void {
-  units();
-}
 
 const INITIAL_SET = new Set(INITIALS);
 
@@ -113,6 +71,8 @@ export interface PinyinMatcher extends TermMatcher {
   count(text: string): number;
   /** Each reading as its characters classes, one per syllable or initial: what the index can look up. */
   readonly classes: readonly (readonly string[])[];
+  /** Each reading as its units (syllables or initials), in the order of {@link classes}. */
+  readonly units: readonly (readonly string[])[];
 }
 
 /**
@@ -169,6 +129,7 @@ export function pinyinMatcher(term: string): PinyinMatcher | null {
   const scan = shiftAnd(classes);
   return {
     classes,
+    units: combined,
     test: scan
       ? (text) => scan(text, 1) > 0
       : (text) => {

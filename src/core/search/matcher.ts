@@ -47,9 +47,7 @@ export class QueryMatcher {
         candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
       }
     }
-    // A title filter narrows by the characters of the titles, which the character index knows.
-    const inTitles = q.title.length > 0 ? this.#index.titleCandidates(q.title) : null;
-    if (inTitles) candidates = candidates === null ? inTitles : intersect(candidates, inTitles);
+    candidates = this.#narrowedByTitle(q, candidates);
     // Text-only queries (the usual case) skip building each section's view for the filters.
     const textOnly = q.title.length === 0 && q.file.length === 0 && !q.date;
     // One-character terms come from the character index, which is exact: nothing to verify.
@@ -85,7 +83,7 @@ export class QueryMatcher {
     for (const script of ['hant', 'hans'] as const) {
       const matchers = wordingMatchers(q.terms, script);
       if (!matchers) continue;
-      const alternativesOf = (t: string) => matchers.get(t)?.alternatives.flatMap((a) => this.candidates(a).ids) ?? [];
+      const alternativesOf = (t: string): Candidates => ({ ids: matchers.get(t)?.alternatives.flatMap((a) => this.candidates(a).ids) ?? [], exact: false });
       const ids = this.widened(q, matchers, literal(), alternativesOf, (s) => s.script === script);
       if (ids.length > 0) out.push({ ids, matchers });
     }
@@ -95,15 +93,21 @@ export class QueryMatcher {
   /**
    * Sections that match when a term may also be found by its matcher (a pinyin reading, another
    * wording), leaving out those in `skip` and those `keep` refuses.
-   * @param more sections a term's matcher may find, beyond the term's own candidates
+   * @param more sections a term's matcher may find, beyond the term's own candidates; when they
+   *   are exactly what it finds and the query is that one term, nothing is verified
    */
   widened(
     q: ParsedQuery,
     matchers: ReadonlyMap<string, TermMatcher>,
     skip: ReadonlySet<number>,
-    more: (term: string) => Iterable<number>,
+    more: (term: string) => Candidates,
     keep: (s: LibrarySection) => boolean = () => true,
   ): number[] {
+    const only = soleTerm(q);
+    if (only !== undefined && matchers.has(only) && this.#index.charsComplete) {
+      const found = more(only);
+      if (found.exact) return found.ids.filter((id) => !skip.has(id) && keep(this.#store.get(id)!));
+    }
     const finds = (text: string, term: string) => text.includes(term) || (matchers.get(term)?.test(text) ?? false);
     const out: number[] = [];
     for (const id of this.#widenedCandidates(q, matchers, more) ?? this.#store.ids()) {
@@ -117,18 +121,28 @@ export class QueryMatcher {
    * Per clause, sections a term may be in literally or through its matcher, so most sections are
    * never scanned; null (every section) until the character index is complete.
    */
-  #widenedCandidates(q: ParsedQuery, matchers: ReadonlyMap<string, TermMatcher>, more: (term: string) => Iterable<number>): number[] | null {
+  #widenedCandidates(q: ParsedQuery, matchers: ReadonlyMap<string, TermMatcher>, more: (term: string) => Candidates): number[] | null {
     if (!this.#index.charsComplete) return null;
     let candidates: number[] | null = null;
     for (const alternatives of q.clauses) {
       const union = new Set<number>();
       for (const t of alternatives) {
         for (const id of this.candidates(t).ids) union.add(id);
-        if (matchers.has(t)) for (const id of more(t)) union.add(id);
+        if (matchers.has(t)) for (const id of more(t).ids) union.add(id);
       }
       candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
     }
-    return candidates;
+    return this.#narrowedByTitle(q, candidates);
+  }
+
+  /**
+   * Candidates narrowed by a `title:` filter, which is always literal: to the sections whose
+   * titles hold its characters, as the character index knows them (null: still every section).
+   */
+  #narrowedByTitle(q: ParsedQuery, candidates: number[] | null): number[] | null {
+    const inTitles = q.title.length > 0 ? this.#index.titleCandidates(q.title) : null;
+    if (!inTitles) return candidates;
+    return candidates === null ? inTitles : intersect(candidates, inTitles);
   }
 }
 
@@ -136,4 +150,11 @@ export class QueryMatcher {
 function intersect(a: readonly number[], b: readonly number[]): number[] {
   const keep = new Set(b);
   return a.filter((id) => keep.has(id));
+}
+
+/** The term of a query that is one plain term (no alternatives, exclusions or filters). */
+function soleTerm(q: ParsedQuery): string | undefined {
+  const [clause, ...rest] = q.clauses;
+  const plain = rest.length === 0 && clause?.length === 1 && q.exclude.length === 0 && q.title.length === 0 && q.file.length === 0 && !q.date;
+  return plain ? clause[0] : undefined;
 }

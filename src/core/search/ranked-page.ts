@@ -52,8 +52,13 @@ function findAll(store: SectionStore, index: SectionIndex, parsed: ParsedQuery, 
   ];
   const readings = pinyinMatchers(terms, parsed.acronyms);
   if (!readings) return { groups, pinyin: null };
-  const pinyinIds = matcher.widened(parsed, readings, foundSoFar(), (t) => index.sectionsWithClasses(readings.get(t)?.classes ?? []));
-  return { groups, pinyin: { ids: pinyinIds, request: { terms, stats, widened: readings, match: 'pinyin' } } };
+  const readingsOf = (t: string) => [...(readings.get(t)?.units ?? [])].map((units, k) => ({ units, classes: readings.get(t)!.classes[k]! }));
+  const pinyinIds = matcher.widened(parsed, readings, foundSoFar(), (t) => index.readingCandidates(readingsOf(t)));
+  // A pinyin hit of a one-term query does not hold the term literally (those are found above):
+  // its count is the reading's alone, which the index may know.
+  const titleOf = (id: number) => store.normTitle(store.get(id)!);
+  const indexed = terms.length === 1 ? [index.readingCounts(terms[0]!, readingsOf(terms[0]!), titleOf)] : undefined;
+  return { groups, pinyin: { ids: pinyinIds, request: { terms, stats, widened: readings, match: 'pinyin', indexed } } };
 }
 
 /**

@@ -19,7 +19,8 @@ export interface RankRequest {
   match: MatchKind;
   /**
    * Per term, its count in every section and its title hits when the character index knows them
-   * (one-character terms): read instead of the text. Only for literal matches.
+   * (a one-character term found literally; a one-term query read as two initials, whose hits do
+   * not hold the term literally): read instead of the text.
    */
   indexed?: readonly (CharCounts | undefined)[] | undefined;
   /** How many of the best to return (see `topK`). */
@@ -61,14 +62,14 @@ function scoring(store: SectionStore, request: RankRequest): Scoring {
     const m = matchers[t];
     return m ? (part: string) => countOccurrences(part, term, TF_CAP) + m.count(part) : (part: string) => countOccurrences(part, term, TF_CAP);
   });
-  const known = terms.map((_, t) => (widened ? undefined : request.indexed?.[t]));
+  const known = terms.map((_, t) => request.indexed?.[t]);
   return { store, request, matchers, counts, known, lengths, termChars, withSpan, total, avgLength, boundOf };
 }
 
 /** Whether the section's folded title holds term `t` (or what its matcher finds). */
 function inTitle(c: Scoring, s: LibrarySection, t: number): boolean {
   const known = c.known[t];
-  if (known) return known.inTitle[s.id] === 1;
+  if (known) return known.inTitle[s.id] !== 0;
   const normTitle = c.store.normTitle(s);
   return normTitle.includes(c.request.terms[t]!) || (c.matchers[t]?.test(normTitle) ?? false);
 }
@@ -99,7 +100,7 @@ function singleTermScorer(c: Scoring): (id: number) => number {
   const known = c.known[0];
   if (known) {
     const lengths = c.store.lengths;
-    return (id) => value(known.counts[id]!, lengths[id]!, known.inTitle[id] === 1);
+    return (id) => value(known.counts[id]!, lengths[id]!, known.inTitle[id] !== 0);
   }
   const count = c.counts[0]!;
   return (id) => {

@@ -1,4 +1,4 @@
-import { CharIndex, type CharCounts, type CharSection } from '../index/char-index.ts';
+import { CharIndex, type CharCounts, type CharSection, type IndexedReading } from '../index/char-index.ts';
 import { SearchIndex } from '../index/search-index.ts';
 
 /** What the indexes propose for one term (see {@link SectionIndex.candidates}). */
@@ -100,9 +100,21 @@ export class SectionIndex {
     return term.length === 1 && this.charsComplete ? this.#chars.termCounts(term.charCodeAt(0)) : undefined;
   }
 
-  /** Sections holding a character of each class of some sequence (see `CharIndex.sectionsWithClasses`). */
-  sectionsWithClasses(sequences: readonly (readonly string[])[]): number[] {
-    return this.#chars.sectionsWithClasses(sequences);
+  /** Candidates of pinyin readings (see `CharIndex.readingCandidates`); exact ones need no verification. */
+  readingCandidates(readings: readonly IndexedReading[]): Candidates {
+    return this.#chars.readingCandidates(readings);
+  }
+
+  /**
+   * What the character index knows of a one-term pinyin query read as two initials: the
+   * reading's count in every section and whether each title holds the reading or the term itself
+   * (see `CharIndex.readingCounts`); undefined for other readings, or until the index is complete.
+   * @param titleOf a section's folded title, to verify the titles holding the term's letters
+   */
+  readingCounts(term: string, readings: readonly IndexedReading[], titleOf: (id: number) => string): CharCounts | undefined {
+    const known = this.charsComplete ? this.#chars.readingCounts(readings) : undefined;
+    if (known) for (const id of this.titleCandidates([term]) ?? []) if (titleOf(id).includes(term)) known.inTitle[id] = 1;
+    return known;
   }
 
   /**

@@ -1,0 +1,79 @@
+import { polyphonic } from 'pinyin-pro';
+
+/**
+ * The toneless pinyin readings of Han characters, as pinyin queries and the character index's
+ * reading pairs use them: pinyin-pro reads every character of the CJK Unified Ideographs block
+ * once (about 60 ms), on first use.
+ *
+ * @remarks Normalized text is Simplified, but pinyin-pro reads Traditional characters as well,
+ * so the classes hold both. Polyphonic characters are in the class of each reading (行: xing,
+ * hang, heng). ü is typed `v` (lv → 绿), and `u` is accepted too (lu → 绿, 路).
+ */
+
+/** Initials typed alone, longest first (so `zh` is tried before `z`). */
+export const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'];
+let table: Map<string, string> | null = null;
+
+/** Unit (syllable or initial) → the characters it stands for, built on first use. */
+export function units(): Map<string, string> {
+  if (table) return table;
+  const chars: string[] = [];
+  for (let c = 0x4e00; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+  const readings = polyphonic(chars.join(''), { toneType: 'none', type: 'array' }) as string[][];
+  const bySyllable = new Map<string, Set<string>>();
+  const addTo = (unit: string, char: string) => {
+    let set = bySyllable.get(unit);
+    if (!set) bySyllable.set(unit, (set = new Set()));
+    set.add(char);
+  };
+  readings.forEach((rs, i) => {
+    for (const reading of rs) {
+      if (!/^[a-zü]+$/.test(reading)) continue;
+      addTo(reading.replace(/ü/g, 'v'), chars[i]!);
+      if (reading.includes('ü')) addTo(reading.replace(/ü/g, 'u'), chars[i]!);
+    }
+  });
+  const out = new Map<string, string>();
+  for (const [syllable, set] of bySyllable) out.set(syllable, [...set].join(''));
+  for (const initial of INITIALS) {
+    const all = new Set<string>();
+    for (const [syllable, set] of bySyllable) if (syllable.startsWith(initial)) for (const c of set) all.add(c);
+    // An initial that is also a whole syllable (none in Mandarin, but keep the union safe).
+    for (const c of out.get(initial) ?? '') all.add(c);
+    out.set(initial, [...all].join(''));
+  }
+  table = out;
+  return out;
+}
+
+
+/** Letters a unit's first letter is numbered among (see {@link readingLetters}). */
+export const LETTERS = 26;
+
+/** The number of a unit's first letter, 0 for `a` to 25 for `z`. */
+export function letterOf(unit: string): number {
+  return unit.charCodeAt(0) - 97;
+}
+
+let letters: Uint32Array | null = null;
+
+/**
+ * Per UTF-16 code unit, a bit per first letter of its readings (bit 0: a reading starts with
+ * `a`): a character is in the class of a one-letter initial exactly when it has that bit, since
+ * such a class is every character with a reading starting with the letter. Built on first use.
+ */
+export function readingLetters(): Uint32Array {
+  if (letters) return letters;
+  const out = new Uint32Array(0x10000);
+  for (const [unit, chars] of units()) for (let i = 0; i < chars.length; i++) out[chars.charCodeAt(i)]! |= 1 << letterOf(unit);
+  letters = out;
+  return out;
+}
+
+/**
+ * Builds the reading table now (about 60 ms) rather than inside the first Latin query: the
+ * worker calls it once the library is open, and benchmarks before timing queries.
+ */
+export function preparePinyin(): void {
+  units();
+}
