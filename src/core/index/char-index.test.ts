@@ -65,7 +65,7 @@ describe('CharIndex', () => {
     expect(index.sectionsWith('無'.charCodeAt(0))).toEqual([]);
   });
 
-  it('finds the sections pinyin readings match, exactly for two initials, with their counts and titles', () => {
+  it('finds the sections pinyin readings match, exactly for one unit or two initials, with their counts and titles', () => {
     // Characters of several readings' classes, polyphonic ones (行, 长) among them, and filler.
     const unit = fc.oneof({ arbitrary: fc.constant('，'), weight: 6 }, fc.constantFrom(...'明月梅雨芯片新心西安行长好山水'));
     const section = fc.record({ norm: fc.string({ unit, maxLength: 1500, size: 'max' }), normTitle: fc.string({ unit, maxLength: 6 }) });
@@ -78,14 +78,17 @@ describe('CharIndex', () => {
           const readings = m.units.map((units, k) => ({ units, classes: m.classes[k]! }));
           const { ids, exact } = index.readingCandidates(readings);
           const matching = sections.flatMap((s, i) => (m.test(s.norm) ? [i] : []));
-          expect(exact).toBe(['my', 'xp', 'hs', 'xs'].includes(term));
+          // One unit (ai) or two one-letter initials: exact.
+          expect(exact).toBe(['my', 'xp', 'hs', 'xs', 'ai'].includes(term));
           if (exact) expect(ids.sort((a, b) => a - b)).toEqual(matching);
           else expect(ids).toEqual(expect.arrayContaining(matching));
           const known = index.readingCounts(readings);
           expect(known !== undefined).toBe(exact);
           for (const i of matching) {
             if (!known) break;
-            expect(known.counts[i]).toBe(expectedCount(sections[i]!.norm, (part) => m.count(part)));
+            // Not known (0) only for a one-unit reading in a section longer than the window.
+            const unknown = term === 'ai' && sections[i]!.norm.length > 1024;
+            expect(known.counts[i]).toBe(unknown ? 0 : expectedCount(sections[i]!.norm, (part) => m.count(part)));
             expect(known.inTitle[i] !== 0).toBe(m.test(sections[i]!.normTitle));
           }
         }

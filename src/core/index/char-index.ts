@@ -1,6 +1,7 @@
 import { scaledCount } from '../rank/occurrences.ts';
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
-import { INITIALS, LETTERS, letterOf, readingLetters } from '../tokenize/readings.ts';
+import { INITIALS, LETTERS, letterOf } from '../tokenize/readings.ts';
+import { ReadingPairs } from './reading-pairs.ts';
 import { PostingTable } from './posting-table.ts';
 
 /**
@@ -30,7 +31,7 @@ export interface IndexedReading {
 
 /** What the index knows of one character in every section, by section id (see `termCounts`). */
 export interface CharCounts {
-  /** The character's count in each section's text (0: absent), as `estimateCount` gives it. */
+  /** The character's count in each section's text, as `estimateCount` gives it (0: absent or, for a reading, not known). */
   counts: Uint8Array;
   /** Non-zero where the section's folded title holds the character. */
   inTitle: Uint8Array;
@@ -65,8 +66,12 @@ export class CharIndex {
   /** The distinct code units of the section being added, in order of appearance. */
   readonly #distinct = new Uint16Array(0x10000);
   #stamp = 0;
-  /** Per code unit, a bit per first letter of its readings (see `readingLetters`). */
-  readonly #letters = readingLetters();
+  readonly #pairs = new ReadingPairs();
+  /**
+   * Sections longer than `TF_WINDOW`: their counts are scaled, so counts of several characters
+   * cannot be summed into a reading's.
+   */
+  #longIds = new Set<number>();
 
   /** Sections indexed (removed ones excluded). */
   get size(): number {
@@ -85,6 +90,8 @@ export class CharIndex {
     this.#slots.set(s.id, slot);
     if (s.id > this.#maxId) this.#maxId = s.id;
     const { norm } = s;
+    if (norm.length > TF_WINDOW) this.#longIds.add(s.id);
+    else this.#longIds.delete(s.id);
     let distinct = this.#distinctOf(norm, TF_WINDOW);
     for (let k = 0; k < distinct; k++) {
       const code = this.#distinct[k]!;
@@ -92,43 +99,8 @@ export class CharIndex {
     }
     distinct = this.#distinctOf(s.normTitle, 0);
     for (let k = 0; k < distinct; k++) this.#titles.append(this.#distinct[k]!, slot, 1);
-    distinct = this.#readingPairsOf(norm);
-    for (let k = 0; k < distinct; k++) {
-      const key = this.#distinct[k]!;
-      this.#readingPairs.append(key, slot, scaledCount(this.#counted[key]!, norm.length, TF_CAP, TF_WINDOW));
-    }
-    distinct = this.#readingPairsOf(s.normTitle);
-    for (let k = 0; k < distinct; k++) this.#titleReadingPairs.append(this.#distinct[k]!, slot, 1);
-  }
-
-  /**
-   * Fills {@link #distinct} with the reading-letter pairs of adjacent characters in `text` and
-   * {@link #counted} with the places each ends in the first `TF_WINDOW` characters (how a pinyin
-   * matcher counts a two-initial reading there). @returns how many distinct pairs there are
-   */
-  #readingPairsOf(text: string): number {
-    const seen = this.#seen;
-    const counted = this.#counted;
-    const current = this.#nextStamp();
-    let distinct = 0;
-    let before = 0;
-    for (let i = 0; i < text.length; i++) {
-      const now = this.#letters[text.charCodeAt(i)]!;
-      for (let first = before; first !== 0 && now !== 0; first &= first - 1) {
-        const key = (31 - Math.clz32(first & -first)) * LETTERS;
-        for (let second = now; second !== 0; second &= second - 1) {
-          const pair = key + 31 - Math.clz32(second & -second);
-          if (seen[pair] !== current) {
-            seen[pair] = current;
-            counted[pair] = 0;
-            this.#distinct[distinct++] = pair;
-          }
-          if (i < TF_WINDOW && counted[pair]! < TF_CAP) counted[pair]!++;
-        }
-      }
-      before = now;
-    }
-    return distinct;
+    this.#pairs.walk(norm, TF_WINDOW, (key, counted) => this.#readingPairs.append(key, slot, scaledCount(counted, norm.length, TF_CAP, TF_WINDOW)));
+    this.#pairs.walk(s.normTitle, 0, (key) => this.#titleReadingPairs.append(key, slot, 1));
   }
 
   #nextStamp(): number {
@@ -182,6 +154,7 @@ export class CharIndex {
     this.#readingPairs = new PostingTable();
     this.#titleReadingPairs = new PostingTable();
     this.#ids = [];
+    this.#longIds = new Set();
     this.#slots.clear();
     this.#removed = 0;
     this.#maxId = -1;
@@ -217,7 +190,8 @@ export class CharIndex {
   /**
    * Sections that, for at least one reading, hold a character of each of its classes (anywhere)
    * and each pair of its units' first letters side by side: a superset of the sections the
-   * readings match, and exactly them when every reading is two one-letter initials (`my`).
+   * readings match, and exactly them when every reading is one unit (`ai`) or two one-letter
+   * initials (`my`).
    */
   readingCandidates(readings: readonly IndexedReading[]): { ids: number[]; exact: boolean } {
     const words = this.#text.words;
@@ -236,19 +210,41 @@ export class CharIndex {
       for (let k = 1; k < units.length; k++) and((any) => this.#readingPairs.orInto(pairKey(units[k - 1]!, units[k]!), any));
       if (all) for (let w = 0; w < words; w++) result[w]! |= all[w]!;
     }
-    return { ids: this.#idsOf(result), exact: readings.every(isTwoInitials) };
+    return { ids: this.#idsOf(result), exact: readings.every((r) => r.units.length === 1 || isTwoInitials(r)) };
   }
 
   /**
-   * How many times a reading of two initials occurs in every section, by id, as its matcher
-   * counts it in the first `TF_WINDOW` characters (scaled, capped), and whether each title holds
-   * it; undefined unless the readings are one such reading.
+   * How many times a reading occurs in every section, by id, as its matcher counts it in the
+   * first `TF_WINDOW` characters (scaled, capped; 0 where not known: a long section's count of a
+   * one-unit reading), and whether each title holds it; undefined unless the readings are one
+   * reading of one unit or two one-letter initials.
    */
   readingCounts(readings: readonly IndexedReading[]): CharCounts | undefined {
     const [only] = readings;
-    if (readings.length !== 1 || !only || !isTwoInitials(only)) return undefined;
+    if (readings.length !== 1 || !only) return undefined;
+    if (only.units.length === 1) return this.#classCounts(only.classes[0]!);
+    if (!isTwoInitials(only)) return undefined;
     const key = pairKey(only.units[0]!, only.units[1]!);
     return { counts: this.#countsById(this.#readingPairs, key), inTitle: this.#countsById(this.#titleReadingPairs, key) };
+  }
+
+  /** The summed counts of a class of characters (a one-unit reading's), and the titles holding one. */
+  #classCounts(chars: string): CharCounts {
+    const counts = new Uint8Array(this.#maxId + 1);
+    const inTitle = new Uint8Array(this.#maxId + 1);
+    for (let i = 0; i < chars.length; i++) {
+      const code = chars.charCodeAt(i);
+      this.#text.forEach(code, (slot, count) => {
+        const id = this.#ids[slot]!;
+        if (id !== -1) counts[id] = Math.min(TF_CAP, counts[id]! + count);
+      });
+      this.#titles.forEach(code, (slot) => {
+        const id = this.#ids[slot]!;
+        if (id !== -1) inTitle[id] = 1;
+      });
+    }
+    for (const id of this.#longIds) counts[id] = 0;
+    return { counts, inTitle };
   }
 
   #countsById(table: PostingTable, key: number): Uint8Array {

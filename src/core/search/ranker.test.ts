@@ -56,4 +56,19 @@ describe('ranking one term', () => {
       expect(rankSectionsByBounds(store, matching, { ...request, indexed })).toEqual(fromText);
     }
   });
+
+  it.each(['my', 'hs', 'ai'])('ranks the pinyin hits of %s from the character index as from the text', (term) => {
+    const chars = new CharIndex();
+    for (const s of store.sections()) chars.add({ id: s.id, norm: s.norm, normTitle: store.normTitle(s) });
+    const readings = pinyinMatchers([term])!;
+    const m = readings.get(term)!;
+    const known = chars.readingCounts(m.units.map((units, k) => ({ units, classes: m.classes[k]! })))!;
+    // The pinyin group: sections the reading finds that do not hold the term literally.
+    const matching = ids((norm) => m.test(norm) && !norm.includes(term));
+    expect(matching.length).toBeGreaterThan(10);
+    for (const wanted of [1, 20, 120, Infinity]) {
+      const request: RankRequest = { terms: [term], stats: [{ df: matching.length }], widened: readings, match: 'pinyin', wanted };
+      expect(rankSections(store, matching, { ...request, indexed: [known] })).toEqual(rankSections(store, matching, request));
+    }
+  });
 });

@@ -84,7 +84,7 @@ function bound(c: Scoring, s: LibrarySection): number {
 /** A section's score, its terms counted. */
 function scored(c: Scoring, s: LibrarySection): ScoredSection {
   const { terms, stats, widened, match } = c.request;
-  const tf = c.counts.map((count, t) => c.known[t]?.counts[s.id] ?? estimateCount(s.norm, TF_CAP, TF_WINDOW, count));
+  const tf = c.counts.map((count, t) => c.known[t]?.counts[s.id] || estimateCount(s.norm, TF_CAP, TF_WINDOW, count));
   const span = c.withSpan ? minimalSpan(terms.map((t) => occurrences(s.norm, t, 256)), c.lengths) : undefined;
   const candidate = { id: s.id, span, termChars: c.termChars, tf, inTitle: terms.map((_, t) => inTitle(c, s, t)), length: s.norm.length, date: s.date };
   return { id: s.id, date: s.date, score: score(candidate, stats, c.total, c.avgLength), match, ...(widened ? { matchers: widened } : {}) };
@@ -97,16 +97,16 @@ function scored(c: Scoring, s: LibrarySection): ScoredSection {
  */
 function singleTermScorer(c: Scoring): (id: number) => number {
   const value = singleTermScore(c.request.stats, c.total, c.avgLength);
-  const known = c.known[0];
-  if (known) {
-    const lengths = c.store.lengths;
-    return (id) => value(known.counts[id]!, lengths[id]!, known.inTitle[id] !== 0);
-  }
   const count = c.counts[0]!;
-  return (id) => {
+  const fromText = (id: number) => {
     const s = c.store.get(id)!;
     return value(estimateCount(s.norm, TF_CAP, TF_WINDOW, count), s.norm.length, inTitle(c, s, 0));
   };
+  const known = c.known[0];
+  if (!known) return fromText;
+  const lengths = c.store.lengths;
+  // A count the index does not know (0) is read from the text.
+  return (id) => (known.counts[id] === 0 ? fromText(id) : value(known.counts[id]!, lengths[id]!, known.inTitle[id] !== 0));
 }
 
 /**

@@ -1,0 +1,48 @@
+import { LETTERS, readingLetters } from '../tokenize/readings.ts';
+import { TF_CAP } from '../rank/rank.ts';
+
+/**
+ * The pairs of pinyin reading letters that stand side by side in a text (明月: m·y), keyed
+ * `first * LETTERS + second`, with how many places each ends in the text's first characters: how
+ * a pinyin matcher counts a reading of two initials there. Polyphonic characters give a pair per
+ * combination of their letters.
+ */
+export class ReadingPairs {
+  /** Per code unit, a bit per first letter of its readings (see `readingLetters`). */
+  readonly #letters = readingLetters();
+  /** Per key, the stamp of the text being walked when last seen, and its count (stamped: nothing to clear). */
+  readonly #seen = new Uint32Array(LETTERS * LETTERS);
+  readonly #counted = new Uint16Array(LETTERS * LETTERS);
+  #stamp = 0;
+
+  /**
+   * Calls `visit` once per distinct pair of `text`, with the places it ends before `window`
+   * (up to `TF_CAP`), after the whole text is read.
+   */
+  walk(text: string, window: number, visit: (key: number, counted: number) => void): void {
+    if (++this.#stamp === 0xffffffff) {
+      this.#seen.fill(0);
+      this.#stamp = 1;
+    }
+    const current = this.#stamp;
+    const distinct: number[] = [];
+    let before = 0;
+    for (let i = 0; i < text.length; i++) {
+      const now = this.#letters[text.charCodeAt(i)]!;
+      for (let first = before; first !== 0 && now !== 0; first &= first - 1) {
+        const row = (31 - Math.clz32(first & -first)) * LETTERS;
+        for (let second = now; second !== 0; second &= second - 1) {
+          const key = row + 31 - Math.clz32(second & -second);
+          if (this.#seen[key] !== current) {
+            this.#seen[key] = current;
+            this.#counted[key] = 0;
+            distinct.push(key);
+          }
+          if (i < window && this.#counted[key]! < TF_CAP) this.#counted[key]!++;
+        }
+      }
+      before = now;
+    }
+    for (const key of distinct) visit(key, this.#counted[key]!);
+  }
+}
