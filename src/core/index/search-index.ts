@@ -1,6 +1,7 @@
 import { Index } from 'flexsearch';
 import { FOLD_VERSION } from '../normalize/normalize.ts';
 import { bucketKey, PairTokenizer, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
+import { intersect } from './id-sets.ts';
 
 /**
  * Number of FlexSearch indexes the pair buckets are split over. Each shard holds
@@ -33,13 +34,6 @@ export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|shards-${SHARDS}|flexse
 
 /** What FlexSearch is given as content; it only has to be non-empty. */
 const STAGED = 'staged';
-
-/** Ids present in both lists. */
-function intersect(a: readonly number[], b: readonly number[]): number[] {
-  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  const keep = new Set(small);
-  return large.filter((id) => keep.has(id));
-}
 
 /**
  * The n-gram index of the library: hashed character pairs of normalized text, keyed by section
@@ -129,12 +123,16 @@ export class SearchIndex {
   candidates(term: string): number[] | null {
     if (term.length < 2) return null;
     this.flush();
-    let result: number[] | null = null;
     const groups = this.#keysByShard(term);
+    const lists: number[][] = [];
     for (let s = 0; s < SHARDS; s++) {
       const keys = groups[s]!;
-      if (keys.length === 0) continue;
-      const ids = this.#withStaged(keys, () => this.#shards[s]!.search(STAGED, { limit: Number.MAX_SAFE_INTEGER })) as number[];
+      if (keys.length > 0) lists.push(this.#withStaged(keys, () => this.#shards[s]!.search(STAGED, { limit: Number.MAX_SAFE_INTEGER })) as number[]);
+    }
+    // Shortest first: the result shrinks at once, and each step reads the longer list only once.
+    lists.sort((a, b) => a.length - b.length);
+    let result: number[] | null = null;
+    for (const ids of lists) {
       result = result ? intersect(result, ids) : ids;
       if (result.length === 0) break;
     }

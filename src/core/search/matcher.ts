@@ -1,4 +1,5 @@
 import { isEmptyQuery, matchesQuery, matchesText, type ParsedQuery } from '../query/parse-query.ts';
+import { intersect } from '../index/id-sets.ts';
 import type { TermMatcher } from '../query/term-matcher.ts';
 import { wordingMatchers } from '../query/wording.ts';
 import type { Candidates, SectionIndex } from './section-index.ts';
@@ -144,12 +145,6 @@ export class QueryMatcher {
     if (!inTitles) return candidates;
     return candidates === null ? inTitles : intersect(candidates, inTitles);
   }
-}
-
-/** Ids in both lists, in the order of `a`. */
-function intersect(a: readonly number[], b: readonly number[]): number[] {
-  const keep = new Set(b);
-  return a.filter((id) => keep.has(id));
 }
 
 /** The term of a query that is one plain term (no alternatives, exclusions or filters). */
