@@ -1,4 +1,5 @@
 import type { CharSection } from './index/char-index.ts';
+import type { IndexChunk } from './index/search-index.ts';
 import { foldSection } from './normalize/fold-sections.ts';
 import { FileScript } from './normalize/script.ts';
 import type { ParsedQuery } from './query/parse-query.ts';
@@ -116,9 +117,6 @@ export class SearchEngine {
         if (section.norm.length >= EAGER_SKETCH_CHARS) this.#store.sketch(section);
       }
       if (to >= sections.length) break;
-      // The pair index queues 4 M characters before it indexes them; left to its batch, one slice
-      // in sixteen would carry a whole batch (1 s at 60 MB). Indexed per slice, every pause is short.
-      this.#index.pairs.flush();
       from = to;
       yield;
     }
@@ -247,28 +245,26 @@ export class SearchEngine {
     return { id: s.id, norm: s.norm, normTitle: this.#store.normTitle(s) };
   }
 
-  /** Indexes the sections still queued (the index works in batches; any search does this first). */
-  flushIndex(): void {
-    this.#index.pairs.flush();
-  }
-
-  /** Indexes the sections still queued and trims the index to its exact size (see `SearchIndex.compact`). */
+  /** Trims the index to its exact size and drops removed sections from it (see `SearchIndex.compact`). */
   compactIndex(): void {
     this.#index.pairs.compact();
   }
 
-  /** {@link SearchEngine.compactIndex} a shard at a time, pausing (`yield`) after each. */
+  /** {@link SearchEngine.compactIndex}, pausing (`yield`) between steps. */
   compactIndexInSlices(): Generator<void> {
     return this.#index.pairs.compactInSlices();
   }
 
   /** Serialized index chunks, for persistence; `between` is awaited between two shards. */
-  exportIndex(between?: () => Promise<void>): Promise<[string, string][]> {
+  exportIndex(between?: () => Promise<void>): Promise<IndexChunk[]> {
     return this.#index.pairs.export(between);
   }
 
-  /** Loads index chunks exported under the same `INDEX_CONFIG_HASH`; call before `restoreFile(…, true)`. */
-  importIndex(chunks: readonly (readonly [string, string])[]): void {
+  /**
+   * Loads index chunks exported under the same `INDEX_CONFIG_HASH`; call before `restoreFile(…, true)`.
+   * @throws on missing or damaged chunks (the index is then empty: index the files instead)
+   */
+  importIndex(chunks: readonly (readonly [string, Uint8Array])[]): void {
     this.#index.pairs.import(chunks);
   }
 }

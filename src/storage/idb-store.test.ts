@@ -22,6 +22,9 @@ const meta = (generation: number, indexed: number[] = []): LibraryMeta => ({
 const file = (id: number): FileRecord => ({ id, name: `${id}.txt`, path: `${id}.txt`, size: 3, hash: `hash${id}`, encoding: 'utf-8', bom: false, addedAt: 1, sectionIds: [id * 10] });
 const section = (fileId: number): SectionRecord => ({ id: fileId * 10, fileId, index: 0, title: 't', text: '芯片', norm: '芯片' });
 
+/** Index chunk bytes, told apart by their first byte. */
+const bytes = (first: number) => new Uint8Array([first, 0, 255]);
+
 describe('IdbLibraryStore (fake-indexeddb)', () => {
   it('stores a file with its sections and loads them back', async () => {
     const { store } = freshStore();
@@ -61,21 +64,21 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
 
   it('loads only the current index generation and deletes older ones after a save', async () => {
     const { db, store } = freshStore();
-    await store.saveIndex([['1.map', 'old']], meta(1, [1]));
-    await store.saveIndex([['1.map', 'new'], ['1.reg', 'r']], meta(2, [1]));
+    await store.saveIndex([['1.map', bytes(1)]], meta(1, [1]));
+    await store.saveIndex([['1.map', bytes(2)], ['1.reg', bytes(3)]], meta(2, [1]));
     const loaded = await store.load();
-    expect(loaded.indexChunks.sort()).toEqual([['1.map', 'new'], ['1.reg', 'r']]);
+    expect(loaded.indexChunks.sort()).toEqual([['1.map', bytes(2)], ['1.reg', bytes(3)]]);
     expect((await keys(db)).map(String).filter((k) => k.startsWith('index:')).sort()).toEqual(['index:2:1.map', 'index:2:1.reg']);
   });
 
   it('ignores the chunks of a save that crashed before its manifest flip, and never mixes them in', async () => {
     const { db, store } = freshStore();
-    await store.saveIndex([['1.map', 'good']], meta(1, [1]));
+    await store.saveIndex([['1.map', bytes(4)]], meta(1, [1]));
     // A crashed save of generation 2 left a chunk behind; the manifest still says generation 1.
-    await set('index:2:1.extra', 'partial', db);
-    expect((await store.load()).indexChunks).toEqual([['1.map', 'good']]);
-    await store.saveIndex([['1.map', 'next']], meta(2, [1]));
-    expect((await store.load()).indexChunks).toEqual([['1.map', 'next']]);
+    await set('index:2:1.extra', bytes(5), db);
+    expect((await store.load()).indexChunks).toEqual([['1.map', bytes(4)]]);
+    await store.saveIndex([['1.map', bytes(6)]], meta(2, [1]));
+    expect((await store.load()).indexChunks).toEqual([['1.map', bytes(6)]]);
   });
 
   it('deletes a file and its sections, and clears everything', async () => {

@@ -12,6 +12,7 @@ import {
   textsKey,
 } from './keys.ts';
 import { splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
+import type { IndexChunk } from '../core/index/search-index.ts';
 
 /** IndexedDB database and object store names. */
 export const DB_NAME = 'souwen';
@@ -56,14 +57,14 @@ export class IdbLibraryStore implements LibraryStore {
     const generation = meta?.indexGeneration ?? 0;
     const chunkKeys = all.filter((k) => indexGenerationOf(k) === generation && generation > 0);
     // Sections and index chunks are most of the bytes: read them at the same time.
-    const chunkData = getMany<string>(chunkKeys, this.#db);
+    const chunkData = getMany<Uint8Array>(chunkKeys, this.#db);
     // File records are small and many: one getAll over their key range, not a get each (4 082 gets took 118 ms, the getAll 28 ms).
     const files = await this.#db('readonly', (store) => promisifyRequest(store.getAll(fileKeyRange()) as IDBRequest<FileRecord[]>));
     const sectionLists = await getMany<SectionRecord[]>(files.map((f) => sectionsKey(f.id)), this.#db);
     const sections = new Map<number, SectionRecord[]>();
     files.forEach((f, i) => sections.set(f.id, sectionLists[i] ?? []));
     const data = await chunkData;
-    const indexChunks = chunkKeys.map((k, i): [string, string] => [indexChunkOf(k), data[i]!]);
+    const indexChunks = chunkKeys.map((k, i): IndexChunk => [indexChunkOf(k), data[i]!]);
     return { meta, files, sections, indexChunks };
   }
 
@@ -96,7 +97,7 @@ export class IdbLibraryStore implements LibraryStore {
     await delMany(fileIds.flatMap((id) => [fileKey(id), sectionsKey(id), textsKey(id), originalKey(id)]), this.#db);
   }
 
-  async saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void> {
+  async saveIndex(chunks: IndexChunk[], meta: LibraryMeta): Promise<void> {
     const generation = meta.indexGeneration;
     const current = (await get<LibraryMeta>(META_KEY, this.#db))?.indexGeneration;
     // Leftovers of a save that crashed before its flip may carry the number we are about to use.

@@ -1,4 +1,5 @@
 import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
+import type { IndexChunk } from '../core/index/search-index.ts';
 
 /** Everything read back from storage when the worker starts. */
 export interface StoredLibrary {
@@ -6,7 +7,7 @@ export interface StoredLibrary {
   files: FileRecord[];
   sections: Map<number, SectionRecord[]>;
   /** Chunks of the current index generation, if any. */
-  indexChunks: [string, string][];
+  indexChunks: IndexChunk[];
 }
 
 /** A file as written: its record, its sections, and its original text unless the record can rebuild it (null). */
@@ -37,7 +38,7 @@ export interface LibraryStore {
   /** Deletes files (records, sections, texts, originals) and writes the manifest, in one go. */
   deleteFiles(fileIds: readonly number[], meta: LibraryMeta): Promise<void>;
   /** Writes index chunks as generation `meta.indexGeneration`, flips the manifest, drops older generations. */
-  saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void>;
+  saveIndex(chunks: IndexChunk[], meta: LibraryMeta): Promise<void>;
   /** Writes the manifest alone (after a schema upgrade). */
   putMeta(meta: LibraryMeta): Promise<void>;
   clear(): Promise<void>;

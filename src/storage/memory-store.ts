@@ -1,5 +1,6 @@
 import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
 import { splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
+import type { IndexChunk } from '../core/index/search-index.ts';
 
 /**
  * A library kept in memory only: the fallback when IndexedDB is unavailable (nothing survives
@@ -10,7 +11,7 @@ export class MemoryLibraryStore implements LibraryStore {
   meta: LibraryMeta | undefined;
   readonly files = new Map<number, FileRecord>();
   readonly sections = new Map<number, SectionRecord[]>();
-  indexChunks: [string, string][] = [];
+  indexChunks: IndexChunk[] = [];
   readonly originals = new Map<number, string>();
   readonly texts = new Map<number, string[]>();
 
@@ -61,7 +62,7 @@ export class MemoryLibraryStore implements LibraryStore {
     return this.originals.get(fileId);
   }
 
-  async saveIndex(chunks: [string, string][], meta: LibraryMeta): Promise<void> {
+  async saveIndex(chunks: IndexChunk[], meta: LibraryMeta): Promise<void> {
     this.indexChunks = chunks;
     this.meta = meta;
   }

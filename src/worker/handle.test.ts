@@ -187,6 +187,19 @@ describe('worker handler', () => {
     expect(r.hits.map((h) => h.title)).toEqual(['IBM全新AIU芯片:5nm工艺,230亿晶体管!深度学习处理性能强劲!', '沒錯!真·14cm制程']);
   });
 
+  it('indexes every file again when the saved index is damaged, and finds what a fresh import finds', async () => {
+    const first = setup();
+    await first.result('import', { files: seedFiles() });
+    const expected = await first.result('search', { query: '晶體管', limit: 20, offset: 0 });
+    // One chunk cut short, as a disk or an extension might leave it.
+    first.store.indexChunks = first.store.indexChunks.map(([k, d]) => [k, k === 'pairs/0' ? d.subarray(0, d.length - 2) : d]);
+    const second = setup(first.store);
+    await second.result('init', {});
+    const r = await second.result('search', { query: '晶體管', limit: 20, offset: 0 });
+    expect(r.hits.map((h) => h.title)).toEqual(expected.hits.map((h) => h.title));
+    expect(r.hits.length).toBeGreaterThan(0);
+  });
+
   it('keeps the original text behind the cleaned one: pinyin annotations are searched away but shown on request', async () => {
     const { result, store } = setup();
     const imported = await result('import', { files: seedFiles() });

@@ -64,8 +64,7 @@ export class Library {
     prepareWording();
     const stored = await this.#store.load();
     this.#catalog.meta = (await this.#upgrade(stored)) ?? emptyMeta();
-    const indexUsable = snapshotUsable(this.#catalog.meta, stored.indexChunks);
-    if (indexUsable) this.engine.importIndex(stored.indexChunks);
+    const indexUsable = snapshotUsable(this.#catalog.meta, stored.indexChunks) && this.#importIndex(stored.indexChunks);
     const inSnapshot = new Set(indexUsable ? this.#catalog.meta.indexedFileIds : []);
     let stale = !indexUsable && stored.files.length > 0;
     for (const file of stored.files.sort((a, b) => a.id - b.id)) {
@@ -80,6 +79,16 @@ export class Library {
     // result is saved by saveIfStale, when this tab may write.
     this.#snapshotStale = stale;
     return this.state();
+  }
+
+  /** Imports a saved index; false (the files are indexed again) when it is damaged. */
+  #importIndex(chunks: StoredLibrary['indexChunks']): boolean {
+    try {
+      this.engine.importIndex(chunks);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import MiniSearch from 'minisearch';
 import { SearchEngine, type StoredSection } from '../../src/core/engine.ts';
 import { parseQuery } from '../../src/core/query/parse-query.ts';
 import type { Section } from '../../src/core/types.ts';
+import type { IndexChunk } from '../../src/core/index/search-index.ts';
 
 /** A file as the harness holds it: its sections as split, and their normalized text. */
 export interface BenchFile {
@@ -121,7 +122,7 @@ function orama(): AnchorEngine {
 function souwen(): AnchorEngine {
   let engine = new SearchEngine();
   let stored: { fileId: number; path: string; sections: StoredSection[] }[] = [];
-  let chunks: [string, string][] = [];
+  let chunks: IndexChunk[] = [];
   return {
     async build(files) {
       stored = files.map((f, fileId) => {
@@ -139,7 +140,7 @@ function souwen(): AnchorEngine {
     },
     async exportBytes() {
       chunks = await engine.exportIndex();
-      return chunks.reduce((n, [k, d]) => n + utf8(k) + utf8(d), 0);
+      return chunks.reduce((n, [k, d]) => n + utf8(k) + d.byteLength, 0);
     },
     async restore() {
       engine = new SearchEngine();

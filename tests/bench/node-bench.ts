@@ -37,7 +37,6 @@ function buildEngine(scale: Corpus) {
     const sections = engine.addFile(fileId, f.path, f.sections);
     return { fileId, path: f.path, sections };
   });
-  engine.flushIndex();
   const buildMs = performance.now() - started;
   decoded.length = 0;
   gc?.();
@@ -99,7 +98,7 @@ function exactness(engine: SearchEngine, sections: readonly BruteSection[], quer
 /** Export size, and a restore as a reload does it (index imported, sections restored, first query). */
 async function persistence(engine: SearchEngine, stored: readonly StoredFile[], firstQuery: string) {
   const chunks = await engine.exportIndex();
-  const indexBytes = chunks.reduce((n, [k, d]) => n + Buffer.byteLength(k) + Buffer.byteLength(d), 0);
+  const indexBytes = chunks.reduce((n, [k, d]) => n + Buffer.byteLength(k) + d.byteLength, 0);
   const recordBytes = stored.reduce((n, f) => n + Buffer.byteLength(JSON.stringify(f.sections)), 0);
   let started = performance.now();
   const restored = new SearchEngine();

@@ -1,5 +1,5 @@
-import { Index } from 'flexsearch';
-import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../normalize/normalize.ts';
 import { seeds } from '../../../tests/support/corpus.ts';
 import { SearchIndex } from './search-index.ts';
@@ -13,9 +13,8 @@ function indexOf(texts: readonly string[]): SearchIndex {
 }
 
 describe('SearchIndex', () => {
-  it('proposes every section holding all pairs of a term, across shards, queued or indexed', () => {
+  it('proposes every section holding all pairs of a term', () => {
     const index = indexOf(TEXTS);
-    // The first read indexes the queue.
     expect(index.candidates('芯片企业')?.sort()).toEqual([1]);
     expect(index.candidates('企业')?.sort()).toEqual([1, 2]);
     expect(index.candidates('数据挖掘')).toEqual([3]);
@@ -36,7 +35,7 @@ describe('SearchIndex', () => {
     }
   });
 
-  it('forgets removed sections, whether still queued or already indexed', () => {
+  it('forgets removed sections', () => {
     const index = indexOf(TEXTS);
     index.remove(2);
     expect(index.candidates('企业')).toEqual([1]);
@@ -54,60 +53,57 @@ describe('SearchIndex', () => {
   });
 });
 
-/** Every posting of an index, as `shard/key → ids`, whatever order FlexSearch keeps them in. */
-async function postings(index: SearchIndex): Promise<Map<string, number[]>> {
-  const all = new Map<string, number[]>();
-  for (const [chunk, data] of await index.export()) {
-    if (!chunk.endsWith('.map')) continue;
-    const shard = chunk.slice(0, chunk.indexOf('/'));
-    for (const [key, [ids]] of JSON.parse(data) as [string, number[][]][]) all.set(`${shard}/${key}`, [...ids!].sort((a, b) => a - b));
-  }
-  return all;
-}
-
-describe('SearchIndex.compact', () => {
-  it('keeps every posting, indexes what was queued, and the index stays writable', async () => {
-    const texts = seeds().map((s) => normalizeText(s.text));
-    const built = indexOf(texts);
-    const before = await postings(built);
-    expect(before.size).toBeGreaterThan(1000);
-    const compacted = indexOf(texts);
-    // Compacting indexes the queue first: nothing queued is lost.
-    compacted.compact();
-    expect(await postings(compacted)).toEqual(before);
-
-    compacted.add(texts.length + 1, '片芯企业');
-    compacted.remove(1);
-    const again = indexOf(texts);
-    again.add(texts.length + 1, '片芯企业');
-    again.remove(1);
-    expect(await postings(compacted)).toEqual(await postings(again));
-    expect(compacted.candidates('片芯企业')).toEqual([texts.length + 1]);
+describe('SearchIndex through removals, compactions and snapshots', () => {
+  it('proposes a superset of the sections holding each term, never a removed one', async () => {
+    const alphabet = fc.constantFrom(...'芯片企业数据 ab');
+    fc.assert(
+      await fc.asyncProperty(
+        fc.array(fc.record({ id: fc.nat(40), text: fc.string({ unit: alphabet, maxLength: 20 }), op: fc.constantFrom('add', 'add', 'remove', 'compact', 'snapshot') }), { maxLength: 80 }),
+        async (steps) => {
+          let index = new SearchIndex();
+          const live = new Map<number, string>();
+          for (const { id, text, op } of steps) {
+            if (op === 'add') (index.add(id, text), live.set(id, text));
+            else if (op === 'remove') (index.remove(id), live.delete(id));
+            else if (op === 'compact') index.compact();
+            else {
+              const restored = new SearchIndex();
+              restored.import(await index.export());
+              index = restored;
+            }
+          }
+          for (const term of ['芯片', '片企', '数据企业', 'ab', 'ba', '企业 ']) {
+            const probe = term.trim();
+            const found = index.candidates(probe) ?? [];
+            const holding = [...live].filter(([, t]) => t.includes(probe)).map(([id]) => id);
+            expect(found).toEqual(expect.arrayContaining(holding));
+            for (const id of found) expect(live.has(id)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
-  it('does nothing when no section was indexed since the last compaction or import', async () => {
-    const texts = seeds().map((s) => normalizeText(s.text));
-    const index = indexOf(texts);
-    const exports = vi.spyOn(Index.prototype, 'export');
-    try {
-      index.compact();
-      expect(exports).toHaveBeenCalled();
-      exports.mockClear();
-      // A removal only shortens lists; a second compaction would rebuild every shard for nothing.
-      index.remove(1);
-      index.compact();
-      expect(exports).not.toHaveBeenCalled();
-      const restored = new SearchIndex();
-      restored.import(await index.export());
-      exports.mockClear();
-      restored.compact();
-      expect(exports).not.toHaveBeenCalled();
-      restored.add(99, '片芯企业');
-      restored.compact();
-      expect(exports).toHaveBeenCalled();
-      expect(restored.candidates('片芯企业')).toEqual([99]);
-    } finally {
-      exports.mockRestore();
-    }
+  it('never writes into the snapshot it was imported from, and stays writable', async () => {
+    const index = indexOf(TEXTS);
+    const chunks = await index.export();
+    const copies = chunks.map(([k, d]) => [k, d.slice()] as const);
+    const restored = new SearchIndex();
+    restored.import(chunks);
+    restored.add(9, '芯片企业 again');
+    restored.remove(1);
+    restored.compact();
+    expect(chunks).toEqual(copies);
+    expect(restored.candidates('芯片企业')).toEqual([9]);
+  });
+
+  it('refuses a damaged or incomplete snapshot and is left empty', async () => {
+    const chunks = await indexOf(TEXTS).export();
+    const cut = chunks.map(([k, d]) => [k, k === 'pairs/3' ? d.subarray(0, d.length - 1) : d] as const);
+    const index = indexOf(['芯片企业']);
+    expect(() => index.import(cut)).toThrow(/damaged/);
+    expect(index.candidates('芯片')).toEqual([]);
+    expect(() => index.import(chunks.filter(([k]) => k !== 'slots'))).toThrow(/slot/);
   });
 });

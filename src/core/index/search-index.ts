@@ -1,197 +1,185 @@
-import { Index } from 'flexsearch';
 import { FOLD_VERSION } from '../normalize/normalize.ts';
-import { bucketKey, PairTokenizer, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
-import { intersect } from './id-sets.ts';
+import { PairTokenizer, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
+import { VarintPostings } from './varint-postings.ts';
 
 /**
- * Number of FlexSearch indexes the pair buckets are split over. Each shard holds
- * `PAIR_BUCKETS / SHARDS` keys, few enough that the posting lists being appended to stay in the
- * CPU cache while a batch of sections is added shard by shard: at 50 MB, one FlexSearch index
- * over 65 536 keys took 11.5 s to build, 16 shards of 4 096 keys fed in batches 2.5 s (DESIGN.md).
+ * Chunks a snapshot is split into, by pair bucket: each holds a sixteenth of the postings (about
+ * 2 MB at 50 MB of text), so that saving gives searches a turn between chunks and no single
+ * IndexedDB value grows with the library.
  */
 const SHARDS = 16;
-const SHARD_SHIFT = Math.log2(PAIR_BUCKETS / SHARDS);
+const KEYS_PER_SHARD = PAIR_BUCKETS / SHARDS;
 
-/**
- * Pending text (UTF-16 code units) that triggers indexing. Large batches keep each shard's pass
- * long; the terms of one batch (about one key per character) are the transient memory it costs.
- */
-const BATCH_CHARS = 4_000_000;
-
-/**
- * The only FlexSearch configuration in the project. One resolution slot: ranking is ours.
- * FlexSearch's encoder is replaced by the index's staged terms (see `SearchIndex`): the terms of
- * a section or a query term are computed by our tokenizer, split by shard, and handed to each
- * shard as they are.
- */
-const INDEX_OPTIONS = { tokenize: 'strict', resolution: 1 } as const;
+/** The chunk of the slot → section id table. */
+const SLOTS_CHUNK = 'slots';
+const shardChunk = (s: number) => `pairs/${s}`;
 
 /**
  * Identifies everything that decides the content of a persisted index. A stored index whose
  * hash differs was built by other code and must be rebuilt, not imported.
  */
-export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|shards-${SHARDS}|flexsearch-0.8|${JSON.stringify(INDEX_OPTIONS)}|fold-v${FOLD_VERSION}`;
+export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|varint-slots-v1|shards-${SHARDS}|fold-v${FOLD_VERSION}`;
 
-/** What FlexSearch is given as content; it only has to be non-empty. */
-const STAGED = 'staged';
+/** A piece of a saved index: its name and bytes (see {@link SearchIndex.export}). */
+export type IndexChunk = [key: string, data: Uint8Array];
 
 /**
- * The n-gram index of the library: hashed character pairs of normalized text, keyed by section
- * id, over {@link SHARDS} FlexSearch indexes. Sections are indexed in batches: `add` queues
- * them, and any read (`candidates`, `export`) indexes the queue first.
+ * The pair index of the library: for each hashed pair of adjacent characters of folded text
+ * (`tokenize.ts`), the sections holding it, as delta-varint lists of slots (`VarintPostings`).
+ * A term's candidates are the sections holding every pair bucket of it: a superset, verified by
+ * the caller.
+ *
+ * @remarks A section gets the next slot when added; removing it marks its slot free, and
+ * `compact` drops free slots by numbering the live ones again. Replaced FlexSearch here: at 50 MB
+ * it held the same postings in 3× the memory, saved them as 114 MB of text and took 0.3–0.6 s to
+ * read them back, where these lists are 24 MB of bytes read back as views (DESIGN.md, decision 58).
  */
 export class SearchIndex {
-  /**
-   * Terms for the FlexSearch call in progress. FlexSearch calls `encode` synchronously inside
-   * `add` and `search`, so staging the terms just before the call hands them over without
-   * joining them into a string for an encoder to split again. Per instance: two indexes in one
-   * process share nothing mutable.
-   */
-  #staged: string[] = [];
-  /** FlexSearch's `encode`, one function for every shard (a closure per shard cost ~8 % of a build). */
-  readonly #encode = (): string[] => this.#staged;
   readonly #tokenizer = new PairTokenizer();
-  #shards = this.#create();
-  /** Sections waiting to be indexed, by id. */
-  #pending = new Map<number, string>();
-  #pendingChars = 0;
+  #postings = new VarintPostings(PAIR_BUCKETS);
+  /** Slot → section id, -1 once removed; `#slotCount` slots are used. */
+  #ids = new Int32Array(1024);
+  #slotCount = 0;
+  /** Section id → its slot + 1 (0: not indexed). */
+  #slotOf = new Int32Array(1024);
+  #stale = 0;
   /** Lists have grown by appends since the last compaction or import (they may hold spare room). */
   #loose = false;
 
-  #create(): Index[] {
-    return Array.from({ length: SHARDS }, () => this.#createShard());
-  }
-
-  #createShard(): Index {
-    return new Index({ ...INDEX_OPTIONS, encode: this.#encode });
-  }
-
-  #withStaged<T>(terms: string[], call: () => T): T {
-    this.#staged = terms;
-    try {
-      return call();
-    } finally {
-      this.#staged = [];
-    }
-  }
-
-  /** A text's distinct pair keys, grouped by shard (empty groups included). */
-  #keysByShard(normalized: string): string[][] {
-    const groups: string[][] = Array.from({ length: SHARDS }, () => []);
-    for (const bucket of this.#tokenizer.buckets(normalized)) groups[bucket >>> SHARD_SHIFT]!.push(bucketKey(bucket));
-    return groups;
-  }
-
-  /** Queues a section's normalized text; it is indexed with the batch it is part of. */
+  /** Indexes a section's folded text (again, if it was indexed). */
   add(id: number, normalized: string): void {
-    this.#pending.set(id, normalized);
-    this.#pendingChars += normalized.length;
-    if (this.#pendingChars >= BATCH_CHARS) this.flush();
-  }
-
-  /** Indexes every queued section, shard by shard. */
-  flush(): void {
-    if (this.#pending.size === 0) return;
-    const batch = [...this.#pending].map(([id, text]) => ({ id, groups: this.#keysByShard(text) }));
-    this.#pending.clear();
-    this.#pendingChars = 0;
+    this.remove(id);
+    const slot = this.#slotCount++;
+    if (slot >= this.#ids.length) this.#ids = grown(this.#ids, slot + 1);
+    if (id >= this.#slotOf.length) this.#slotOf = grown(this.#slotOf, id + 1);
+    this.#ids[slot] = id;
+    this.#slotOf[id] = slot + 1;
+    for (const bucket of this.#tokenizer.buckets(normalized)) this.#postings.append(bucket, slot);
     this.#loose = true;
-    this.#shards.forEach((shard, s) => {
-      for (const { id, groups } of batch) {
-        const keys = groups[s]!;
-        if (keys.length > 0) this.#withStaged(keys, () => shard.add(id, STAGED));
-      }
-    });
   }
 
-  /** Removes a section. */
+  /** Removes a section; its slot stays in the lists until `compact`. */
   remove(id: number): void {
-    const text = this.#pending.get(id);
-    if (text !== undefined) {
-      this.#pending.delete(id);
-      this.#pendingChars -= text.length;
-      return;
-    }
-    for (const shard of this.#shards) shard.remove(id);
+    const slot = (this.#slotOf[id] ?? 0) - 1;
+    if (slot < 0) return;
+    this.#ids[slot] = -1;
+    this.#slotOf[id] = 0;
+    this.#stale++;
   }
 
   /**
-   * Ids of the sections that contain every pair key of a normalized term (no whitespace): a
-   * superset of the sections containing the term, to be verified by the caller. `null` when the
-   * index cannot narrow it (a single character): every section is a candidate.
+   * Ids of the sections that contain every pair bucket of a folded term (no whitespace), in the
+   * order they were indexed: a superset of the sections containing the term, to be verified by
+   * the caller. `null` when the index cannot narrow it (a single character): every section is a
+   * candidate.
    */
   candidates(term: string): number[] | null {
     if (term.length < 2) return null;
-    this.flush();
-    const groups = this.#keysByShard(term);
-    const lists: number[][] = [];
-    for (let s = 0; s < SHARDS; s++) {
-      const keys = groups[s]!;
-      if (keys.length > 0) lists.push(this.#withStaged(keys, () => this.#shards[s]!.search(STAGED, { limit: Number.MAX_SAFE_INTEGER })) as number[]);
+    // Shortest list first: the rest only filter it.
+    const buckets = [...this.#tokenizer.buckets(term)].sort((a, b) => this.#postings.count(a) - this.#postings.count(b));
+    if (buckets.length === 0) return [];
+    let slots = this.#postings.slots(buckets[0]!);
+    for (let k = 1; k < buckets.length && slots.length > 0; k++) slots = this.#postings.keep(buckets[k]!, slots);
+    const out: number[] = [];
+    for (const slot of slots) {
+      const id = this.#ids[slot]!;
+      if (id !== -1) out.push(id);
     }
-    // Shortest first: the result shrinks at once, and each step reads the longer list only once.
-    lists.sort((a, b) => a.length - b.length);
-    let result: number[] | null = null;
-    for (const ids of lists) {
-      result = result ? intersect(result, ids) : ids;
-      if (result.length === 0) break;
-    }
-    return result ?? [];
+    return out;
   }
 
-  /**
-   * Rebuilds each shard from its own export, one shard at a time. Posting lists grown one push at
-   * a time keep up to half their length spare; imported ones are exact. At 50 MB the index held
-   * 137 MB after the build and 103 MB after this (Node), and only one shard's export exists at once.
-   * Nothing is done when no section was indexed since (a removal only shortens lists).
-   */
+  /** Trims the lists to their bytes and drops removed sections' slots. */
   compact(): void {
     for (const _ of this.compactInSlices());
   }
 
-  /** {@link SearchIndex.compact} one shard at a time, pausing (`yield`) after each (a worker answers searches meanwhile). */
+  /**
+   * {@link SearchIndex.compact}, pausing (`yield`) between steps (a worker answers searches
+   * meanwhile). Nothing is done when nothing was indexed or removed since.
+   */
   *compactInSlices(): Generator<void> {
-    this.flush();
-    if (!this.#loose) return;
+    if (this.#stale > 0) {
+      this.#postings.renumber(this.#renumbering());
+      this.#stale = 0;
+    } else if (this.#loose) this.#postings.trim();
     this.#loose = false;
-    for (let s = 0; s < SHARDS; s++) {
-      const copy = this.#createShard();
-      this.#shards[s]!.export((key: string, data: string) => copy.import(key, data));
-      this.#shards[s] = copy;
-      yield;
+    yield;
+  }
+
+  /** New slots for the live sections, in order (-1 for removed ones); updates the id tables. */
+  #renumbering(): Int32Array {
+    const renumber = new Int32Array(this.#slotCount);
+    let next = 0;
+    for (let slot = 0; slot < this.#slotCount; slot++) {
+      const id = this.#ids[slot]!;
+      renumber[slot] = id === -1 ? -1 : next;
+      if (id !== -1) {
+        this.#ids[next] = id;
+        this.#slotOf[id] = next + 1;
+        next++;
+      }
     }
+    this.#slotCount = next;
+    return renumber;
   }
 
   /**
-   * Serializes the index as key/data chunks: FlexSearch's export format, keys prefixed by shard.
-   * @param between awaited between two shards (a worker gives searches a turn there)
+   * Serializes the index as named chunks of bytes, copies of its state.
+   * @param between awaited between two chunks (a worker gives searches a turn there)
    */
-  async export(between: () => Promise<void> = async () => {}): Promise<[string, string][]> {
-    this.flush();
-    const chunks: [string, string][] = [];
-    for (const [s, shard] of this.#shards.entries()) {
-      await shard.export((key: string, data: string) => {
-        chunks.push([`${s}/${key}`, data]);
-      });
+  async export(between: () => Promise<void> = async () => {}): Promise<IndexChunk[]> {
+    const chunks: IndexChunk[] = [[SLOTS_CHUNK, new Uint8Array(this.#ids.slice(0, this.#slotCount).buffer)]];
+    for (let s = 0; s < SHARDS; s++) {
+      chunks.push([shardChunk(s), this.#postings.exportRange(s * KEYS_PER_SHARD, (s + 1) * KEYS_PER_SHARD)]);
       await between();
     }
     return chunks;
   }
 
-  /** Replaces the index with one exported by {@link SearchIndex.export} under the same config hash. */
-  import(chunks: readonly (readonly [string, string])[]): void {
+  /**
+   * Replaces the index with one exported by {@link SearchIndex.export} under the same config hash.
+   * The lists are views into the chunks' bytes: nothing is parsed or copied.
+   * @throws when a chunk is missing or damaged; the index is then empty
+   */
+  import(chunks: readonly (readonly [string, Uint8Array])[]): void {
     this.clear();
-    for (const [prefixed, data] of chunks) {
-      const slash = prefixed.indexOf('/');
-      this.#shards[Number(prefixed.slice(0, slash))]?.import(prefixed.slice(slash + 1), data);
+    try {
+      const byKey = new Map(chunks);
+      const slots = byKey.get(SLOTS_CHUNK);
+      if (!slots || slots.byteLength % 4 !== 0) throw new Error('pair index: no slot table in the snapshot');
+      this.#ids = new Int32Array(slots.slice().buffer);
+      this.#slotCount = this.#ids.length;
+      for (let slot = 0; slot < this.#slotCount; slot++) {
+        const id = this.#ids[slot]!;
+        if (id < 0) continue;
+        if (id >= this.#slotOf.length) this.#slotOf = grown(this.#slotOf, id + 1);
+        this.#slotOf[id] = slot + 1;
+      }
+      for (let s = 0; s < SHARDS; s++) {
+        const data = byKey.get(shardChunk(s));
+        if (!data) throw new Error(`pair index: chunk ${s} missing from the snapshot`);
+        this.#postings.importRange(s * KEYS_PER_SHARD, data);
+      }
+    } catch (e) {
+      this.clear();
+      throw e;
     }
   }
 
   /** Empties the index. */
   clear(): void {
-    this.#shards = this.#create();
-    this.#pending.clear();
-    this.#pendingChars = 0;
+    this.#postings = new VarintPostings(PAIR_BUCKETS);
+    this.#ids = new Int32Array(1024);
+    this.#slotCount = 0;
+    this.#slotOf = new Int32Array(1024);
+    this.#stale = 0;
     this.#loose = false;
   }
+}
+
+/** A copy of `a` with room for at least `length` elements (doubling), zeros after. */
+function grown(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(length, a.length * 2));
+  out.set(a);
+  return out;
 }

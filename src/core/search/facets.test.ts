@@ -107,7 +107,6 @@ describe('facets', () => {
       const sections = Array.from({ length: 1000 }, (_, i) => section(`第${i}篇`, `芯片${i}号文章，讲的是半导体。`, sources[i % 5], `${2000 + (i % 24)}-0${1 + (i % 9)}-01`));
       big.addFile(f, `dir${f % 7}/f${f}.txt`, sections);
     }
-    big.flushIndex();
     const time = (options: object) => {
       big.rank('芯片', options); // warm
       const t = performance.now();
