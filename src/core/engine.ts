@@ -247,12 +247,12 @@ export class SearchEngine {
 
   /** Trims the index to its exact size and drops removed sections from it (see `SearchIndex.compact`). */
   compactIndex(): void {
-    this.#index.pairs.compact();
+    for (const _ of this.#index.compactInSlices());
   }
 
   /** {@link SearchEngine.compactIndex}, pausing (`yield`) between steps. */
   compactIndexInSlices(): Generator<void> {
-    return this.#index.pairs.compactInSlices();
+    return this.#index.compactInSlices();
   }
 
   /** Serialized index chunks, for persistence; `between` is awaited between two shards. */

@@ -1,7 +1,9 @@
 import type { Browser, CDPSession } from 'playwright-core';
 
 /**
- * Used JS heap of the page's dedicated worker (where the index lives), after a full GC.
+ * Used JS heap of the page's dedicated worker (where the index lives), after a full GC, with the
+ * backing stores of its ArrayBuffers: the indexes keep their postings in typed arrays, which the
+ * heap alone does not count.
  *
  * @remarks Page-level metrics only see the main thread's isolate. The browser-level CDP session
  * can attach to the worker target without flattening and talk to it through
@@ -16,14 +18,14 @@ export async function workerHeapBytes(browser: Browser): Promise<{ bytes: number
     if (!worker) throw new Error(`no index worker among ${targetInfos.map((t) => `${t.type} ${t.url}`).join(', ')}`);
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
     let nextId = 1;
-    const waiting = new Map<number, (msg: { result?: { usedSize?: number }; error?: unknown }) => void>();
+    const waiting = new Map<number, (msg: { result?: { usedSize?: number; backingStorageSize?: number }; error?: unknown }) => void>();
     cdp.on('Target.receivedMessageFromTarget', (e) => {
       if (e.sessionId !== sessionId) return;
-      const msg = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number }; error?: unknown };
+      const msg = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number; backingStorageSize?: number }; error?: unknown };
       if (msg.id !== undefined) waiting.get(msg.id)?.(msg);
     });
     const call = (method: string) =>
-      new Promise<{ result?: { usedSize?: number }; error?: unknown }>((resolve) => {
+      new Promise<{ result?: { usedSize?: number; backingStorageSize?: number }; error?: unknown }>((resolve) => {
         const id = nextId++;
         waiting.set(id, resolve);
         void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
@@ -31,7 +33,7 @@ export async function workerHeapBytes(browser: Browser): Promise<{ bytes: number
     await call('HeapProfiler.collectGarbage');
     const usage = await call('Runtime.getHeapUsage');
     if (usage.error || usage.result?.usedSize === undefined) throw new Error(JSON.stringify(usage.error));
-    return { bytes: usage.result.usedSize };
+    return { bytes: usage.result.usedSize + (usage.result.backingStorageSize ?? 0) };
   } finally {
     await cdp.detach().catch(() => undefined);
   }

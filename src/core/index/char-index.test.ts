@@ -24,7 +24,7 @@ function expected(texts: ReadonlyMap<number, string>, char: string): number[] {
 }
 
 describe('CharIndex', () => {
-  it('answers exactly which sections hold a character, through adds, removals and rebuilds', () => {
+  it('answers exactly which sections hold a character, through adds, removals, trims and rebuilds', () => {
     fc.assert(
       fc.property(sectionTexts, fc.array(fc.nat(), { maxLength: 100 }), (texts, removals) => {
         const index = new CharIndex();
@@ -42,6 +42,9 @@ describe('CharIndex', () => {
           for (const char of '芯片的AB,') expect(index.sectionsWith(char.charCodeAt(0)).sort((a, b) => a - b)).toEqual(expected(live, char));
           expect(index.size).toBe(live.size);
         };
+        check();
+        // Trimmed to size, then grown again by the adds below.
+        index.trim();
         check();
         // Re-adding a removed id and replacing a live one.
         index.add({ id: 10, norm: '芯', normTitle: '' });

@@ -133,6 +133,11 @@ export class CharIndex {
     return distinct;
   }
 
+  /** Trims every table to what it holds (see `PostingTable.trim`); a snapshot is saved after it. */
+  trim(): void {
+    for (const table of [this.#text, this.#titles, this.#readingPairs, this.#titleReadingPairs]) table.trim(this.#ids.length);
+  }
+
   /** Forgets a section. */
   remove(id: number): void {
     const slot = this.#slots.get(id);

@@ -132,7 +132,17 @@ export class SectionIndex {
     return this.charsComplete;
   }
 
-  /** The pair index, for flushing, compaction and persistence. */
+  /**
+   * Trims both indexes to what they hold and drops removed sections from the pair index,
+   * pausing (`yield`) between steps (a worker answers searches meanwhile).
+   */
+  *compactInSlices(): Generator<void> {
+    yield* this.#pairs.compactInSlices();
+    if (this.charsComplete) this.#chars.trim();
+    yield;
+  }
+
+  /** The pair index, for persistence. */
   get pairs(): SearchIndex {
     return this.#pairs;
   }
