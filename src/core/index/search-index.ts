@@ -1,4 +1,6 @@
+import { Index } from 'flexsearch';
 import { FOLD_VERSION } from '../normalize/normalize.ts';
+import { intersect } from './id-sets.ts';
 import { PairTokenizer, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
 import { VarintPostings } from './varint-postings.ts';
 
@@ -13,30 +15,52 @@ const KEYS_PER_SHARD = PAIR_BUCKETS / SHARDS;
 /** The chunk of the slot → section id table. */
 const SLOTS_CHUNK = 'slots';
 const shardChunk = (s: number) => `pairs/${s}`;
+/** FlexSearch's chunks are named by its own keys, after this prefix. */
+const LATIN_CHUNK = 'latin/';
+
+/**
+ * The FlexSearch index of Latin pairs: one resolution slot (ranking is ours), and FlexSearch's
+ * encoder replaced by the staged pairs (see `SearchIndex.#withStaged`).
+ */
+const LATIN_OPTIONS = { tokenize: 'strict', resolution: 1 } as const;
+
+/** What FlexSearch is given as content; it only has to be non-empty. */
+const STAGED = 'staged';
 
 /**
  * Identifies everything that decides the content of a persisted index. A stored index whose
  * hash differs was built by other code and must be rebuilt, not imported.
  */
-export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|varint-slots-v1|shards-${SHARDS}|fold-v${FOLD_VERSION}`;
+export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|varint-slots-v1|shards-${SHARDS}|latin-flexsearch-0.8|${JSON.stringify(LATIN_OPTIONS)}|fold-v${FOLD_VERSION}`;
 
 /** A piece of a saved index: its name and bytes (see {@link SearchIndex.export}). */
 export type IndexChunk = [key: string, data: Uint8Array];
 
 /**
- * The pair index of the library: for each hashed pair of adjacent characters of folded text
- * (`tokenize.ts`), the sections holding it, as delta-varint lists of slots (`VarintPostings`).
- * A term's candidates are the sections holding every pair bucket of it: a superset, verified by
- * the caller.
+ * The pair index of the library, in two parts: pairs of printable ASCII (Latin words, numbers,
+ * code) in a FlexSearch index keyed by the pair itself, and every other pair of adjacent
+ * characters of folded text, hashed (`tokenize.ts`), as delta-varint lists of slots
+ * (`VarintPostings`). A term's candidates are the sections holding every key of it in both: a
+ * superset, verified by the caller.
  *
  * @remarks A section gets the next slot when added; removing it marks its slot free, and
- * `compact` drops free slots by numbering the live ones again. Replaced FlexSearch here: at 50 MB
- * it held the same postings in 3× the memory, saved them as 114 MB of text and took 0.3–0.6 s to
- * read them back, where these lists are 24 MB of bytes read back as views (DESIGN.md, decision 58).
+ * `compact` drops free slots by numbering the live ones again. Han pairs left FlexSearch: at
+ * 50 MB of poems it held their postings in about three times the memory, saved them as 114 MB of
+ * text and took 0.3–0.6 s to read them back, where these lists are 25 MB of bytes read back as
+ * views in 10 ms. Latin pairs are few and their keys exact, which FlexSearch keeps well
+ * (DESIGN.md, decision 58).
  */
 export class SearchIndex {
   readonly #tokenizer = new PairTokenizer();
   #postings = new VarintPostings(PAIR_BUCKETS);
+  /**
+   * Pairs for the FlexSearch call in progress: FlexSearch calls `encode` synchronously inside
+   * `add` and `search`, so staging the pairs just before hands them over as they are.
+   */
+  #staged: string[] = [];
+  readonly #encode = (): string[] => this.#staged;
+  #latin = this.#createLatin();
+  #latinLoose = false;
   /** Slot → section id, -1 once removed; `#slotCount` slots are used. */
   #ids = new Int32Array(1024);
   #slotCount = 0;
@@ -45,6 +69,19 @@ export class SearchIndex {
   #stale = 0;
   /** Lists have grown by appends since the last compaction or import (they may hold spare room). */
   #loose = false;
+
+  #createLatin(): Index {
+    return new Index({ ...LATIN_OPTIONS, encode: this.#encode });
+  }
+
+  #withStaged<T>(terms: string[], call: () => T): T {
+    this.#staged = terms;
+    try {
+      return call();
+    } finally {
+      this.#staged = [];
+    }
+  }
 
   /** Indexes a section's folded text (again, if it was indexed). */
   add(id: number, normalized: string): void {
@@ -56,6 +93,11 @@ export class SearchIndex {
     this.#slotOf[id] = slot + 1;
     for (const bucket of this.#tokenizer.buckets(normalized)) this.#postings.append(bucket, slot);
     this.#loose = true;
+    const latin = this.#tokenizer.latinPairs(normalized);
+    if (latin.length > 0) {
+      this.#withStaged(latin, () => this.#latin.add(id, STAGED));
+      this.#latinLoose = true;
+    }
   }
 
   /** Removes a section; its slot stays in the lists until `compact`. */
@@ -65,6 +107,7 @@ export class SearchIndex {
     this.#ids[slot] = -1;
     this.#slotOf[id] = 0;
     this.#stale++;
+    this.#latin.remove(id);
   }
 
   /**
@@ -75,9 +118,18 @@ export class SearchIndex {
    */
   candidates(term: string): number[] | null {
     if (term.length < 2) return null;
+    const latin = this.#tokenizer.latinPairs(term);
+    const hashed = this.#hashedCandidates(term);
+    if (latin.length === 0) return hashed ?? [];
+    const found = this.#withStaged(latin, () => this.#latin.search(STAGED, { limit: Number.MAX_SAFE_INTEGER })) as number[];
+    return hashed ? intersect(hashed, found) : found;
+  }
+
+  /** The sections holding every hashed pair of a term, in slot order; null when it has none. */
+  #hashedCandidates(term: string): number[] | null {
     // Shortest list first: the rest only filter it.
     const buckets = [...this.#tokenizer.buckets(term)].sort((a, b) => this.#postings.count(a) - this.#postings.count(b));
-    if (buckets.length === 0) return [];
+    if (buckets.length === 0) return null;
     let slots = this.#postings.slots(buckets[0]!);
     for (let k = 1; k < buckets.length && slots.length > 0; k++) slots = this.#postings.keep(buckets[k]!, slots);
     const out: number[] = [];
@@ -98,6 +150,14 @@ export class SearchIndex {
    * meanwhile). Nothing is done when nothing was indexed or removed since.
    */
   *compactInSlices(): Generator<void> {
+    if (this.#latinLoose) {
+      // FlexSearch's lists grow with room to spare; read back from its export, they are exact.
+      const copy = this.#createLatin();
+      this.#latin.export((key: string, data: string) => copy.import(key, data));
+      this.#latin = copy;
+      this.#latinLoose = false;
+      yield;
+    }
     if (this.#stale > 0) {
       this.#postings.renumber(this.#renumbering());
       this.#stale = 0;
@@ -129,6 +189,8 @@ export class SearchIndex {
    */
   async export(between: () => Promise<void> = async () => {}): Promise<IndexChunk[]> {
     const chunks: IndexChunk[] = [[SLOTS_CHUNK, new Uint8Array(this.#ids.slice(0, this.#slotCount).buffer)]];
+    const utf8 = new TextEncoder();
+    await this.#latin.export((key: string, data: string) => void chunks.push([LATIN_CHUNK + key, utf8.encode(data)]));
     for (let s = 0; s < SHARDS; s++) {
       chunks.push([shardChunk(s), this.#postings.exportRange(s * KEYS_PER_SHARD, (s + 1) * KEYS_PER_SHARD)]);
       await between();
@@ -160,6 +222,8 @@ export class SearchIndex {
         if (!data) throw new Error(`pair index: chunk ${s} missing from the snapshot`);
         this.#postings.importRange(s * KEYS_PER_SHARD, data);
       }
+      const utf8 = new TextDecoder();
+      for (const [key, data] of chunks) if (key.startsWith(LATIN_CHUNK)) this.#latin.import(key.slice(LATIN_CHUNK.length), utf8.decode(data));
     } catch (e) {
       this.clear();
       throw e;
@@ -169,6 +233,8 @@ export class SearchIndex {
   /** Empties the index. */
   clear(): void {
     this.#postings = new VarintPostings(PAIR_BUCKETS);
+    this.#latin = this.#createLatin();
+    this.#latinLoose = false;
     this.#ids = new Int32Array(1024);
     this.#slotCount = 0;
     this.#slotOf = new Int32Array(1024);

@@ -1,17 +1,18 @@
 /**
- * Index keys of normalized text: every pair of adjacent characters, hashed into one of
- * {@link PAIR_BUCKETS} buckets, whatever the script.
+ * Index keys of normalized text: every pair of adjacent characters. A pair of two printable
+ * ASCII characters (Latin words, numbers, code) is a key as it is, for FlexSearch
+ * ({@link PairTokenizer.latinPairs}); any other pair (Han, kana, mixed runs like 龙8) is hashed
+ * into one of {@link PAIR_BUCKETS} buckets for the delta-varint lists ({@link PairTokenizer.buckets}).
  *
  * @remarks Pairs make the index order-aware (芯片 is not 片芯) and let any substring of two or
- * more characters be looked up by the pairs it is made of. Single characters are not keys (they
- * would add 37 % to every import): the character index answers one-character queries
- * (`index/char-index.ts`). Because Latin, digits and Han are treated alike, `Transformer`, `RISC-V`, `A100` and
- * `骁龙8gen2` need no word rules, and a query is always a substring match.
- * Pairs are hashed because FlexSearch's memory grows with the number of distinct keys, and a
- * Chinese corpus has hundreds of thousands of distinct pairs (648 k in 10 MB of poems): 2^16
- * buckets cut the index heap from 300 MB to under 60 MB (DESIGN.md). A collision only adds
- * candidates; every candidate is verified against the normalized text, so results stay exact.
- * Whitespace never appears inside a key: a query's spaces separate terms.
+ * more characters be looked up by the pairs it is made of. Single characters are not keys: the
+ * character index answers one-character queries (`index/char-index.ts`). Because every script is
+ * treated alike, `Transformer`, `RISC-V`, `A100` and `骁龙8gen2` need no word rules, and a query
+ * is always a substring match. Other pairs are hashed because a Chinese corpus has hundreds of
+ * thousands of distinct pairs (648 k in 10 MB of poems); ASCII has at most 94² = 8 836, so its
+ * keys stay exact. A collision only adds candidates; every candidate is verified against the
+ * normalized text, so results stay exact. Whitespace never appears inside a key: a query's
+ * spaces separate terms.
  */
 
 /**
@@ -30,13 +31,13 @@ function bucketOf(a: number, b: number): number {
   return ((Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0) % PAIR_BUCKETS;
 }
 
-/** Every bucket's key string, made once: building a string per pair was a third of tokenizing. */
-const KEYS: readonly string[] = Array.from({ length: PAIR_BUCKETS }, (_, bucket) => (PAIR_BUCKETS + bucket).toString(36));
-
-/** The key string of a bucket (see {@link PairTokenizer.buckets}). */
-export function bucketKey(bucket: number): string {
-  return KEYS[bucket]!;
+/** True for a printable ASCII character other than the space: what a Latin pair is made of. */
+function isLatin(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
 }
+
+/** The number of a Latin pair among the 94² (see {@link isLatin}). */
+const latinIndex = (a: number, b: number) => (a - 0x21) * 94 + (b - 0x21);
 
 /**
  * Splits normalized text into its distinct pair buckets. Each instance keeps its own scratch
@@ -49,26 +50,32 @@ export class PairTokenizer {
    * equals the call's, so nothing is cleared between calls (a `Set` of strings cost twice as much).
    */
   readonly #seen = new Uint32Array(PAIR_BUCKETS);
+  readonly #seenLatin = new Uint32Array(94 * 94);
   #stamp = 0;
 
+  #nextStamp(): number {
+    if (++this.#stamp === 0xffffffff) {
+      this.#seen.fill(0);
+      this.#seenLatin.fill(0);
+      this.#stamp = 1;
+    }
+    return this.#stamp;
+  }
+
   /**
-   * The distinct buckets of a normalized text's adjacent pairs, never across whitespace, in
-   * order of first occurrence.
+   * The distinct buckets of a normalized text's adjacent pairs other than Latin ones, never
+   * across whitespace, in order of first occurrence.
    */
   buckets(normalized: string): Uint16Array {
     const seen = this.#seen;
-    if (++this.#stamp === 0xffffffff) {
-      seen.fill(0);
-      this.#stamp = 1;
-    }
-    const stamp = this.#stamp;
+    const stamp = this.#nextStamp();
     const n = normalized.length;
     const out = new Uint16Array(Math.max(0, n - 1));
     let count = 0;
     let c = n > 0 ? normalized.charCodeAt(0) : 0;
     for (let i = 0; i + 1 < n; i++) {
       const next = normalized.charCodeAt(i + 1);
-      if (!isSpace(c) && !isSpace(next)) {
+      if (!isSpace(c) && !isSpace(next) && !(isLatin(c) && isLatin(next))) {
         const bucket = bucketOf(c, next);
         if (seen[bucket] !== stamp) {
           seen[bucket] = stamp;
@@ -78,5 +85,22 @@ export class PairTokenizer {
       c = next;
     }
     return out.subarray(0, count);
+  }
+
+  /** The distinct pairs of printable ASCII characters of a normalized text, in order of first occurrence. */
+  latinPairs(normalized: string): string[] {
+    const seen = this.#seenLatin;
+    const stamp = this.#nextStamp();
+    const out: string[] = [];
+    for (let i = 0; i + 1 < normalized.length; i++) {
+      const a = normalized.charCodeAt(i);
+      const b = normalized.charCodeAt(i + 1);
+      if (!isLatin(a) || !isLatin(b)) continue;
+      const at = latinIndex(a, b);
+      if (seen[at] === stamp) continue;
+      seen[at] = stamp;
+      out.push(normalized.slice(i, i + 2));
+    }
+    return out;
   }
 }
