@@ -1,33 +1,23 @@
-/**
- * For each UTF-16 code unit, the slots (dense section numbers) whose text holds it, each with a
- * count: the storage of `CharIndex`.
- *
- * @remarks Slots are only ever appended in increasing order, so a character's postings are in
- * slot order whether kept as a list (while rare) or as a bitset (once the list would be larger:
- * more than one slot in 32). The counts are one byte per posting in that same order, so a bitset
- * is read with its counts by walking its bits. Memory is at most about 5 bytes per (character,
- * section), and never more than one bit plus one byte per posting.
- */
-interface Postings {
-  /** Slots, in increasing order, while the character is rare. */
-  list: Uint32Array | null;
-  size: number;
-  /** One bit per slot once common. */
-  bits: Uint32Array | null;
-  /** A count per posting, in slot order (see the class remarks). */
-  counts: Uint8Array;
-}
+import { KeyPostings } from './key-postings.ts';
 
 /**
- * Postings buffered before they are written, per table. Written one key at a time, a batch
- * touches each key's arrays once instead of once per section: at 50 MB of poems, writing every
- * posting as it came took 2.4 s, most of it waiting on memory (DESIGN.md).
+ * For each key (a UTF-16 code unit, or a smaller number), the slots (dense section numbers)
+ * holding it, each with a count: the storage of `CharIndex` (see `KeyPostings` for one key's).
+ *
+ * @remarks Slots are only ever appended in increasing order, so a key's postings are in slot
+ * order, and its counts in that same order.
+ */
+
+/**
+ * Postings buffered before they are written. Written one key at a time, a batch touches each
+ * key's arrays once instead of once per section: at 50 MB of poems, writing every posting as it
+ * came took 2.4 s, most of it waiting on memory (DESIGN.md, decision 60).
  */
 const PENDING = 1 << 18;
 
 export class PostingTable {
-  /** By code unit: an array, since a Map lookup per distinct character was most of the build time. */
-  #postings: (Postings | undefined)[] = new Array<Postings | undefined>(0x10000);
+  /** By key: an array, since a Map lookup per distinct character was most of the build time. */
+  #postings: (KeyPostings | undefined)[] = new Array<KeyPostings | undefined>(0x10000);
   /** Words of every bitset: enough for all slots. */
   #words = 1;
   /** Postings not yet written, in the order they came (so slots increase within a key). */
@@ -36,10 +26,10 @@ export class PostingTable {
   readonly #pendingCounts = new Uint8Array(PENDING);
   #pending = 0;
 
-  /** Records that `slot` (larger than every slot recorded before) holds `code`, `count` times. */
-  append(code: number, slot: number, count: number): void {
+  /** Records that `slot` (larger than every slot recorded before) holds `key`, `count` times. */
+  append(key: number, slot: number, count: number): void {
     if (this.#pending === PENDING) this.flush();
-    this.#pendingKeys[this.#pending] = code;
+    this.#pendingKeys[this.#pending] = key;
     this.#pendingSlots[this.#pending] = slot;
     this.#pendingCounts[this.#pending++] = count;
   }
@@ -58,80 +48,37 @@ export class PostingTable {
     for (let i = 0; i < n; i++) order[next[keys[i]!]!++] = i;
     const last = this.#pendingSlots[n - 1]!;
     if (last >>> 5 >= this.#words) this.#grow(last);
-    for (let code = 0; code < 0x10000; code++) if (starts[code + 1]! > starts[code]!) this.#writeRun(code, order, starts[code]!, starts[code + 1]!);
+    for (let key = 0; key < 0x10000; key++) {
+      const from = starts[key]!;
+      const to = starts[key + 1]!;
+      if (from === to) continue;
+      let p = this.#postings[key];
+      if (!p) this.#postings[key] = p = new KeyPostings(to - from);
+      for (let k = from; k < to; k++) p.append(this.#pendingSlots[order[k]!]!, this.#pendingCounts[order[k]!]!, this.#words);
+    }
   }
 
-  /** Writes the pending postings `order[from…to)`, all of `code`, in one go. */
-  #writeRun(code: number, order: Int32Array, from: number, to: number): void {
-    const n = to - from;
-    let p = this.#postings[code];
-    if (!p) this.#postings[code] = p = { list: new Uint32Array(Math.max(4, n)), size: 0, bits: null, counts: new Uint8Array(Math.max(4, n)) };
-    const size = p.size;
-    if (size + n > p.counts.length) p.counts = grownTo(p.counts, size + n);
-    for (let k = 0; k < n; k++) p.counts[size + k] = this.#pendingCounts[order[from + k]!]!;
-    // A list longer than the bitset would be: switch to the bitset.
-    if (p.list && size + n > this.#words) {
-      p.bits = new Uint32Array(this.#words);
-      for (let k = 0; k < size; k++) p.bits[p.list[k]! >>> 5]! |= 1 << (p.list[k]! & 31);
-      p.list = null;
-    }
-    if (p.bits) {
-      for (let k = from; k < to; k++) {
-        const slot = this.#pendingSlots[order[k]!]!;
-        p.bits[slot >>> 5]! |= 1 << (slot & 31);
-      }
-    } else {
-      if (size + n > p.list!.length) p.list = grownTo(p.list!, size + n);
-      for (let k = 0; k < n; k++) p.list![size + k] = this.#pendingSlots[order[from + k]!]!;
-    }
-    p.size = size + n;
-  }
-
-  /** Calls `visit` with each slot holding `code` and its count, in slot order. */
-  forEach(code: number, visit: (slot: number, count: number) => void): void {
+  /** Calls `visit` with each slot holding `key` and its count, in slot order. */
+  forEach(key: number, visit: (slot: number, count: number) => void): void {
     this.flush();
-    const p = this.#postings[code];
-    if (!p) return;
-    if (p.list) {
-      for (let k = 0; k < p.size; k++) visit(p.list[k]!, p.counts[k]!);
-      return;
-    }
-    const bits = p.bits!;
-    let k = 0;
-    for (let w = 0; w < bits.length; w++) {
-      let word = bits[w]!;
-      while (word !== 0) {
-        const low = word & -word;
-        visit((w << 5) + 31 - Math.clz32(low), p.counts[k++]!);
-        word ^= low;
-      }
-    }
+    this.#postings[key]?.forEach(visit);
   }
 
-  /** ORs into `out` (one bit per slot) the slots holding `code`. */
-  orInto(code: number, out: Uint32Array): void {
+  /** ORs into `out` (one bit per slot) the slots holding `key`. */
+  orInto(key: number, out: Uint32Array): void {
     this.flush();
-    const p = this.#postings[code];
-    if (!p) return;
-    if (p.bits) for (let w = 0; w < p.bits.length; w++) out[w]! |= p.bits[w]!;
-    else for (let k = 0; k < p.size; k++) out[p.list![k]! >>> 5]! |= 1 << (p.list![k]! & 31);
+    this.#postings[key]?.orInto(out);
   }
 
   /**
-   * Gives every list and count array exactly its postings, and every bitset the words its slots
-   * need: appends leave up to half of each spare (at 50 MB of poems, about 40 % of the table).
+   * Gives every key exactly what it holds, and every bitset the words its slots need: appends
+   * leave up to half of each array spare.
    * @param slots how many slots are in use (the bitsets' length, rounded up to a word)
    */
   trim(slots: number): void {
     this.flush();
-    const words = Math.max(1, Math.ceil(slots / 32));
-    for (const p of this.#postings) {
-      if (!p) continue;
-      if (p.counts.length !== p.size) p.counts = p.counts.slice(0, p.size);
-      if (p.list && p.list.length !== p.size) p.list = p.list.slice(0, p.size);
-      if (p.bits && p.bits.length !== words) p.bits = p.bits.slice(0, words);
-    }
-    this.#words = words;
+    this.#words = Math.max(1, Math.ceil(slots / 32));
+    for (const p of this.#postings) p?.trim(this.#words);
   }
 
   /** Words a bitset over every slot needs. */
@@ -143,18 +90,6 @@ export class PostingTable {
   /** Doubles every bitset until `slot` has a bit. */
   #grow(slot: number): void {
     while (slot >>> 5 >= this.#words) this.#words *= 2;
-    for (const p of this.#postings) {
-      if (!p?.bits) continue;
-      const bits = new Uint32Array(this.#words);
-      bits.set(p.bits);
-      p.bits = bits;
-    }
+    for (const p of this.#postings) p?.resize(this.#words);
   }
-}
-
-/** A copy of `a` with room for at least `length` (doubling, so appends stay linear overall). */
-function grownTo<T extends Uint8Array | Uint32Array>(a: T, length: number): T {
-  const out = new (a.constructor as new (n: number) => T)(Math.max(length, a.length * 2));
-  out.set(a);
-  return out;
 }

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KeyPostings } from './key-postings.ts';
+
+describe('KeyPostings', () => {
+  it('gives back every slot and count, in order, as gaps, as a bitset and after trims', () => {
+    const posting = fc.record({ gap: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 5_000 })), count: fc.oneof({ arbitrary: fc.constant(1), weight: 6 }, fc.integer({ min: 2, max: 16 })) });
+    fc.assert(
+      fc.property(fc.array(posting, { maxLength: 400 }), fc.array(fc.nat(400), { maxLength: 3 }), (postings, trims) => {
+        const p = new KeyPostings(1);
+        const expected: [number, number][] = [];
+        let slot = -1;
+        let words = 1;
+        postings.forEach(({ gap, count }, i) => {
+          slot += gap;
+          // The table's bitsets grow as slots do, and shrink to size on a trim.
+          while (slot >>> 5 >= words) words *= 2;
+          p.resize(words);
+          p.append(slot, count, words);
+          expected.push([slot, count]);
+          if (trims.includes(i)) {
+            words = (slot >>> 5) + 1;
+            p.trim(words);
+          }
+        });
+        const seen: [number, number][] = [];
+        p.forEach((s, c) => seen.push([s, c]));
+        expect(seen).toEqual(expected);
+        expect(p.size).toBe(expected.length);
+        const bits = new Uint32Array(Math.max(words, (slot >>> 5) + 1));
+        p.orInto(bits);
+        const set: number[] = [];
+        for (let at = 0; at < bits.length; at++) {
+          if (bits[at] === 0) continue;
+          for (let b = 0; b < 32; b++) if ((bits[at]! >>> b) & 1) set.push(at * 32 + b);
+        }
+        expect(set).toEqual(expected.map(([s]) => s));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
