@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { countOccurrences, estimateCount } from '../rank/occurrences.ts';
+import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import { seeds } from '../../../tests/support/corpus.ts';
 import { seededRandom } from '../../../tests/support/random.ts';
 import { SearchEngine } from '../engine.ts';
@@ -39,5 +41,31 @@ describe('QueryMatcher.documentFrequency', () => {
       const df = matcher.documentFrequency(term);
       expect(df, term).toBe(sections.filter((s) => s.norm.includes(term)).length);
     }
+  });
+});
+
+describe('QueryMatcher.known', () => {
+  it('counts a one-term query’s term in each match as the ranker would read it, and its titles', () => {
+    const { store, index, sections } = seedParts();
+    const rand = seededRandom(11);
+    let checked = 0;
+    for (let k = 0; k < 300; k++) {
+      const text = sections[Math.floor(rand() * sections.length)]!.norm;
+      const at = Math.floor(rand() * text.length);
+      const term = text.slice(at, at + 2 + Math.floor(rand() * 3)).trim();
+      if (term.length < 2 || /\s/.test(term)) continue;
+      const matcher = new QueryMatcher(store, index);
+      const ids = matcher.matching(parseQuery(term));
+      const known = matcher.known(term)!;
+      for (const id of ids) {
+        const s = store.get(id)!;
+        expect(known.counts[id], term).toBe(estimateCount(s.norm, TF_CAP, TF_WINDOW, (part) => countOccurrences(part, term, TF_CAP)));
+        expect(known.inTitle[id] === 1, term).toBe(store.normTitle(s).includes(term));
+        checked++;
+      }
+    }
+    // Long sections (counted in their first 1 024 characters, scaled) are among them.
+    expect(checked).toBeGreaterThan(300);
+    expect(sections.some((s) => s.norm.length > 4 * TF_WINDOW)).toBe(true);
   });
 });

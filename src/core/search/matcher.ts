@@ -2,6 +2,8 @@ import { isEmptyQuery, matchesQuery, matchesText, type ParsedQuery } from '../qu
 import { intersect } from '../index/id-sets.ts';
 import type { TermMatcher } from '../query/term-matcher.ts';
 import { wordingMatchers } from '../query/wording.ts';
+import type { CharCounts } from '../index/char-index.ts';
+import { countedMatch } from './counted-match.ts';
 import type { Candidates, SectionIndex } from './section-index.ts';
 import type { LibrarySection, SectionStore } from './section-store.ts';
 
@@ -21,6 +23,8 @@ export class QueryMatcher {
   readonly #store: SectionStore;
   readonly #index: SectionIndex;
   readonly #candidates = new Map<string, Candidates>();
+  /** What verifying a one-term query counted of its term (see {@link known}). */
+  #counted: { term: string; known: CharCounts } | undefined;
 
   constructor(store: SectionStore, index: SectionIndex) {
     this.#store = store;
@@ -53,6 +57,8 @@ export class QueryMatcher {
     const textOnly = q.title.length === 0 && q.file.length === 0 && !q.date;
     // One-character terms come from the character index, which is exact: nothing to verify.
     if (candidates && exact && textOnly && q.exclude.length === 0) return candidates;
+    const only = soleTerm(q);
+    if (only !== undefined && candidates) return this.#countedMatch(only, candidates);
     const out: number[] = [];
     for (const id of candidates ?? this.#store.ids()) {
       const s = this.#store.get(id);
@@ -60,6 +66,30 @@ export class QueryMatcher {
       if (textOnly ? matchesText(s.norm, q) : matchesQuery(this.#store.view(s), q)) out.push(id);
     }
     return out;
+  }
+
+  /**
+   * The sole term of a query, verified in one reading with its counts, and the titles holding it
+   * (the character index narrows them); `known` then gives both to the ranker.
+   */
+  #countedMatch(term: string, candidates: readonly number[]): number[] {
+    const { ids, counts } = countedMatch(this.#store, term, candidates);
+    const inTitle = new Uint8Array(counts.length);
+    // Until the character index is complete, every match's title is read.
+    for (const id of this.#index.titleCandidates([term]) ?? ids) {
+      const s = this.#store.get(id);
+      if (s && this.#store.normTitle(s).includes(term)) inTitle[id] = 1;
+    }
+    this.#counted = { term, known: { counts, inTitle } };
+    return ids;
+  }
+
+  /**
+   * A term's count in every matching section and its title hits, when the character index knows
+   * them (one character) or the match counted them (a one-term query); else undefined.
+   */
+  known(term: string): CharCounts | undefined {
+    return this.#index.termCounts(term) ?? (this.#counted?.term === term ? this.#counted.known : undefined);
   }
 
   /**

@@ -47,7 +47,7 @@ function findAll(store: SectionStore, index: SectionIndex, parsed: ParsedQuery, 
   const widenedByWording = wording ? matcher.wording(parsed, foundSoFar) : [];
   for (const w of widenedByWording) for (const id of w.ids) foundSoFar().add(id);
   const groups: RankGroup[] = [
-    { ids, request: { terms, stats, widened: null, match: 'literal', indexed: terms.map((t) => index.termCounts(t)) } },
+    { ids, request: { terms, stats, widened: null, match: 'literal', indexed: terms.map((t) => matcher.known(t)) } },
     ...widenedByWording.map((w): RankGroup => ({ ids: w.ids, request: { terms, stats, widened: w.matchers, match: 'wording' } })),
   ];
   const readings = pinyinMatchers(terms, parsed.acronyms);
