@@ -130,4 +130,16 @@ describe('CharIndex', () => {
     for (let id = 0; id < 3000; id++) expect(counts[id]).toBe(id % 3 === 0 ? 2 : 1);
     expect(counts[3000]).toBe(16);
   });
+
+  it('answers a reading again after sections are added or removed (no stale class kept)', () => {
+    const index = new CharIndex();
+    const m = pinyinMatcher('mingyue')!;
+    const readings = m.units.map((units, k) => ({ units, classes: m.classes[k]! }));
+    index.add({ id: 1, norm: '明月', normTitle: '' });
+    expect(index.readingCandidates(readings).ids).toEqual([1]);
+    index.add({ id: 2, norm: '名樂', normTitle: '' });
+    expect(index.readingCandidates(readings).ids.sort()).toEqual([1, 2]);
+    index.remove(1);
+    expect(index.readingCandidates(readings).ids).toEqual([2]);
+  });
 });

@@ -1,7 +1,7 @@
 import { scaledCount } from '../rank/occurrences.ts';
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
-import { INITIALS, LETTERS, letterOf } from '../tokenize/readings.ts';
-import { ReadingPairs } from './reading-pairs.ts';
+import { isTwoInitials, pairKey, ReadingPairs } from './reading-pairs.ts';
+import { RecentBitsets } from './recent-bitsets.ts';
 import { PostingTable } from './posting-table.ts';
 
 /**
@@ -67,6 +67,9 @@ export class CharIndex {
   readonly #distinct = new Uint16Array(0x10000);
   #stamp = 0;
   readonly #pairs = new ReadingPairs();
+  /** Bumped by every change, so that cached class bitsets are known to be stale. */
+  #version = 0;
+  readonly #classCache = new RecentBitsets(24);
   /**
    * Sections longer than `TF_WINDOW`: their counts are scaled, so counts of several characters
    * cannot be summed into a reading's.
@@ -86,6 +89,7 @@ export class CharIndex {
   /** Records the characters of a section's folded text and title. */
   add(s: CharSection): void {
     if (this.#slots.has(s.id)) this.remove(s.id);
+    this.#version++;
     const slot = this.#ids.push(s.id) - 1;
     this.#slots.set(s.id, slot);
     if (s.id > this.#maxId) this.#maxId = s.id;
@@ -142,6 +146,7 @@ export class CharIndex {
   remove(id: number): void {
     const slot = this.#slots.get(id);
     if (slot === undefined) return;
+    this.#version++;
     this.#slots.delete(id);
     this.#ids[slot] = -1;
     this.#removed++;
@@ -154,6 +159,7 @@ export class CharIndex {
   }
 
   clear(): void {
+    this.#version++;
     this.#text = new PostingTable();
     this.#titles = new PostingTable();
     this.#readingPairs = new PostingTable();
@@ -202,20 +208,35 @@ export class CharIndex {
     const words = this.#text.words;
     const result = new Uint32Array(words);
     for (const { classes, units } of readings) {
-      let all: Uint32Array | null = null;
-      const and = (fill: (into: Uint32Array) => void) => {
-        const any = new Uint32Array(words);
-        fill(any);
-        if (all) for (let w = 0; w < words; w++) all[w]! &= any[w]!;
-        else all = any;
+      // The letter pairs first: a key each, and they leave few sections for the classes to narrow.
+      const all = new Uint32Array(words).fill(0xffffffff);
+      let empty = false;
+      const and = (bits: Uint32Array) => {
+        let any = 0;
+        for (let w = 0; w < words; w++) any |= all[w]! &= bits[w]!;
+        empty = any === 0;
       };
-      for (const chars of classes) and((any) => {
-        for (let i = 0; i < chars.length; i++) this.#text.orInto(chars.charCodeAt(i), any);
-      });
-      for (let k = 1; k < units.length; k++) and((any) => this.#readingPairs.orInto(pairKey(units[k - 1]!, units[k]!), any));
-      if (all) for (let w = 0; w < words; w++) result[w]! |= all[w]!;
+      for (let k = 1; k < units.length && !empty; k++) and(this.#bitsOf(this.#readingPairs, [pairKey(units[k - 1]!, units[k]!)]));
+      for (let c = 0; c < classes.length && !empty; c++) and(this.#classBits(classes[c]!));
+      if (!empty) for (let w = 0; w < words; w++) result[w]! |= all[w]!;
     }
     return { ids: this.#idsOf(result), exact: readings.every((r) => r.units.length === 1 || isTwoInitials(r)) };
+  }
+
+  /**
+   * The sections holding any character of a class, as a bitset; the last few are kept until the
+   * index changes, since typing `mingyue` asks for `ming`'s class at every keystroke, and one
+   * query's readings share classes (ming·yue, ming·yu·e).
+   */
+  #classBits(chars: string): Uint32Array {
+    return this.#classCache.get(chars, this.#version, () => this.#bitsOf(this.#text, Array.from(chars, (c) => c.charCodeAt(0))));
+  }
+
+  /** The slots holding any of the keys, as a bitset over every slot. */
+  #bitsOf(table: PostingTable, keys: readonly number[]): Uint32Array {
+    const bits = new Uint32Array(this.#text.words);
+    for (const key of keys) table.orInto(key, bits);
+    return bits;
   }
 
   /**
@@ -274,19 +295,4 @@ export class CharIndex {
     }
     return out;
   }
-}
-
-function pairKey(first: string, second: string): number {
-  return letterOf(first) * LETTERS + letterOf(second);
-}
-
-/** Initials of one letter: the class of each is every character with a reading starting with it. */
-const LETTER_INITIALS = new Set(INITIALS.filter((i) => i.length === 1));
-
-/**
- * A reading of two one-letter initials, whose classes are exactly their letters' (see
- * `readingLetters`); not `a`, `e` or `o`, which are whole syllables.
- */
-function isTwoInitials(r: IndexedReading): boolean {
-  return r.units.length === 2 && r.units.every((u) => LETTER_INITIALS.has(u));
 }

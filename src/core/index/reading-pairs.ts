@@ -1,4 +1,4 @@
-import { LETTERS, readingLetters } from '../tokenize/readings.ts';
+import { INITIALS, LETTERS, letterOf, readingLetters } from '../tokenize/readings.ts';
 import { TF_CAP } from '../rank/rank.ts';
 
 /**
@@ -45,4 +45,20 @@ export class ReadingPairs {
     }
     for (const key of distinct) visit(key, this.#counted[key]!);
   }
+}
+
+/** The key of two units' first letters side by side. */
+export function pairKey(first: string, second: string): number {
+  return letterOf(first) * LETTERS + letterOf(second);
+}
+
+/** Initials of one letter: the class of each is every character with a reading starting with it. */
+const LETTER_INITIALS = new Set(INITIALS.filter((i) => i.length === 1));
+
+/**
+ * A reading of two one-letter initials, whose classes are exactly their letters' (see
+ * `readingLetters`); not `a`, `e` or `o`, which are whole syllables.
+ */
+export function isTwoInitials(r: { units: readonly string[] }): boolean {
+  return r.units.length === 2 && r.units.every((u) => LETTER_INITIALS.has(u));
 }

@@ -1,6 +1,7 @@
 import { scaledCount } from '../rank/occurrences.ts';
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
-import type { SectionStore } from './section-store.ts';
+import type { TermMatcher } from '../query/term-matcher.ts';
+import type { LibrarySection, SectionStore } from './section-store.ts';
 
 /**
  * The candidates that hold a term, and the term's count in each, by id, as the ranker would
@@ -28,4 +29,33 @@ export function countedMatch(store: SectionStore, term: string, candidates: read
     counts[id] = scaledCount(counted, norm.length, TF_CAP, TF_WINDOW);
   }
   return { ids, counts };
+}
+
+/**
+ * The candidates a matcher finds (a pinyin reading) that `accept` keeps, with the matcher's count
+ * in each as the ranker would estimate it (the term itself is in none: literal matches are found
+ * first), and whether each title holds the term or a match, in one reading of each section.
+ */
+export function countedWidenedMatch(
+  store: SectionStore,
+  term: string,
+  matcher: TermMatcher,
+  candidates: readonly number[],
+  accept: (s: LibrarySection) => boolean,
+): { ids: number[]; counts: Uint8Array; inTitle: Uint8Array } {
+  const counts = new Uint8Array(store.lengths.length);
+  const inTitle = new Uint8Array(counts.length);
+  const ids: number[] = [];
+  for (const id of candidates) {
+    const s = store.get(id);
+    if (s === undefined || !accept(s)) continue;
+    const { norm } = s;
+    const counted = matcher.count(norm.length <= TF_WINDOW ? norm : norm.slice(0, TF_WINDOW));
+    if (counted === 0 && (norm.length <= TF_WINDOW || !matcher.test(norm))) continue;
+    ids.push(id);
+    counts[id] = scaledCount(Math.min(counted, TF_CAP), norm.length, TF_CAP, TF_WINDOW);
+    const title = store.normTitle(s);
+    if (title.includes(term) || matcher.test(title)) inTitle[id] = 1;
+  }
+  return { ids, counts, inTitle };
 }

@@ -6,6 +6,7 @@ import { seededRandom } from '../../../tests/support/random.ts';
 import { SearchEngine } from '../engine.ts';
 import { ingest } from '../pipeline.ts';
 import { parseQuery } from '../query/parse-query.ts';
+import { pinyinMatchers } from '../query/pinyin.ts';
 import { QueryMatcher } from './matcher.ts';
 import { fromStored } from './records.ts';
 import { SectionIndex } from './section-index.ts';
@@ -67,5 +68,25 @@ describe('QueryMatcher.known', () => {
     // Long sections (counted in their first 1 024 characters, scaled) are among them.
     expect(checked).toBeGreaterThan(300);
     expect(sections.some((s) => s.norm.length > 4 * TF_WINDOW)).toBe(true);
+  });
+});
+
+describe('QueryMatcher.widenedKnown', () => {
+  it.each(['xinpian', 'gongsi', 'zhongguo', 'jishu'])('counts the pinyin matches of %s as the ranker would read them, and their titles', (term) => {
+    const { store, index, sections } = seedParts();
+    const matcher = new QueryMatcher(store, index);
+    const q = parseQuery(term);
+    const readings = pinyinMatchers([term])!;
+    const m = readings.get(term)!;
+    const literal = new Set(matcher.matching(q));
+    const ids = matcher.widened(q, readings, literal, (t) => index.readingCandidates(readings.get(t)!.units.map((units, k) => ({ units, classes: readings.get(t)!.classes[k]! }))));
+    expect(ids.sort((a, b) => a - b)).toEqual(sections.filter((s) => !literal.has(s.id) && m.test(s.norm)).map((s) => s.id));
+    expect(ids.length).toBeGreaterThan(0);
+    const known = matcher.widenedKnown(term)!;
+    for (const id of ids) {
+      const s = store.get(id)!;
+      expect(known.counts[id]).toBe(estimateCount(s.norm, TF_CAP, TF_WINDOW, (part) => m.count(part)));
+      expect(known.inTitle[id] === 1).toBe(m.test(store.normTitle(s)));
+    }
   });
 });

@@ -3,7 +3,7 @@ import { intersect } from '../index/id-sets.ts';
 import type { TermMatcher } from '../query/term-matcher.ts';
 import { wordingMatchers } from '../query/wording.ts';
 import type { CharCounts } from '../index/char-index.ts';
-import { countedMatch } from './counted-match.ts';
+import { countedMatch, countedWidenedMatch } from './counted-match.ts';
 import type { Candidates, SectionIndex } from './section-index.ts';
 import type { LibrarySection, SectionStore } from './section-store.ts';
 
@@ -25,6 +25,8 @@ export class QueryMatcher {
   readonly #candidates = new Map<string, Candidates>();
   /** What verifying a one-term query counted of its term (see {@link known}). */
   #counted: { term: string; known: CharCounts } | undefined;
+  /** The same for the last widening of a one-term query (see {@link widenedKnown}). */
+  #widenedCounted: { term: string; known: CharCounts } | undefined;
 
   constructor(store: SectionStore, index: SectionIndex) {
     this.#store = store;
@@ -92,6 +94,11 @@ export class QueryMatcher {
     return this.#index.termCounts(term) ?? (this.#counted?.term === term ? this.#counted.known : undefined);
   }
 
+  /** What the last widening of a one-term query counted of its matches (see {@link widened}), if it was this term's. */
+  widenedKnown(term: string): CharCounts | undefined {
+    return this.#widenedCounted?.term === term ? this.#widenedCounted.known : undefined;
+  }
+
   /**
    * Sections whose folded text holds the term (its document frequency), from its candidates
    * already looked up: one verification per candidate, no second index lookup.
@@ -138,6 +145,10 @@ export class QueryMatcher {
     if (only !== undefined && matchers.has(only) && this.#index.charsComplete) {
       const found = more(only);
       if (found.exact) return found.ids.filter((id) => !skip.has(id) && keep(this.#store.get(id)!));
+      // The term is in none of them (literal matches are skipped): its count is the matcher's.
+      const counted = countedWidenedMatch(this.#store, only, matchers.get(only)!, found.ids, (s) => !skip.has(s.id) && keep(s));
+      this.#widenedCounted = { term: only, known: counted };
+      return counted.ids;
     }
     const finds = (text: string, term: string) => text.includes(term) || (matchers.get(term)?.test(text) ?? false);
     const out: number[] = [];

@@ -57,7 +57,7 @@ function findAll(store: SectionStore, index: SectionIndex, parsed: ParsedQuery, 
   // A pinyin hit of a one-term query does not hold the term literally (those are found above):
   // its count is the reading's alone, which the index may know.
   const titleOf = (id: number) => store.normTitle(store.get(id)!);
-  const indexed = terms.length === 1 ? [index.readingCounts(terms[0]!, readingsOf(terms[0]!), titleOf)] : undefined;
+  const indexed = terms.length === 1 ? [index.readingCounts(terms[0]!, readingsOf(terms[0]!), titleOf) ?? matcher.widenedKnown(terms[0]!)] : undefined;
   return { groups, pinyin: { ids: pinyinIds, request: { terms, stats, widened: readings, match: 'pinyin', indexed } } };
 }
 
