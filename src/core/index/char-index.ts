@@ -173,21 +173,18 @@ export class CharIndex {
 
   /** Ids of the sections containing the code unit, in the order they were added. */
   sectionsWith(code: number): number[] {
-    const out: number[] = [];
-    const ids = this.#ids;
-    this.#text.forEach(code, (slot) => {
-      const id = ids[slot]!;
-      if (id !== -1) out.push(id);
-    });
-    return out;
+    return this.#idsIn(this.#text, code);
   }
 
   /** Ids of the sections whose folded title contains the code unit. */
   titlesWith(code: number): number[] {
+    return this.#idsIn(this.#titles, code);
+  }
+
+  #idsIn(table: PostingTable, key: number): number[] {
     const out: number[] = [];
-    const ids = this.#ids;
-    this.#titles.forEach(code, (slot) => {
-      const id = ids[slot]!;
+    table.forEach(key, (slot) => {
+      const id = this.#ids[slot]!;
       if (id !== -1) out.push(id);
     });
     return out;

@@ -1,3 +1,5 @@
+import { readSlots, writeGap } from './varint.ts';
+
 /**
  * One key's postings in a `PostingTable`: increasing slots, each with a count.
  *
@@ -29,17 +31,9 @@ export class KeyPostings {
     if (count !== 1) this.#addCount(this.size, count);
     if (this.#bits) this.#bits[slot >>> 5]! |= 1 << (slot & 31);
     else {
-      let gap = slot - this.#last;
-      let gaps = this.#gaps!;
-      if (this.#used + 5 > gaps.length) this.#gaps = gaps = grownTo(gaps, this.#used + 5);
-      let at = this.#used;
-      while (gap >= 0x80) {
-        gaps[at++] = (gap & 0x7f) | 0x80;
-        gap >>>= 7;
-      }
-      gaps[at++] = gap;
-      this.#used = at;
-      if (at > words * 4) this.#toBits(words);
+      if (this.#used + 5 > this.#gaps!.length) this.#gaps = grownTo(this.#gaps!, this.#used + 5);
+      this.#used = writeGap(this.#gaps!, this.#used, slot - this.#last);
+      if (this.#used > words * 4) this.#toBits(words);
     }
     this.#last = slot;
     this.size++;
@@ -72,19 +66,7 @@ export class KeyPostings {
       }
       return;
     }
-    const gaps = this.#gaps!;
-    let slot = -1;
-    for (let at = 0, k = 0; k < count && at < this.#used; k++) {
-      let gap = 0;
-      let shift = 0;
-      let byte: number;
-      do {
-        byte = gaps[at++]!;
-        gap |= (byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
-      visit((slot += gap), k);
-    }
+    readSlots(this.#gaps!.subarray(0, this.#used), count, visit);
   }
 
   /** Calls `visit` with each slot and its count, in slot order. */

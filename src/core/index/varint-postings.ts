@@ -1,3 +1,5 @@
+import { readSlots, writeGap } from './varint.ts';
+
 /**
  * Posting lists of slots (dense section numbers) per key, each list the gaps between increasing
  * slots written as variable-length integers (7 bits a byte): a common key's gap is one byte, a
@@ -29,17 +31,11 @@ export class VarintPostings {
 
   /** Records `slot`, larger than every slot of `key` so far. */
   append(key: number, slot: number): void {
-    let gap = slot - this.#last[key]!;
+    const gap = slot - this.#last[key]!;
     this.#last[key] = slot;
     this.#counts[key]!++;
-    let at = this.#used[key]!;
-    const list = this.#room(key, at + 5);
-    while (gap >= 0x80) {
-      list[at++] = (gap & 0x7f) | 0x80;
-      gap >>>= 7;
-    }
-    list[at++] = gap;
-    this.#used[key] = at;
+    const at = this.#used[key]!;
+    this.#used[key] = writeGap(this.#room(key, at + 5), at, gap);
   }
 
   /** The list of `key`, with at least `bytes` of room. */
@@ -56,19 +52,7 @@ export class VarintPostings {
   slots(key: number): Int32Array {
     const out = new Int32Array(this.#counts[key]!);
     const list = this.#lists[key];
-    if (!list) return out;
-    let slot = -1;
-    for (let at = 0, k = 0; k < out.length; k++) {
-      let gap = 0;
-      let shift = 0;
-      let byte: number;
-      do {
-        byte = list[at++]!;
-        gap |= (byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
-      out[k] = slot += gap;
-    }
+    if (list) readSlots(list, out.length, (slot, k) => void (out[k] = slot));
     return out;
   }
 
@@ -79,23 +63,14 @@ export class VarintPostings {
   keep(key: number, sorted: Int32Array): Int32Array {
     const out = new Int32Array(Math.min(sorted.length, this.#counts[key]!));
     const list = this.#lists[key];
-    if (!list) return out;
-    const count = this.#counts[key]!;
     let kept = 0;
     let next = 0;
-    let slot = -1;
-    for (let at = 0, k = 0; k < count && next < sorted.length; k++) {
-      let gap = 0;
-      let shift = 0;
-      let byte: number;
-      do {
-        byte = list[at++]!;
-        gap |= (byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
-      slot += gap;
-      while (next < sorted.length && sorted[next]! < slot) next++;
-      if (sorted[next] === slot) out[kept++] = sorted[next++]!;
+    if (list) {
+      readSlots(list, this.#counts[key]!, (slot) => {
+        while (next < sorted.length && sorted[next]! < slot) next++;
+        if (sorted[next] === slot) out[kept++] = sorted[next++]!;
+        return next < sorted.length;
+      });
     }
     return out.subarray(0, kept);
   }

@@ -1,0 +1,33 @@
+/**
+ * Increasing slots written as the gaps between them, 7 bits a byte (the high bit: more bytes
+ * follow): the posting lists of `VarintPostings` and `KeyPostings`.
+ */
+
+/** Writes `gap` at `at` (room for 5 bytes is the caller's); @returns where the next goes */
+export function writeGap(bytes: Uint8Array, at: number, gap: number): number {
+  while (gap >= 0x80) {
+    bytes[at++] = (gap & 0x7f) | 0x80;
+    gap >>>= 7;
+  }
+  bytes[at++] = gap;
+  return at;
+}
+
+/**
+ * Calls `visit` with the first `count` slots of `bytes` and their positions, in order, until it
+ * returns false.
+ */
+export function readSlots(bytes: Uint8Array, count: number, visit: (slot: number, k: number) => boolean | void): void {
+  let slot = -1;
+  for (let at = 0, k = 0; k < count && at < bytes.length; k++) {
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[at++]!;
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    if (visit((slot += gap), k) === false) return;
+  }
+}
