@@ -11,9 +11,10 @@ import { KeyPostings } from './key-postings.ts';
 /**
  * Postings buffered before they are written. Written one key at a time, a batch touches each
  * key's arrays once instead of once per section: at 50 MB of poems, writing every posting as it
- * came took 2.4 s, most of it waiting on memory (DESIGN.md, decision 60).
+ * came took 2.4 s, most of it waiting on memory (DESIGN.md, decision 60). Small enough that a
+ * search in the middle of an import, which writes what is buffered first, waits a few ms.
  */
-const PENDING = 1 << 18;
+const PENDING = 1 << 16;
 
 export class PostingTable {
   /** By key: an array, since a Map lookup per distinct character was most of the build time. */

@@ -1,3 +1,4 @@
+import { intersect } from '../index/id-sets.ts';
 import { CharIndex, type CharCounts, type CharSection, type IndexedReading } from '../index/char-index.ts';
 import { SearchIndex } from '../index/search-index.ts';
 
@@ -84,11 +85,7 @@ export class SectionIndex {
     if (codes.length === 0) return null;
     const lists = codes.map((code) => this.#chars.titlesWith(code)).sort((a, b) => a.length - b.length);
     let result = lists[0]!;
-    for (const list of lists.slice(1)) {
-      if (result.length === 0) break;
-      const keep = new Set(list);
-      result = result.filter((id) => keep.has(id));
-    }
+    for (let k = 1; k < lists.length && result.length > 0; k++) result = intersect(result, lists[k]!);
     return result;
   }
 
