@@ -3,20 +3,16 @@
  * (a file dropped again is known before it is read), read through the pipeline, indexed, staged
  * and written with its batch. The importer owns each file's outcome by its index in the answer.
  */
-import { mayBeBackup } from '../core/backup.ts';
 import type { SearchEngine } from '../core/engine.ts';
 import { isAbortError, PipelineError } from '../core/errors.ts';
-import { newBudget } from '../core/extract/zip.ts';
-import { routeOf } from '../core/route.ts';
-import type { IngestOutcome } from '../core/pipeline.ts';
 import type { IngestedFile } from '../core/types.ts';
 import type { FileOutcome, ImportFile, ImportPhase, ImportTimings, Progress } from '../shared/protocol.ts';
 import type { FileRecord, SectionRecord } from '../shared/records.ts';
 import type { LibraryStore, StoredFile } from '../storage/library-store.ts';
-import { backupSources, type Source } from './backup-files.ts';
 import { skippedOutcome, type Catalog } from './catalog.ts';
 import { originalGaps } from './original-gaps.ts';
-import { inProcessReader, type SourceReader } from './reader.ts';
+import { importSteps, type Work } from './import-steps.ts';
+import type { SourceReader } from './reader.ts';
 import { contentBytes } from './refold.ts';
 import { isQuotaError } from './snapshot.ts';
 import { Stopwatch } from './stopwatch.ts';
@@ -47,25 +43,10 @@ export interface ImportReport {
 type Staged = { stored: StoredFile; at: number };
 
 /**
- * One step of an import, in the order of the outcomes: an outcome known without indexing
- * (refused, duplicate, unreadable), a file read and to be indexed, or the end of a dropped file.
- */
-type Work =
-  | { kind: 'outcome'; outcome: FileOutcome }
-  | { kind: 'read'; result: IngestOutcome; addedAt: number | undefined; whole: string | undefined }
-  | { kind: 'end'; i: number; file: ImportFile };
-
-/**
  * Steps of an import asked for before the one being indexed: two, so that past the end of a
  * file, the next file is already being read while this one is indexed.
  */
 const LOOKAHEAD = 2;
-
-/** The outcome of a source that threw (a bug, a hostile input no check foresaw); cancelling still stops the import. */
-function failed(path: string, e: unknown): Work {
-  if (isAbortError(e)) throw e;
-  return { kind: 'outcome', outcome: skippedOutcome(e instanceof PipelineError ? e : new PipelineError('internal', 'read', path, String(e), { cause: e })) };
-}
 
 /** Why a file could not be written. */
 function storeFailure(path: string, cause: unknown): FileOutcome {
@@ -124,8 +105,8 @@ export class Importer {
   /**
    * Imports `files` until done or cancelled; the library saves its snapshot afterwards.
    *
-   * @remarks Reading runs one step ahead of indexing: while a file is indexed here, the parsing
-   * worker already reads the next (`#work` is asked for its next step before this one is
+   * @remarks Reading runs ahead of indexing: while a file is indexed here, the parsing worker
+   * already reads the next (`importSteps` is asked for the steps after this one before it is
    * indexed). At 50 MB the two took 5.2 s and 12 s one after the other (DESIGN.md, decision 59).
    */
   async run(files: readonly ImportFile[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<{ outcomes: FileOutcome[]; cancelled: boolean }> {
@@ -135,7 +116,7 @@ export class Importer {
     // A phase message repeats the size of the last file report: staged files are not stored yet.
     this.#done = { path: files[0]?.path ?? '', filesDone: 0, filesTotal: files.length, bytesDone, bytesTotal, library: this.#size() };
     if (files.length > 0) this.report('read');
-    const work = this.#work(files);
+    const work = importSteps(files, { ...this.#context, time: (phase, job) => this.#watch.time(phase, job) });
     // Steps asked for ahead of the one being indexed: a file's end, then the next file's read.
     const ahead: Promise<IteratorResult<Work>>[] = [];
     const askAhead = () => {
@@ -188,77 +169,6 @@ export class Importer {
   async #finish(): Promise<FileOutcome[]> {
     await this.#write();
     return this.#outcomes;
-  }
-
-  /**
-   * Every step of an import, in the order of its outcomes: each dropped file's, then its end.
-   * The next file's bytes are hashed while this one is read, so that its read can be asked for
-   * as soon as this one's is handed over.
-   */
-  async *#work(files: readonly ImportFile[]): AsyncGenerator<Work> {
-    let hashing = this.#hashAhead(files[0]);
-    for (const [i, file] of files.entries()) {
-      const hashed = hashing;
-      hashing = this.#hashAhead(files[i + 1]);
-      yield* this.#fileWork(file, hashed);
-      yield { kind: 'end', i, file };
-    }
-  }
-
-  /** The hash of a dropped file's bytes, started now; none for a backup (its entries are hashed). */
-  #hashAhead(file: ImportFile | undefined): Promise<string> | undefined {
-    if (!file || mayBeBackup(file.path, new Uint8Array(file.bytes))) return undefined;
-    const hashing = this.#watch.time('hash', () => this.#context.hash(new Uint8Array(file.bytes)));
-    hashing.catch(() => undefined);
-    return hashing;
-  }
-
-  /**
-   * The steps of one dropped file; an archive gives one outcome per entry, a library backup one
-   * per file entry. Whatever one source throws becomes its own outcome: the files read before it
-   * are staged and written with their batch, and the import goes on.
-   * @param hashed the hash of its bytes, when already under way
-   */
-  async *#fileWork(file: ImportFile, hashed: Promise<string> | undefined): AsyncGenerator<Work> {
-    const bytes = new Uint8Array(file.bytes);
-    let read: Awaited<ReturnType<typeof backupSources>> | null;
-    try {
-      read = mayBeBackup(file.path, bytes) ? await backupSources(bytes, file.path) : null;
-    } catch (e) {
-      return yield failed(file.path, e);
-    }
-    if (read?.kind === 'refused') return yield { kind: 'outcome', outcome: read.outcome };
-    if (read?.kind !== 'backup') return yield* this.#sourceWork({ path: file.path, bytes, addedAt: undefined }, hashed);
-    for (const item of read.items) {
-      if ('outcome' in item) yield { kind: 'outcome', outcome: item.outcome };
-      else yield* this.#sourceWork(item);
-    }
-  }
-
-  /** The steps of one source: what it reads into, one outcome at a time, or why it is skipped. */
-  async *#sourceWork(source: Source, hashed?: Promise<string>): AsyncGenerator<Work> {
-    const { hash, catalog } = this.#context;
-    try {
-      const bytesHash = await (hashed ?? this.#watch.time('hash', () => hash(source.bytes)));
-      const same = catalog.byBytes(bytesHash);
-      // Dropped again: known before decoding, reading and normalizing it all over.
-      if (same !== undefined) return yield { kind: 'outcome', outcome: catalog.duplicateOf(source.path, same) };
-      // The bytes' hash names a file only when the source is one file (a book is one, an archive not).
-      const whole = routeOf(source.path, source.bytes) === 'archive' ? undefined : bytesHash;
-      // One outcome at a time: an archive's entries are read as the ones before are staged and
-      // written, so an import never holds all of them (DESIGN.md, decision 44).
-      const reader = this.#context.reader ?? inProcessReader;
-      const request = { bytes: source.bytes, path: source.path, depth: source.depth ?? 0, budget: source.budget ?? newBudget() };
-      // Reading is timed as it runs, alongside the indexing of the file before.
-      const results = reader.read(request)[Symbol.asyncIterator]();
-      for (;;) {
-        const next = await this.#watch.time('read', () => results.next());
-        if (next.done) break;
-        yield { kind: 'read', result: next.value, addedAt: source.addedAt, whole };
-      }
-    } catch (e) {
-      yield failed(source.path, e);
-    }
   }
 
   /**
