@@ -231,7 +231,7 @@ export class SearchEngine {
 
   /**
    * Adds restored sections to the character index, about `maxChars` of text at a time (a million
-   * is some 8 ms), so that a worker can do it between queries. @returns true when none is left
+   * is about 25 ms), so that a worker can do it between queries. @returns true when none is left
    */
   indexCharacters(maxChars = Infinity): boolean {
     return this.#index.indexCharacters(maxChars, (id) => {

@@ -18,9 +18,10 @@ export interface RankRequest {
   widened: ReadonlyMap<string, TermMatcher> | null;
   match: MatchKind;
   /**
-   * Per term, its count in every section and its title hits when the character index knows them
-   * (a one-character term found literally; a one-term query read as two initials, whose hits do
-   * not hold the term literally): read instead of the text.
+   * Per term, its count in every section and its title hits when they are known: from the
+   * character index (a one-character term; a one-term pinyin query of one syllable or two
+   * initials, whose hits do not hold the term literally) or from verifying a one-term query
+   * (`QueryMatcher.known`, `widenedKnown`). Read instead of the text; 0 means not known.
    */
   indexed?: readonly (CharCounts | undefined)[] | undefined;
   /** How many of the best to return (see `topK`). */

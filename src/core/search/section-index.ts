@@ -103,9 +103,10 @@ export class SectionIndex {
   }
 
   /**
-   * What the character index knows of a one-term pinyin query read as two initials: the
-   * reading's count in every section and whether each title holds the reading or the term itself
-   * (see `CharIndex.readingCounts`); undefined for other readings, or until the index is complete.
+   * What the character index knows of a one-term pinyin query read as one syllable or two
+   * initials: the reading's count in every section and whether each title holds the reading or
+   * the term itself (see `CharIndex.readingCounts`); undefined for other readings, or until the
+   * index is complete.
    * @param titleOf a section's folded title, to verify the titles holding the term's letters
    */
   readingCounts(term: string, readings: readonly IndexedReading[], titleOf: (id: number) => string): CharCounts | undefined {
@@ -115,8 +116,8 @@ export class SectionIndex {
   }
 
   /**
-   * Adds restored sections to the character index, about `maxChars` of text at a time (a million
-   * is some 8 ms), so that a worker can do it between queries. @returns true when none is left
+   * Adds restored sections to the character index, about `maxChars` of text at a time (200 000
+   * is about 25 ms), so that a worker can do it between queries. @returns true when none is left
    * @param sectionOf a section, undefined once removed
    */
   indexCharacters(maxChars: number, sectionOf: (id: number) => CharSection | undefined): boolean {
