@@ -230,7 +230,7 @@ export class SearchEngine {
   }
 
   /**
-   * Adds restored sections to the character index, about `maxChars` of text at a time (a million
+   * Adds restored sections to the character index, about `maxChars` of text at a time (200 000
    * is about 25 ms), so that a worker can do it between queries. @returns true when none is left
    */
   indexCharacters(maxChars = Infinity): boolean {
