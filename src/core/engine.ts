@@ -110,7 +110,7 @@ export class SearchEngine {
         if (own) section.script = own;
         else undecided.push(section);
         added.push(section); // one at a time, not push(...slice): a slice may hold 300 000 sections
-        this.#index.add(this.#charSection(section), false);
+        this.#index.add(this.#charSection(section));
         // A long section's sketch (its first 4 000 characters) would slow the first queries that
         // list it, so it is made now; a short one when first needed: at 50 MB of poems (204 084
         // sections) making every sketch ahead held 58 MB of heap (DESIGN.md, decision 37).
@@ -136,7 +136,8 @@ export class SearchEngine {
   #add(fileId: number, fileName: string, sections: readonly LibrarySection[], indexed: boolean): void {
     this.#store.addFile(fileId, fileName, sections);
     for (const s of sections) {
-      this.#index.add(this.#charSection(s), indexed);
+      if (indexed) this.#index.addRestored(s.id);
+      else this.#index.add(this.#charSection(s));
       if (s.id >= this.#nextSectionId) this.#nextSectionId = s.id + 1;
     }
   }

@@ -21,7 +21,7 @@ function seedParts(): { store: SectionStore; index: SectionIndex; sections: Libr
   seeds().forEach(({ name, bytes }, fileId) => {
     const added = builder.addFile(fileId, name, ingest(bytes, name).sections).map(fromStored);
     store.addFile(fileId, name, added);
-    for (const s of added) index.add({ id: s.id, norm: s.norm, normTitle: store.normTitle(s) }, false);
+    for (const s of added) index.add({ id: s.id, norm: s.norm, normTitle: store.normTitle(s) });
     sections.push(...added);
   });
   return { store, index, sections };

@@ -30,16 +30,18 @@ export class SectionIndex {
     return this.#charsPending.length === 0;
   }
 
+  /** Indexes a section's folded text and title. */
+  add(s: CharSection): void {
+    this.#chars.add(s);
+    this.#pairs.add(s.id, s.norm);
+  }
+
   /**
-   * Indexes a section's folded text.
-   * @param pairsIndexed true when the imported pair index already holds it (a reload)
+   * Takes a restored section whose pairs the imported index already holds (a reload); it waits
+   * for the character index (see {@link indexCharacters}).
    */
-  add(s: CharSection, pairsIndexed: boolean): void {
-    if (pairsIndexed) this.#charsPending.push(s.id);
-    else {
-      this.#chars.add(s);
-      this.#pairs.add(s.id, s.norm);
-    }
+  addRestored(id: number): void {
+    this.#charsPending.push(id);
   }
 
   /**
