@@ -70,14 +70,15 @@ export class FacetCounter {
  * matching every poem about 4 ms.
  */
 function top(counts: Int32Array, values: readonly string[], skipEmpty: boolean): FacetValue[] {
-  const from = skipEmpty ? 1 : 0;
+  const counted: number[] = [];
+  for (let code = skipEmpty ? 1 : 0; code < counts.length; code++) if (counts[code]! > 0) counted.push(code);
   let floor = 1;
-  if (counts.length - from > MAX_FACET_VALUES) {
-    const sorted = counts.slice(from).sort();
-    floor = Math.max(1, sorted[sorted.length - MAX_FACET_VALUES]!);
+  if (counted.length > MAX_FACET_VALUES) {
+    const sorted = Int32Array.from(counted, (code) => counts[code]!).sort();
+    floor = sorted[sorted.length - MAX_FACET_VALUES]!;
   }
   const out: FacetValue[] = [];
-  for (let code = from; code < counts.length; code++) if (counts[code]! >= floor) out.push({ value: values[code]!, count: counts[code]! });
+  for (const code of counted) if (counts[code]! >= floor) out.push({ value: values[code]!, count: counts[code]! });
   out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return out.slice(0, MAX_FACET_VALUES);
 }

@@ -90,3 +90,29 @@ describe('QueryMatcher.widenedKnown', () => {
     }
   });
 });
+
+describe('QueryMatcher.known, many matches', () => {
+  it('marks the titles holding the term among thousands of matches, through the title index', () => {
+    const store = new SectionStore();
+    const index = new SectionIndex();
+    const sections: LibrarySection[] = Array.from({ length: 6000 }, (_, i) => ({
+      id: i,
+      fileId: 1,
+      index: i,
+      title: i % 7 === 0 ? '芯片简报' : i % 5 === 0 ? '片芯' : '新闻',
+      text: '芯片',
+      norm: i % 3 === 0 ? '芯片企业' : '企业芯片芯片',
+      normTitle: i % 7 === 0 ? '芯片简报' : i % 5 === 0 ? '片芯' : '新闻',
+    }));
+    store.addFile(1, 'a.txt', sections);
+    for (const s of sections) index.add({ id: s.id, norm: s.norm, normTitle: s.normTitle! });
+    const matcher = new QueryMatcher(store, index);
+    const ids = matcher.matching(parseQuery('芯片'));
+    expect(ids).toHaveLength(6000);
+    const known = matcher.known('芯片')!;
+    for (const s of sections) {
+      expect(known.inTitle[s.id]).toBe(s.normTitle === '芯片简报' ? 1 : 0);
+      expect(known.counts[s.id]).toBe(s.id % 3 === 0 ? 1 : 2);
+    }
+  });
+});

@@ -77,8 +77,10 @@ export class QueryMatcher {
   #countedMatch(term: string, candidates: readonly number[]): number[] {
     const { ids, counts } = countedMatch(this.#store, term, candidates);
     const inTitle = new Uint8Array(counts.length);
-    // Until the character index is complete, every match's title is read.
-    for (const id of this.#index.titleCandidates([term]) ?? ids) {
+    // A few matches' titles are read; many are narrowed by the titles' characters first (and
+    // every match's title is read until the character index is complete).
+    const titled = ids.length <= FEW_MATCHES ? ids : (this.#index.titleCandidates([term]) ?? ids);
+    for (const id of titled) {
       const s = this.#store.get(id);
       if (s && this.#store.normTitle(s).includes(term)) inTitle[id] = 1;
     }
@@ -187,6 +189,12 @@ export class QueryMatcher {
     return candidates === null ? inTitles : intersect(candidates, inTitles);
   }
 }
+
+/**
+ * Matches few enough that reading their titles costs less than looking up the titles' characters
+ * (common ones are in thousands of titles): that lookup made a query of a rare term 0.2 → 0.6 ms.
+ */
+const FEW_MATCHES = 4096;
 
 /** The term of a query that is one plain term (no alternatives, exclusions or filters). */
 function soleTerm(q: ParsedQuery): string | undefined {
