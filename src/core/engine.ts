@@ -256,7 +256,7 @@ export class SearchEngine {
     return this.#index.compactInSlices();
   }
 
-  /** Serialized index chunks, for persistence; `between` is awaited between two shards. */
+  /** Serialized index chunks, for persistence; `between` is awaited between two chunks. */
   exportIndex(between?: () => Promise<void>): Promise<IndexChunk[]> {
     return this.#index.pairs.export(between);
   }

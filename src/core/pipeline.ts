@@ -9,8 +9,8 @@
  *  4. split   — text → sections (articles, chapters, poems, fortunes, headings)     split/sections.ts
  * Folding, tokenizing and indexing happen when sections enter the engine (engine.ts):
  *  5. normalize — NFKC, lower case, script folding by character                     normalize/normalize.ts
- *  6. tokenize  — hashed character pairs                                            tokenize/tokenize.ts
- *  7. index     — FlexSearch pairs + exact character index, verified on query        index/, search/
+ *  6. tokenize  — character pairs (Latin as they are, others hashed)                 tokenize/tokenize.ts
+ *  7. index     — varint pair lists + FlexSearch Latin pairs + character index       index/, search/
  * Pure: no DOM, no worker, no storage. Runs unchanged in Node and in the worker.
  */
 import { cleanText } from './clean/clean.ts';

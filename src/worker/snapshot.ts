@@ -32,8 +32,8 @@ export const snapshotUsable = (meta: LibraryMeta, chunks: readonly unknown[]) =>
 export async function saveSnapshot(engine: SearchEngine, store: LibraryStore, meta: LibraryMeta, fileIds: number[]): Promise<LibraryMeta> {
   // Trimmed before the export, so that the snapshot and the trimmed index are never both held
   // beside the untrimmed one.
-  // A shard at a time, giving searches a turn in between: at 50 MB the compaction and export
-  // held them up for 1–2 s in one go.
+  // A step and a chunk at a time, giving searches a turn in between: at 50 MB a compaction and
+  // export in one go once held them up for 1–2 s.
   for (const _ of engine.compactIndexInSlices()) await yieldToEvents();
   const chunks = await engine.exportIndex(yieldToEvents);
   const next: LibraryMeta = { ...meta, indexConfigHash: INDEX_CONFIG_HASH, indexGeneration: meta.indexGeneration + 1, indexedFileIds: fileIds };

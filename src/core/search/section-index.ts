@@ -11,8 +11,8 @@ export interface Candidates {
 
 /**
  * The two indexes of the library's folded text and when each is up to date: the pair index
- * (FlexSearch, for terms of two characters or more) and the exact character index (one-character
- * terms, pinyin candidates). Restored sections whose pairs were imported with the saved index
+ * (varint lists and FlexSearch's Latin pairs, for terms of two characters or more) and the exact
+ * character index (one-character terms with their counts, titles, pinyin candidates). Restored sections whose pairs were imported with the saved index
  * wait for the character index (`indexCharacters`): until then, queries that need it scan.
  */
 export class SectionIndex {
