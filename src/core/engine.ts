@@ -263,9 +263,10 @@ export class SearchEngine {
 
   /**
    * Loads index chunks exported under the same `INDEX_CONFIG_HASH`; call before `restoreFile(…, true)`.
+   * @param idLimit section ids are below it (the stored next id), when known
    * @throws on missing or damaged chunks (the index is then empty: index the files instead)
    */
-  importIndex(chunks: readonly (readonly [string, Uint8Array])[]): void {
-    this.#index.pairs.import(chunks);
+  importIndex(chunks: readonly (readonly [string, Uint8Array])[], idLimit?: number): void {
+    this.#index.pairs.import(chunks, idLimit);
   }
 }

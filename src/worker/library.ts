@@ -87,7 +87,7 @@ export class Library {
   /** Imports a saved index; false (the files are indexed again) when it is damaged. */
   #importIndex(chunks: StoredLibrary['indexChunks']): boolean {
     try {
-      this.engine.importIndex(chunks);
+      this.engine.importIndex(chunks, this.#catalog.meta.nextSectionId);
       return true;
     } catch {
       return false;

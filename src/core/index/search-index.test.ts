@@ -106,4 +106,33 @@ describe('SearchIndex through removals, compactions and snapshots', () => {
     expect(index.candidates('芯片')).toEqual([]);
     expect(() => index.import(chunks.filter(([k]) => k !== 'slots'))).toThrow(/slot/);
   });
+
+  it('refuses a snapshot whose fields lie: a count, a last slot, a section id', async () => {
+    const chunks = await indexOf(TEXTS).export();
+    /** The chunks with one 32-bit field of the first key holding postings changed (field 0: bytes, 1: count, 2: last slot). */
+    const lying = (field: number, value: (old: number) => number) =>
+      chunks.map(([k, d]): [string, Uint8Array] => {
+        if (!k.startsWith('pairs/')) return [k, d];
+        const copy = d.slice();
+        const view = new DataView(copy.buffer);
+        for (let key = 0; key < view.getInt32(0, true); key++) {
+          if (view.getInt32(4 + key * 12, true) === 0) continue;
+          const at = 4 + key * 12 + field * 4;
+          view.setInt32(at, value(view.getInt32(at, true)), true);
+          break;
+        }
+        return [k, copy];
+      });
+    const withIds = (ids: number[]) => chunks.map(([k, d]): [string, Uint8Array] => [k, k === 'slots' ? new Uint8Array(Int32Array.from(ids).buffer) : d]);
+    const index = new SearchIndex();
+    expect(() => index.import(lying(1, () => 2 ** 30))).toThrow(/damaged/);
+    expect(() => index.import(lying(1, () => -1))).toThrow(/damaged/);
+    expect(() => index.import(lying(2, () => TEXTS.length))).toThrow(/damaged/);
+    expect(() => index.import(withIds([1, 2, 3, 2 ** 30]), TEXTS.length + 1)).toThrow(/slot table/);
+    expect(() => index.import(withIds([1, 2, 2, 4]))).toThrow(/slot table/);
+    expect(() => index.import(withIds([1, -7, 3, 4]))).toThrow(/slot table/);
+    // The same snapshot, untouched, is taken with the library's id limit.
+    index.import(chunks, TEXTS.length + 1);
+    expect(index.candidates('企业')?.sort()).toEqual([1, 2]);
+  });
 });

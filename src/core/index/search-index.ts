@@ -201,9 +201,10 @@ export class SearchIndex {
   /**
    * Replaces the index with one exported by {@link SearchIndex.export} under the same config hash.
    * The lists are views into the chunks' bytes: nothing is parsed or copied.
+   * @param idLimit section ids are below it (the library's next id): a larger one is a lie
    * @throws when a chunk is missing or damaged; the index is then empty
    */
-  import(chunks: readonly (readonly [string, Uint8Array])[]): void {
+  import(chunks: readonly (readonly [string, Uint8Array])[], idLimit = Number.MAX_SAFE_INTEGER): void {
     this.clear();
     try {
       const byKey = new Map(chunks);
@@ -213,14 +214,15 @@ export class SearchIndex {
       this.#slotCount = this.#ids.length;
       for (let slot = 0; slot < this.#slotCount; slot++) {
         const id = this.#ids[slot]!;
-        if (id < 0) continue;
+        if (id === -1) continue;
+        if (id < -1 || id >= idLimit || (this.#slotOf[id] ?? 0) !== 0) throw new Error('pair index: damaged slot table in the snapshot');
         if (id >= this.#slotOf.length) this.#slotOf = grown(this.#slotOf, id + 1);
         this.#slotOf[id] = slot + 1;
       }
       for (let s = 0; s < SHARDS; s++) {
         const data = byKey.get(shardChunk(s));
         if (!data) throw new Error(`pair index: chunk ${s} missing from the snapshot`);
-        this.#postings.importRange(s * KEYS_PER_SHARD, data);
+        this.#postings.importRange(s * KEYS_PER_SHARD, data, this.#slotCount);
       }
       const utf8 = new TextDecoder();
       for (const [key, data] of chunks) if (key.startsWith(LATIN_CHUNK)) this.#latin.import(key.slice(LATIN_CHUNK.length), utf8.decode(data));

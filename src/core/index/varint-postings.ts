@@ -126,9 +126,11 @@ export class VarintPostings {
 
   /**
    * Loads keys from `from` on from a buffer of {@link exportRange}; the lists are views into it.
-   * @throws on a buffer whose sizes do not add up (a damaged snapshot: the caller rebuilds)
+   * @param slots the slots in use: no list may end past them
+   * @throws on a buffer whose fields do not add up (a damaged snapshot: the caller rebuilds), so
+   *   that no lying count or slot reaches a query
    */
-  importRange(from: number, data: Uint8Array): void {
+  importRange(from: number, data: Uint8Array, slots: number): void {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const keys = data.byteLength >= 4 ? view.getInt32(0, true) : -1;
     let at = 4 + keys * 12;
@@ -136,11 +138,15 @@ export class VarintPostings {
     for (let k = 0; k < keys; k++) {
       const field = 4 + k * 12;
       const used = view.getInt32(field, true);
-      if (used < 0 || at + used > data.byteLength) throw new Error('pair postings: damaged snapshot chunk');
+      const count = view.getInt32(field + 4, true);
+      const last = view.getInt32(field + 8, true);
+      // Every posting takes a byte at least; the last slot is one in use, or none without postings.
+      const fits = used >= 0 && at + used <= data.byteLength && count >= 0 && count <= used && last < slots && (count === 0 ? last === -1 : last >= 0);
+      if (!fits) throw new Error('pair postings: damaged snapshot chunk');
       const key = from + k;
       this.#used[key] = used;
-      this.#counts[key] = view.getInt32(field + 4, true);
-      this.#last[key] = view.getInt32(field + 8, true);
+      this.#counts[key] = count;
+      this.#last[key] = last;
       this.#lists[key] = used > 0 ? data.subarray(at, at + used) : undefined;
       at += used;
     }
