@@ -70,13 +70,13 @@ describe('CharIndex', () => {
 
   it('finds the sections pinyin readings match, exactly for one unit or two initials, with their counts and titles', () => {
     // Characters of several readings' classes, polyphonic ones (行, 长) among them, and filler.
-    const unit = fc.oneof({ arbitrary: fc.constant('，'), weight: 6 }, fc.constantFrom(...'明月梅雨芯片新心西安行长好山水'));
+    const unit = fc.oneof({ arbitrary: fc.constant('，'), weight: 6 }, fc.constantFrom(...'明月梅雨芯片新心西安行长好山水秋前夜'));
     const section = fc.record({ norm: fc.string({ unit, maxLength: 1500, size: 'max' }), normTitle: fc.string({ unit, maxLength: 6 }) });
     fc.assert(
       fc.property(fc.array(section, { minLength: 1, maxLength: 40 }), (sections) => {
         const index = new CharIndex();
         sections.forEach((s, i) => index.add({ id: i, ...s }));
-        for (const term of ['my', 'xp', 'hs', 'xs', 'mingyue', 'xinpian', 'xian', 'hang', 'ai']) {
+        for (const term of ['my', 'xp', 'hs', 'xs', 'mingyue', 'xinpian', 'qiuyu', 'xian', 'hang', 'ai']) {
           const m = pinyinMatcher(term)!;
           const readings = m.units.map((units, k) => ({ units, classes: m.classes[k]! }));
           const { ids, exact } = index.readingCandidates(readings);
@@ -129,6 +129,17 @@ describe('CharIndex', () => {
     const { counts } = index.termCounts('的'.charCodeAt(0));
     for (let id = 0; id < 3000; id++) expect(counts[id]).toBe(id % 3 === 0 ? 2 : 1);
     expect(counts[3000]).toBe(16);
+  });
+
+  it('narrows a reading of whole syllables by the syllables side by side, not only their letters', () => {
+    const index = new CharIndex();
+    const m = pinyinMatcher('qiuyu')!;
+    const readings = m.units.map((units, k) => ({ units, classes: m.classes[k]! }));
+    index.add({ id: 0, norm: '一夜秋雨', normTitle: '' });
+    // q·y side by side (前夜), and a character of qiu and of yu, but no qiu·yu.
+    index.add({ id: 1, norm: '秋天前夜下雨', normTitle: '' });
+    index.add({ id: 2, norm: '求雨', normTitle: '' });
+    expect(index.readingCandidates(readings)).toEqual({ ids: [0, 2], exact: false });
   });
 
   it('answers a reading again after sections are added or removed (no stale class kept)', () => {

@@ -1,6 +1,7 @@
 import { scaledCount } from '../rank/occurrences.ts';
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
-import { isTwoInitials, pairKey, ReadingPairs } from './reading-pairs.ts';
+import { isTwoInitials, pairKey } from './reading-pairs.ts';
+import { ReadingTables } from './reading-tables.ts';
 import { RecentBitsets } from './recent-bitsets.ts';
 import { PostingTable } from './posting-table.ts';
 
@@ -17,10 +18,11 @@ import { PostingTable } from './posting-table.ts';
  * a section frees its slot lazily: stale slots are skipped and dropped by `rebuild`.
  *
  * It also records, per section, which pairs of first letters of pinyin readings stand side by
- * side (明月: m·y), with their counts: a pinyin query's candidates are the sections holding a
- * character of each syllable's class and each adjacent pair of letters, and a query of two
- * initials (`my`, `xp`) is answered and ranked from them alone. Without them, `my` read all
- * 204 000 poems of the 50 MB corpus (175 ms).
+ * side (明月: m·y), with their counts, and which pairs of whole syllables (ming·yue), see
+ * `ReadingTables`: a pinyin query's candidates are the sections holding each adjacent pair of
+ * its units and a character of each class no pair implies, and a query of two initials (`my`,
+ * `xp`) is answered and ranked from them alone. Without them, `my` read all 204 000 poems of the
+ * 50 MB corpus (175 ms).
  */
 
 /** A pinyin reading as the index looks it up: its character classes and units (see `PinyinMatcher`). */
@@ -47,9 +49,7 @@ export interface CharSection {
 export class CharIndex {
   #text = new PostingTable();
   #titles = new PostingTable();
-  /** Keyed by pair of reading letters, `first * LETTERS + second`: of the text, of the title. */
-  #readingPairs = new PostingTable();
-  #titleReadingPairs = new PostingTable();
+  #readings = new ReadingTables();
   /** Slot → section id; -1 once removed. */
   #ids: number[] = [];
   #slots = new Map<number, number>();
@@ -66,7 +66,6 @@ export class CharIndex {
   /** The distinct code units of the section being added, in order of appearance. */
   readonly #distinct = new Uint16Array(0x10000);
   #stamp = 0;
-  readonly #pairs = new ReadingPairs();
   /** Bumped by every change, so that cached class bitsets are known to be stale. */
   #version = 0;
   readonly #classCache = new RecentBitsets(24);
@@ -103,8 +102,7 @@ export class CharIndex {
     }
     distinct = this.#distinctOf(s.normTitle, 0);
     for (let k = 0; k < distinct; k++) this.#titles.append(this.#distinct[k]!, slot, 1);
-    this.#pairs.walk(norm, TF_WINDOW, (key, counted) => this.#readingPairs.append(key, slot, scaledCount(counted, norm.length, TF_CAP, TF_WINDOW)));
-    this.#pairs.walk(s.normTitle, 0, (key) => this.#titleReadingPairs.append(key, slot, 1));
+    this.#readings.add(slot, norm, s.normTitle);
   }
 
   #nextStamp(): number {
@@ -139,7 +137,8 @@ export class CharIndex {
 
   /** Trims every table to what it holds (see `PostingTable.trim`); a snapshot is saved after it. */
   trim(): void {
-    for (const table of [this.#text, this.#titles, this.#readingPairs, this.#titleReadingPairs]) table.trim(this.#ids.length);
+    for (const table of [this.#text, this.#titles]) table.trim(this.#ids.length);
+    this.#readings.trim(this.#ids.length);
   }
 
   /** Forgets a section. */
@@ -162,8 +161,7 @@ export class CharIndex {
     this.#version++;
     this.#text = new PostingTable();
     this.#titles = new PostingTable();
-    this.#readingPairs = new PostingTable();
-    this.#titleReadingPairs = new PostingTable();
+    this.#readings = new ReadingTables();
     this.#ids = [];
     this.#longIds = new Set();
     this.#slots.clear();
@@ -196,16 +194,17 @@ export class CharIndex {
   }
 
   /**
-   * Sections that, for at least one reading, hold a character of each of its classes (anywhere)
-   * and each pair of its units' first letters side by side: a superset of the sections the
-   * readings match, and exactly them when every reading is one unit (`ai`) or two one-letter
-   * initials (`my`).
+   * Sections that, for at least one reading, hold each pair of its adjacent units side by side
+   * (see `ReadingTables.orAdjacent`) and a character of each class no syllable pair implies: a
+   * superset of the sections the readings match; exactly them for a reading of two whole
+   * syllables. `exact` says that no reading needs checking or counting in the text: each is one
+   * unit (`ai`) or two one-letter initials (`my`), whose counts `readingCounts` knows.
    */
   readingCandidates(readings: readonly IndexedReading[]): { ids: number[]; exact: boolean } {
     const words = this.#text.words;
     const result = new Uint32Array(words);
     for (const { classes, units } of readings) {
-      // The letter pairs first: a key each, and they leave few sections for the classes to narrow.
+      // The pairs first: a key each, and they leave few sections for the classes to narrow.
       const all = new Uint32Array(words).fill(0xffffffff);
       let empty = false;
       const and = (bits: Uint32Array) => {
@@ -213,8 +212,13 @@ export class CharIndex {
         for (let w = 0; w < words; w++) any |= all[w]! &= bits[w]!;
         empty = any === 0;
       };
-      for (let k = 1; k < units.length && !empty; k++) and(this.#bitsOf(this.#readingPairs, [pairKey(units[k - 1]!, units[k]!)]));
-      for (let c = 0; c < classes.length && !empty; c++) and(this.#classBits(classes[c]!));
+      const implied = new Uint8Array(units.length);
+      for (let k = 1; k < units.length && !empty; k++) {
+        const { bits, bySyllables } = this.#readings.adjacent(units[k - 1]!, units[k]!, words);
+        if (bySyllables) implied[k - 1] = implied[k] = 1;
+        and(bits);
+      }
+      for (let c = 0; c < classes.length && !empty; c++) if (!implied[c]) and(this.#classBits(classes[c]!));
       if (!empty) for (let w = 0; w < words; w++) result[w]! |= all[w]!;
     }
     return { ids: this.#idsOf(result), exact: readings.every((r) => r.units.length === 1 || isTwoInitials(r)) };
@@ -248,7 +252,7 @@ export class CharIndex {
     if (only.units.length === 1) return this.#classCounts(only.classes[0]!);
     if (!isTwoInitials(only)) return undefined;
     const key = pairKey(only.units[0]!, only.units[1]!);
-    return { counts: this.#countsById(this.#readingPairs, key), inTitle: this.#countsById(this.#titleReadingPairs, key) };
+    return { counts: this.#countsById(this.#readings.textLetters, key), inTitle: this.#countsById(this.#readings.titleLetters, key) };
   }
 
   /** The summed counts of a class of characters (a one-unit reading's), and the titles holding one. */

@@ -1,8 +1,9 @@
 import { KeyPostings } from './key-postings.ts';
 
 /**
- * For each key (a UTF-16 code unit, or a smaller number), the slots (dense section numbers)
- * holding it, each with a count: the storage of `CharIndex` (see `KeyPostings` for one key's).
+ * For each key (a UTF-16 code unit by default, or a number below the table's `keys`), the slots
+ * (dense section numbers) holding it, each with a count: the storage of `CharIndex` (see
+ * `KeyPostings` for one key's).
  *
  * @remarks Slots are only ever appended in increasing order, so a key's postings are in slot
  * order, and its counts in that same order.
@@ -18,14 +19,19 @@ const PENDING = 1 << 16;
 
 export class PostingTable {
   /** By key: an array, since a Map lookup per distinct character was most of the build time. */
-  #postings: (KeyPostings | undefined)[] = new Array<KeyPostings | undefined>(0x10000);
+  readonly #postings: (KeyPostings | undefined)[];
   /** Words of every bitset: enough for all slots. */
   #words = 1;
   /** Postings not yet written, in the order they came (so slots increase within a key). */
-  readonly #pendingKeys = new Uint16Array(PENDING);
+  readonly #pendingKeys = new Uint32Array(PENDING);
   readonly #pendingSlots = new Int32Array(PENDING);
   readonly #pendingCounts = new Uint8Array(PENDING);
   #pending = 0;
+
+  /** @param keys how many keys there can be (keys are below it) */
+  constructor(readonly keys = 0x10000) {
+    this.#postings = new Array<KeyPostings | undefined>(keys);
+  }
 
   /** Records that `slot` (larger than every slot recorded before) holds `key`, `count` times. */
   append(key: number, slot: number, count: number): void {
@@ -41,15 +47,15 @@ export class PostingTable {
     if (n === 0) return;
     this.#pending = 0;
     const keys = this.#pendingKeys;
-    const starts = new Int32Array(0x10001);
+    const starts = new Int32Array(this.keys + 1);
     for (let i = 0; i < n; i++) starts[keys[i]! + 1]!++;
-    for (let k = 1; k <= 0x10000; k++) starts[k]! += starts[k - 1]!;
+    for (let k = 1; k <= this.keys; k++) starts[k]! += starts[k - 1]!;
     const order = new Int32Array(n);
-    const next = starts.slice(0, 0x10000);
+    const next = starts.slice(0, this.keys);
     for (let i = 0; i < n; i++) order[next[keys[i]!]!++] = i;
     const last = this.#pendingSlots[n - 1]!;
     if (last >>> 5 >= this.#words) this.#grow(last);
-    for (let key = 0; key < 0x10000; key++) {
+    for (let key = 0; key < this.keys; key++) {
       const from = starts[key]!;
       const to = starts[key + 1]!;
       if (from === to) continue;

@@ -1,4 +1,4 @@
-import { INITIALS, LETTERS, letterOf, readingLetters } from '../tokenize/readings.ts';
+import { INITIALS, LETTERS, letterOf, readingLetters, readingSyllables } from '../tokenize/readings.ts';
 import { TF_CAP } from '../rank/rank.ts';
 
 /**
@@ -61,4 +61,73 @@ const LETTER_INITIALS = new Set(INITIALS.filter((i) => i.length === 1));
  */
 export function isTwoInitials(r: { units: readonly string[] }): boolean {
   return r.units.length === 2 && r.units.every((u) => LETTER_INITIALS.has(u));
+}
+
+/**
+ * Syllable pairs are hashed into 2^12 keys. At 50 MB of poems, with the letter pair kept as well,
+ * 2^12 keys left 1 943 candidates for the 964 sections holding qiu·yu (13 595 by letters alone);
+ * 2^16 keys left 975 but took 41 MB and 2.3 s to build, against 17 MB and 0.7 s (DESIGN.md,
+ * decision 62).
+ */
+const SYLLABLE_KEY_BITS = 12;
+
+/**
+ * The pairs of whole pinyin syllables that stand side by side in a text (明月: ming·yue), each
+ * hashed to a key (see {@link SYLLABLE_KEY_BITS}): a section holding a reading of two syllables
+ * holds its key. Polyphonic characters give a pair per combination of their syllables.
+ */
+export class SyllablePairs {
+  readonly #table = readingSyllables();
+  /** How many keys there can be. */
+  readonly keys = 1 << SYLLABLE_KEY_BITS;
+  /** Per key, the stamp of the text being walked when last seen (stamped: nothing to clear). */
+  readonly #seen = new Uint32Array(this.keys);
+  #stamp = 0;
+
+  /** Calls `visit` once per distinct pair of `text`, as it is first met. */
+  walk(text: string, visit: (key: number) => void): void {
+    if (++this.#stamp === 0xffffffff) {
+      this.#seen.fill(0);
+      this.#stamp = 1;
+    }
+    const current = this.#stamp;
+    const { starts, syllables, count } = this.#table;
+    let from = 0;
+    let to = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const start = starts[code]!;
+      const end = starts[code + 1]!;
+      for (let a = from; a < to; a++) {
+        const row = syllables[a]! * count;
+        for (let b = start; b < end; b++) {
+          const key = keyOf(row + syllables[b]!);
+          if (this.#seen[key] !== current) {
+            this.#seen[key] = current;
+            visit(key);
+          }
+        }
+      }
+      from = start;
+      to = end;
+    }
+  }
+
+  /** The key of two units side by side, or undefined unless both are whole syllables. */
+  key(first: string, second: string): number | undefined {
+    const a = this.#table.numbers.get(first);
+    const b = this.#table.numbers.get(second);
+    return a === undefined || b === undefined ? undefined : keyOf(a * this.#table.count + b);
+  }
+}
+
+/**
+ * The key of a pair of syllables numbered `first * count + second`, mixed as MurmurHash3's
+ * finalizer does: a plain multiplication sent pairs a multiple apart to one key (qian·ye with
+ * qiu·yu).
+ */
+function keyOf(pair: number): number {
+  let h = Math.imul(pair ^ (pair >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & ((1 << SYLLABLE_KEY_BITS) - 1);
 }

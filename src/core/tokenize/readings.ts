@@ -77,3 +77,31 @@ export function readingLetters(): Uint32Array {
 export function preparePinyin(): void {
   units();
 }
+
+/** Every whole syllable (not an initial typed alone) numbered, and each code unit's syllables. */
+export interface SyllableTable {
+  /** Syllable → its number, from 0 to `count - 1`. */
+  numbers: ReadonlyMap<string, number>;
+  count: number;
+  /** The syllables of code unit `c` are `syllables[starts[c]]` to `syllables[starts[c + 1] - 1]`. */
+  starts: Uint32Array;
+  syllables: Uint16Array;
+}
+
+let syllableTable: SyllableTable | null = null;
+
+/** The syllables of every code unit (see {@link SyllableTable}), built on first use. */
+export function readingSyllables(): SyllableTable {
+  if (syllableTable) return syllableTable;
+  const initials = new Set(INITIALS);
+  const whole = [...units()].filter(([unit]) => !initials.has(unit));
+  const perUnit: number[][] = Array.from({ length: 0x10000 }, () => []);
+  whole.forEach(([, chars], n) => {
+    for (let i = 0; i < chars.length; i++) perUnit[chars.charCodeAt(i)]!.push(n);
+  });
+  const starts = new Uint32Array(0x10001);
+  perUnit.forEach((list, c) => (starts[c + 1] = starts[c]! + list.length));
+  const syllables = new Uint16Array(perUnit.flat());
+  syllableTable = { numbers: new Map(whole.map(([unit], n) => [unit, n])), count: whole.length, starts, syllables };
+  return syllableTable;
+}
