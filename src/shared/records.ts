@@ -12,10 +12,13 @@ import type { EncodingLabel } from '../core/types.ts';
  * cleaning changed it (`FileRecord.originalIsText`). Version 5 folds script only (no regional
  * vocabulary), records each section's `script`, and hashes files by their text: sections and
  * hashes of older libraries are computed again from their text on load (`worker/refold.ts`).
+ * Version 6 stores file records and their sections' records in blocks of up to 16 files
+ * (`block:<ids>` → {@link FileBlock}), not two values per file: a reload reads a value per
+ * block; older ones are packed into blocks when upgraded (`LibraryStore.packFiles`).
  * Older libraries are upgraded in place by
  * `storage/migrate.ts`; a library from a newer version is left untouched and refused.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** One imported file. Stored together with its sections in a single transaction. */
 export interface FileRecord {
@@ -75,4 +78,10 @@ export interface LibraryMeta {
   indexGeneration: number;
   /** Files contained in that snapshot; files stored later are re-indexed on load. */
   indexedFileIds: number[];
+}
+
+/** Files stored together, with their sections' records (texts apart), in the same order. */
+export interface FileBlock {
+  files: FileRecord[];
+  sections: SectionRecord[][];
 }

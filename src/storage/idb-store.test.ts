@@ -50,9 +50,56 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     const { db, store } = freshStore();
     await store.putFiles([{ file: { ...file(1), originalIsText: true }, sections: [section(1)], original: null }], meta(0));
     expect(await store.getOriginal(1)).toBeUndefined();
-    expect((await keys(db)).map(String).sort()).toEqual(['file:1', 'meta', 'sections:1', 'texts:1']);
+    expect((await keys(db)).map(String).sort()).toEqual(['block:1', 'meta', 'texts:1']);
     await store.deleteFiles([1], meta(0));
     expect((await keys(db)).map(String).sort()).toEqual(['meta']);
+  });
+
+  it('stores the records of up to 16 files as one value, and reads them back', async () => {
+    const { db, store } = freshStore();
+    const ids = Array.from({ length: 20 }, (_, k) => k + 1);
+    await store.putFiles(ids.map((id) => ({ file: file(id), sections: [section(id)], original: null })), meta(0));
+    const blocks = (await keys(db)).map(String).filter((k) => k.startsWith('block:'));
+    expect(blocks.sort()).toEqual([`block:${ids.slice(0, 16).join(',')}`, 'block:17,18,19,20']);
+    const loaded = await store.load();
+    expect(loaded.files.map((f) => f.id).sort((a, b) => a - b)).toEqual(ids);
+    for (const id of ids) expect(loaded.sections.get(id)?.map((r) => r.norm)).toEqual(['芯片']);
+  });
+
+  it('rewrites a block without a deleted file, and moves a file stored again out of its old block', async () => {
+    const { db, store } = freshStore();
+    await store.putFiles([1, 2, 3].map((id) => ({ file: file(id), sections: [section(id)], original: '原文' })), meta(0));
+    await store.deleteFiles([2], meta(0));
+    expect((await keys(db)).map(String).filter((k) => k.startsWith('block:'))).toEqual(['block:1,3']);
+    // Folded again or back from the trash: the file is stored anew, once.
+    await store.putFiles([{ file: { ...file(3), name: 'again.txt' }, sections: [section(3)], original: null }], meta(0));
+    expect((await keys(db)).map(String).filter((k) => k.startsWith('block:')).sort()).toEqual(['block:1', 'block:3']);
+    const loaded = await store.load();
+    expect(loaded.files.map((f) => [f.id, f.name]).sort()).toEqual([[1, '1.txt'], [3, 'again.txt']]);
+    expect(await store.getOriginal(2)).toBeUndefined();
+    expect(await store.getOriginal(1)).toBe('原文');
+  });
+
+  it('reads files stored one value each (schema 5), and packs them into blocks', async () => {
+    const { db, store } = freshStore();
+    const { text: _text, ...record } = section(1);
+    await setMany([[`file:1`, file(1)], [`sections:1`, [record]], [`file:2`, file(2)], [`sections:2`, [section(2)]], [`texts:1`, ['芯片']], ['meta', meta(0)]], db);
+    const before = await store.load();
+    expect(before.files.map((f) => f.id)).toEqual([1, 2]);
+    await store.packFiles();
+    expect((await keys(db)).map(String).sort()).toEqual(['block:1,2', 'meta', 'texts:1']);
+    const after = await store.load();
+    expect([after.files, [...after.sections]]).toEqual([before.files, [...before.sections]]);
+    expect(await store.getTexts([1])).toEqual(new Map([[1, ['芯片']]]));
+  });
+
+  it('stores a file found one value each again as a block, leaving no older copy behind', async () => {
+    const { db, store } = freshStore();
+    await setMany([[`file:1`, file(1)], [`sections:1`, [section(1)]], ['meta', meta(0)]], db);
+    await store.load();
+    await store.putFiles([{ file: { ...file(1), name: 'refolded.txt' }, sections: [section(1)], original: null }], meta(0));
+    expect((await keys(db)).map(String).sort()).toEqual(['block:1', 'meta', 'texts:1']);
+    expect((await store.load()).files.map((f) => f.name)).toEqual(['refolded.txt']);
   });
 
   it('deletes a file with its texts', async () => {

@@ -1,11 +1,15 @@
-import { clear, createStore, del, delMany, get, getMany, keys, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
-import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
+import { clear, createStore, del, delMany, get, getMany, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
+import type { FileBlock, FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
 import {
+  blockKey,
+  blockKeyRange,
+  fileIdsOfBlock,
   fileKey,
+  fileKeyRange,
   indexChunkOf,
   indexGenerationOf,
+  indexKeyRange,
   indexKey,
-  fileKeyRange,
   META_KEY,
   originalKey,
   sectionsKey,
@@ -19,13 +23,30 @@ export const DB_NAME = 'souwen';
 export const STORE_NAME = 'library';
 
 /**
+ * Files per block (see `FileBlock`): an import batch's worth (`BATCH_FILES`). Chromium spends
+ * about 40 µs per value read whatever its size: 3 066 values of 67 sections took 130–190 ms to
+ * read, 48 values of 64 files each 35–60 ms (DESIGN.md, decision 63).
+ */
+const BLOCK_FILES = 16;
+/** Files of an older library moved into blocks per transaction (see `packFiles`). */
+const PACK_FILES = 256;
+
+/**
  * The library in IndexedDB through idb-keyval: one object store, string keys (see keys.ts).
- * @remarks `setMany` writes all its entries in one transaction, which is what makes a file
- * (record + sections + manifest) appear atomically.
+ * @remarks Each write is one transaction, which is what makes a file (record + sections + texts
+ * + manifest) appear atomically. File records and section records live in blocks of a few files
+ * (`block:<ids>`); removing or rewriting a file rewrites its block in the same transaction.
  */
 export class IdbLibraryStore implements LibraryStore {
   readonly mode = 'indexeddb' as const;
   readonly #db: UseStore;
+  /**
+   * The key of the block holding each file, as of the last load and this store's writes (only
+   * one tab writes, and it loads again when another one did: see `Library.syncIfStale`).
+   */
+  readonly #blockOf = new Map<number, string>();
+  /** Files the last load found stored one value each (schema 5 and before), until moved into a block. */
+  readonly #unpackedIds = new Set<number>();
 
   constructor(db: UseStore = createStore(DB_NAME, STORE_NAME)) {
     this.#db = db;
@@ -52,33 +73,128 @@ export class IdbLibraryStore implements LibraryStore {
   }
 
   async load(): Promise<StoredLibrary> {
-    const meta = await get<LibraryMeta>(META_KEY, this.#db);
-    const all = (await keys(this.#db)).map(String);
+    // The manifest and the keys at the same time: each first request takes tens of ms.
+    const [meta, indexKeys, blockKeys] = await Promise.all([get<LibraryMeta>(META_KEY, this.#db), this.#keysIn(indexKeyRange()), this.#keysIn(blockKeyRange())]);
     const generation = meta?.indexGeneration ?? 0;
-    const chunkKeys = all.filter((k) => indexGenerationOf(k) === generation && generation > 0);
-    // Sections and index chunks are most of the bytes: read them at the same time.
+    const chunkKeys = indexKeys.filter((k) => generation > 0 && indexGenerationOf(k) === generation);
+    // Blocks and index chunks are most of the bytes: read them at the same time.
     const chunkData = getMany<Uint8Array>(chunkKeys, this.#db);
-    // File records are small and many: one getAll over their key range, not a get each (4 082 gets took 118 ms, the getAll 28 ms).
-    const files = await this.#db('readonly', (store) => promisifyRequest(store.getAll(fileKeyRange()) as IDBRequest<FileRecord[]>));
-    const sectionLists = await getMany<SectionRecord[]>(files.map((f) => sectionsKey(f.id)), this.#db);
+    const blocks = await getMany<FileBlock | undefined>(blockKeys, this.#db);
+    const files: FileRecord[] = [];
     const sections = new Map<number, SectionRecord[]>();
-    files.forEach((f, i) => sections.set(f.id, sectionLists[i] ?? []));
+    this.#blockOf.clear();
+    blocks.forEach((block, b) => {
+      for (const id of fileIdsOfBlock(blockKeys[b]!)) this.#blockOf.set(id, blockKeys[b]!);
+      block?.files.forEach((f, k) => {
+        files.push(f);
+        sections.set(f.id, block.sections[k] ?? []);
+      });
+    });
+    this.#unpackedIds.clear();
+    for (const [f, records] of await this.#unpacked()) {
+      if (sections.has(f.id)) continue;
+      files.push(f);
+      sections.set(f.id, records);
+      this.#unpackedIds.add(f.id);
+    }
     const data = await chunkData;
     const indexChunks = chunkKeys.map((k, i): IndexChunk => [indexChunkOf(k), data[i]!]);
     return { meta, files, sections, indexChunks };
   }
 
+  /** Files stored one value each, as schema 5 and before did, with their sections' records. */
+  async #unpacked(): Promise<[FileRecord, SectionRecord[]][]> {
+    // One getAll over their key range, not a get each (4 082 gets took 118 ms, the getAll 28 ms).
+    const files = await this.#db('readonly', (store) => promisifyRequest(store.getAll(fileKeyRange()) as IDBRequest<FileRecord[]>));
+    const sections = files.length > 0 ? await getMany<SectionRecord[] | undefined>(files.map((f) => sectionsKey(f.id)), this.#db) : [];
+    return files.map((f, i) => [f, sections[i] ?? []]);
+  }
+
+  async #keysIn(range: IDBKeyRange): Promise<string[]> {
+    const found = await this.#db('readonly', (store) => promisifyRequest(store.getAllKeys(range)));
+    return found.map(String);
+  }
+
+  /**
+   * Moves files stored one value each (schema 5 and before) into blocks, a few hundred per
+   * transaction: one that fails leaves its files where they were, and `load` reads both kinds.
+   */
+  async packFiles(): Promise<void> {
+    const unpacked = await this.#unpacked();
+    for (const [f] of unpacked) this.#unpackedIds.add(f.id);
+    for (let i = 0; i < unpacked.length; i += PACK_FILES) {
+      const part = unpacked.slice(i, i + PACK_FILES);
+      await this.#write((store) => this.#putBlocks(store, part.map(([file, records]) => ({ file, records }))));
+    }
+  }
+
   putFiles(files: readonly StoredFile[], meta: LibraryMeta): Promise<void> {
-    const entries: [IDBValidKey, unknown][] = files.flatMap(({ file, sections, original }) => {
-      const { records, texts } = splitTexts(sections);
-      return [
-        [fileKey(file.id), file],
-        [sectionsKey(file.id), records],
-        [textsKey(file.id), texts],
-        ...(original === null ? [] : [[originalKey(file.id), original] as [string, string]]),
-      ] as [IDBValidKey, unknown][];
+    const stored = files.map(({ file, sections, original }) => ({ file, original, ...splitTexts(sections) }));
+    return this.#write((store) => {
+      // A file stored again (folded again, back from the trash) leaves its old block.
+      this.#dropFromBlocks(store, files.map((f) => f.file.id));
+      this.#putBlocks(store, stored);
+      for (const { file, texts, original } of stored) {
+        store.put(texts, textsKey(file.id));
+        if (original !== null) store.put(original, originalKey(file.id));
+      }
+      store.put(meta, META_KEY);
     });
-    return setMany([...entries, [META_KEY, meta]], this.#db);
+  }
+
+  /**
+   * Stores files with their section records in blocks of up to {@link BLOCK_FILES}, deleting
+   * the values of those stored one value each.
+   */
+  #putBlocks(store: IDBObjectStore, files: readonly { file: FileRecord; records: SectionRecord[] }[]): void {
+    for (const { file } of files) {
+      if (!this.#unpackedIds.delete(file.id)) continue;
+      store.delete(fileKey(file.id));
+      store.delete(sectionsKey(file.id));
+    }
+    for (let i = 0; i < files.length; i += BLOCK_FILES) {
+      const part = files.slice(i, i + BLOCK_FILES);
+      const key = blockKey(part.map((f) => f.file.id));
+      const block: FileBlock = { files: part.map((f) => f.file), sections: part.map((f) => f.records) };
+      store.put(block, key);
+      for (const { file } of part) this.#blockOf.set(file.id, key);
+    }
+  }
+
+  /** Rewrites the blocks holding any of the files without them (deleting a block left empty). */
+  #dropFromBlocks(store: IDBObjectStore, fileIds: readonly number[]): void {
+    const doomed = new Set(fileIds);
+    const keys = new Set(fileIds.flatMap((id) => this.#blockOf.get(id) ?? []));
+    for (const key of keys) {
+      const left = fileIdsOfBlock(key).filter((id) => !doomed.has(id));
+      const request = store.get(key) as IDBRequest<FileBlock | undefined>;
+      request.onsuccess = () => {
+        const block = request.result;
+        store.delete(key);
+        const kept = block?.files.flatMap((f, k) => (doomed.has(f.id) ? [] : [k])) ?? [];
+        if (block && kept.length > 0) store.put({ files: kept.map((k) => block.files[k]!), sections: kept.map((k) => block.sections[k]!) }, blockKey(left));
+      };
+      for (const id of left) this.#blockOf.set(id, blockKey(left));
+    }
+    for (const id of doomed) this.#blockOf.delete(id);
+  }
+
+  /**
+   * Runs `work` in one read-write transaction, resolved when it commits. When it does not, the
+   * blocks are as they were, and so must {@link #blockOf} be, which `work` has already changed.
+   */
+  async #write(work: (store: IDBObjectStore) => void): Promise<void> {
+    try {
+      await this.#db('readwrite', (store) => {
+        work(store);
+        return promisifyRequest(store.transaction);
+      });
+    } catch (e) {
+      this.#blockOf.clear();
+      for (const key of await this.#keysIn(blockKeyRange())) for (const id of fileIdsOfBlock(key)) this.#blockOf.set(id, key);
+      for (const [f] of await this.#unpacked()) this.#unpackedIds.add(f.id);
+      throw e;
+    }
   }
 
   async getTexts(fileIds: readonly number[]): Promise<Map<number, string[]>> {
@@ -94,7 +210,13 @@ export class IdbLibraryStore implements LibraryStore {
     // The manifest first: a file missing from it is re-indexed or dropped on load, never half-listed.
     await setMany([[META_KEY, meta]], this.#db);
     // One transaction for all of them: removing a folder of 500 files is not 500 transactions.
-    await delMany(fileIds.flatMap((id) => [fileKey(id), sectionsKey(id), textsKey(id), originalKey(id)]), this.#db);
+    await this.#write((store) => {
+      this.#dropFromBlocks(store, fileIds);
+      for (const id of fileIds) {
+        this.#unpackedIds.delete(id);
+        for (const key of [fileKey(id), sectionsKey(id), textsKey(id), originalKey(id)]) store.delete(key);
+      }
+    });
   }
 
   async saveIndex(chunks: IndexChunk[], meta: LibraryMeta): Promise<void> {
@@ -108,7 +230,7 @@ export class IdbLibraryStore implements LibraryStore {
   }
 
   async #deleteGenerations(which: (generation: number) => boolean): Promise<void> {
-    const doomed = (await keys(this.#db)).map(String).filter((k) => {
+    const doomed = (await this.#keysIn(indexKeyRange())).filter((k) => {
       const g = indexGenerationOf(k);
       return g !== null && which(g);
     });
@@ -116,6 +238,8 @@ export class IdbLibraryStore implements LibraryStore {
   }
 
   async clear(): Promise<void> {
+    this.#blockOf.clear();
+    this.#unpackedIds.clear();
     await clear(this.#db);
     await del(META_KEY, this.#db);
   }

@@ -39,6 +39,8 @@ export interface LibraryStore {
   deleteFiles(fileIds: readonly number[], meta: LibraryMeta): Promise<void>;
   /** Writes index chunks as generation `meta.indexGeneration`, flips the manifest, drops older generations. */
   saveIndex(chunks: IndexChunk[], meta: LibraryMeta): Promise<void>;
+  /** Moves files stored one value each (schema 5 and before) into blocks (schema 6). */
+  packFiles(): Promise<void>;
   /** Writes the manifest alone (after a schema upgrade). */
   putMeta(meta: LibraryMeta): Promise<void>;
   clear(): Promise<void>;

@@ -44,6 +44,9 @@ export class MemoryLibraryStore implements LibraryStore {
     this.meta = meta;
   }
 
+  /** Nothing to pack: memory holds no older library. */
+  async packFiles(): Promise<void> {}
+
   async deleteFiles(fileIds: readonly number[], meta: LibraryMeta): Promise<void> {
     for (const fileId of fileIds) {
       this.files.delete(fileId);

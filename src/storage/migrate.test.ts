@@ -2,10 +2,14 @@
  * A library written under the previous schema opens, upgrades in place and keeps every document;
  * one written by a newer version is refused and left untouched.
  */
+import 'fake-indexeddb/auto';
+import { createStore, delMany, getMany, keys, setMany } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../tests/support/corpus.ts';
-import { SCHEMA_VERSION } from '../shared/records.ts';
+import { SCHEMA_VERSION, type FileBlock } from '../shared/records.ts';
 import { Library } from '../worker/library.ts';
+import { IdbLibraryStore } from './idb-store.ts';
+import { fileIdsOfBlock } from './keys.ts';
 import { MemoryLibraryStore } from './memory-store.ts';
 import { migrate, NewerSchemaError } from './migrate.ts';
 import { sha256 } from '../../tests/support/hash.ts';
@@ -51,5 +55,28 @@ describe('schema migration', () => {
     // Every write starts with syncIfStale: one attempted anyway is refused before it touches anything.
     await expect(library.syncIfStale()).rejects.toBeInstanceOf(NewerSchemaError);
     expect(await store.load()).toEqual(before);
+  });
+
+  it('upgrades a schema 5 library of one value per file in IndexedDB into blocks: same files, same answers', async () => {
+    const db = createStore('souwen-schema-5', 'library');
+    const library = new Library(new IdbLibraryStore(db), sha256);
+    await library.init();
+    await library.import(seeds().map((s) => ({ name: s.name, path: s.name, bytes: s.bytes.slice().buffer })), () => {}, never);
+    const answer = (await library.search('芯片企业', {})).hits.map((h) => h.title);
+    // As schema 5 stored them: `file:<id>` and `sections:<id>`, no blocks.
+    const blockKeys = (await keys(db)).map(String).filter((k) => k.startsWith('block:'));
+    const blocks = (await getMany<FileBlock | undefined>(blockKeys, db)).flatMap((b) => (b ? [b] : []));
+    const [meta] = await getMany<{ schemaVersion: number }>(['meta'], db);
+    await setMany([...blocks.flatMap((b) => b.files.flatMap((f, k) => [[`file:${f.id}`, f], [`sections:${f.id}`, b.sections[k]]] as [string, unknown][])), ['meta', { ...meta, schemaVersion: 5 }]], db);
+    await delMany(blockKeys, db);
+    const ids = blockKeys.flatMap(fileIdsOfBlock).sort((a, b) => a - b);
+
+    const upgraded = new Library(new IdbLibraryStore(db), sha256);
+    expect((await upgraded.init()).files.map((f) => f.id).sort((a, b) => a - b)).toEqual(ids);
+    expect((await upgraded.search('芯片企业', {})).hits.map((h) => h.title)).toEqual(answer);
+    const after = (await keys(db)).map(String);
+    expect(after.filter((k) => k.startsWith('file:') || k.startsWith('sections:'))).toEqual([]);
+    expect(after.filter((k) => k.startsWith('block:')).flatMap(fileIdsOfBlock).sort((a, b) => a - b)).toEqual(ids);
+    expect((await getMany<{ schemaVersion: number }>(['meta'], db))[0]!.schemaVersion).toBe(SCHEMA_VERSION);
   });
 });

@@ -28,6 +28,9 @@ const STEPS: Record<number, Step> = {
   // 4 → 5: sections are folded again from their text by the worker (worker/refold.ts), which
   // needs their texts; this step only moves the version.
   4: (meta) => ({ ...meta, schemaVersion: 5 }),
+  // 5 → 6: file and section records are packed into blocks by the store (`packFiles`), which
+  // reads both kinds meanwhile; this step only moves the version.
+  5: (meta) => ({ ...meta, schemaVersion: 6 }),
 };
 
 /**

@@ -109,6 +109,7 @@ export class Library {
     }
     if (!upgraded) return stored.meta;
     if (foldedBefore5) await refoldLibrary(stored, this.#store, stored.meta!, this.#hash);
+    if (stored.meta!.schemaVersion < 6) await this.#store.packFiles();
     stored.meta = upgraded;
     await this.#store.putMeta(upgraded);
     return upgraded;

@@ -49,7 +49,8 @@ export interface CharSection {
 export class CharIndex {
   #text = new PostingTable();
   #titles = new PostingTable();
-  #readings = new ReadingTables();
+  /** Made on first use: building the pinyin tables takes about 60 ms, which a reload need not wait for. */
+  #readingTables: ReadingTables | null = null;
   /** Slot → section id; -1 once removed. */
   #ids: number[] = [];
   #slots = new Map<number, number>();
@@ -74,6 +75,10 @@ export class CharIndex {
    * cannot be summed into a reading's.
    */
   #longIds = new Set<number>();
+
+  get #readings(): ReadingTables {
+    return (this.#readingTables ??= new ReadingTables());
+  }
 
   /** Sections indexed (removed ones excluded). */
   get size(): number {
@@ -161,7 +166,7 @@ export class CharIndex {
     this.#version++;
     this.#text = new PostingTable();
     this.#titles = new PostingTable();
-    this.#readings = new ReadingTables();
+    this.#readingTables = null;
     this.#ids = [];
     this.#longIds = new Set();
     this.#slots.clear();
