@@ -66,6 +66,13 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     for (const id of ids) expect(loaded.sections.get(id)?.map((r) => r.norm)).toEqual(['芯片']);
   });
 
+  it('closes a block at 2 000 000 characters of folded text, before 16 files', async () => {
+    const { db, store } = freshStore();
+    const long = (id: number): SectionRecord => ({ ...section(id), norm: '芯'.repeat(900_000) });
+    await store.putFiles([1, 2, 3, 4].map((id) => ({ file: file(id), sections: [long(id)], original: null })), meta(0));
+    expect((await keys(db)).map(String).filter((k) => k.startsWith('block:')).sort()).toEqual(['block:1,2,3', 'block:4']);
+  });
+
   it('rewrites a block without a deleted file, and moves a file stored again out of its old block', async () => {
     const { db, store } = freshStore();
     await store.putFiles([1, 2, 3].map((id) => ({ file: file(id), sections: [section(id)], original: '原文' })), meta(0));

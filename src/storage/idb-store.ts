@@ -28,6 +28,11 @@ export const STORE_NAME = 'library';
  * read, 48 values of 64 files each 35–60 ms (DESIGN.md, decision 63).
  */
 const BLOCK_FILES = 16;
+/**
+ * Folded text that closes a block before it has {@link BLOCK_FILES} files (`BATCH_CHARS`): a
+ * folder of novels back from the trash is not one value of hundreds of MB.
+ */
+const BLOCK_CHARS = 2_000_000;
 /** Files of an older library moved into blocks per transaction (see `packFiles`). */
 const PACK_FILES = 256;
 
@@ -152,8 +157,7 @@ export class IdbLibraryStore implements LibraryStore {
       store.delete(fileKey(file.id));
       store.delete(sectionsKey(file.id));
     }
-    for (let i = 0; i < files.length; i += BLOCK_FILES) {
-      const part = files.slice(i, i + BLOCK_FILES);
+    for (const part of blocksOf(files)) {
       const key = blockKey(part.map((f) => f.file.id));
       const block: FileBlock = { files: part.map((f) => f.file), sections: part.map((f) => f.records) };
       store.put(block, key);
@@ -243,4 +247,19 @@ export class IdbLibraryStore implements LibraryStore {
     await clear(this.#db);
     await del(META_KEY, this.#db);
   }
+}
+
+/** Files cut into blocks, in order: each closed at {@link BLOCK_FILES} files or {@link BLOCK_CHARS} of folded text. */
+function blocksOf<T extends { records: readonly SectionRecord[] }>(files: readonly T[]): T[][] {
+  const blocks: T[][] = [];
+  let chars = Infinity;
+  for (const f of files) {
+    if (chars >= BLOCK_CHARS || blocks.at(-1)!.length >= BLOCK_FILES) {
+      blocks.push([]);
+      chars = 0;
+    }
+    blocks.at(-1)!.push(f);
+    for (const r of f.records) chars += r.norm.length;
+  }
+  return blocks;
 }
