@@ -5,7 +5,8 @@ import { FileScript } from './normalize/script.ts';
 import type { ParsedQuery } from './query/parse-query.ts';
 import { QueryMatcher } from './search/matcher.ts';
 import { presentHits, presentSection } from './search/presenter.ts';
-import { rankPage } from './search/ranked-page.ts';
+import { rankPage, type PageRequest } from './search/ranked-page.ts';
+import { VerifiedTerms } from './search/verified-terms.ts';
 import { fromStored, toStored, type StoredSection } from './search/records.ts';
 import type { Hit, RankedPage, ReadResult, SearchOptions, SearchResult } from './search/results.ts';
 import { SectionIndex } from './search/section-index.ts';
@@ -35,6 +36,12 @@ const SLICE_CHARS = 250_000;
 export class SearchEngine {
   readonly #store = new SectionStore();
   readonly #index = new SectionIndex();
+  /** The last few verifications of common terms, extended as sections are added (see `VerifiedTerms`). */
+  readonly #verified: VerifiedTerms;
+
+  constructor(verified = new VerifiedTerms()) {
+    this.#verified = verified;
+  }
   /** See {@link SearchEngine.nextSectionId}. */
   #nextSectionId = 1;
 
@@ -181,14 +188,15 @@ export class SearchEngine {
    * query finds nothing, unless `fileId` is given: then it lists that file's sections.
    */
   rank(query: string, options: SearchOptions = {}): RankedPage {
-    return rankPage(this.#store, this.#index, query, {
+    const request: PageRequest = {
       offset: options.offset ?? 0,
       limit: options.limit ?? DEFAULT_LIMIT,
       wording: options.wording ?? true,
       sort: options.sort ?? 'relevance',
       filters: options.filters ?? {},
       fileId: options.fileId,
-    });
+    };
+    return rankPage(this.#store, this.#index, query, request, this.#verified);
   }
 
   /**

@@ -6,6 +6,7 @@ import type { CharCounts } from '../index/char-index.ts';
 import { countedMatch, countedWidenedMatch } from './counted-match.ts';
 import type { Candidates, SectionIndex } from './section-index.ts';
 import type { LibrarySection, SectionStore } from './section-store.ts';
+import type { Verified, VerifiedTerms } from './verified-terms.ts';
 
 /** Sections found other than literally, with the matchers that found them (per term). */
 export interface Widened {
@@ -28,9 +29,18 @@ export class QueryMatcher {
   /** The same for the last widening of a one-term query (see {@link widenedKnown}). */
   #widenedCounted: { term: string; known: CharCounts } | undefined;
 
-  constructor(store: SectionStore, index: SectionIndex) {
+  /** Verifications of earlier queries to extend (see `VerifiedTerms`), if any. */
+  readonly #verified: VerifiedTerms | undefined;
+
+  constructor(store: SectionStore, index: SectionIndex, verified?: VerifiedTerms) {
     this.#store = store;
     this.#index = index;
+    this.#verified = verified;
+  }
+
+  /** `verify` over the candidates, or over those added since a kept verification of the same term and kind. */
+  #verify(kind: string, term: string, candidates: readonly number[], verify: (fresh: readonly number[]) => Verified): Verified {
+    return this.#verified ? this.#verified.verified(kind, term, this.#store, candidates, verify) : verify(candidates);
   }
 
   /** A term's index candidates (see `SectionIndex.candidates`), looked up once per query. */
@@ -75,17 +85,20 @@ export class QueryMatcher {
    * (the character index narrows them); `known` then gives both to the ranker.
    */
   #countedMatch(term: string, candidates: readonly number[]): number[] {
-    const { ids, counts } = countedMatch(this.#store, term, candidates);
-    const inTitle = new Uint8Array(counts.length);
-    // A few matches' titles are read; many are narrowed by the titles' characters first (and
-    // every match's title is read until the character index is complete).
-    const titled = ids.length <= FEW_MATCHES ? ids : (this.#index.titleCandidates([term]) ?? ids);
-    for (const id of titled) {
-      const s = this.#store.get(id);
-      if (s && this.#store.normTitle(s).includes(term)) inTitle[id] = 1;
-    }
-    this.#counted = { term, known: { counts, inTitle } };
-    return ids;
+    const known = this.#verify('literal', term, candidates, (fresh) => {
+      const { ids, counts } = countedMatch(this.#store, term, fresh);
+      const inTitle = new Uint8Array(counts.length);
+      // A few matches' titles are read; many are narrowed by the titles' characters first (and
+      // every match's title is read until the character index is complete).
+      const titled = ids.length <= FEW_MATCHES ? ids : (this.#index.titleCandidates([term]) ?? ids);
+      for (const id of titled) {
+        const s = this.#store.get(id);
+        if (s && this.#store.normTitle(s).includes(term)) inTitle[id] = 1;
+      }
+      return { ids, counts, inTitle };
+    });
+    this.#counted = { term, known };
+    return known.ids;
   }
 
   /**
@@ -124,7 +137,7 @@ export class QueryMatcher {
       const matchers = wordingMatchers(q.terms, script);
       if (!matchers) continue;
       const alternativesOf = (t: string): Candidates => ({ ids: matchers.get(t)?.alternatives.flatMap((a) => this.candidates(a).ids) ?? [], exact: false });
-      const ids = this.widened(q, matchers, literal(), alternativesOf, (s) => s.script === script);
+      const ids = this.widened(q, matchers, literal(), alternativesOf, (s) => s.script === script, `wording-${script}`);
       if (ids.length > 0) out.push({ ids, matchers });
     }
     return out;
@@ -135,6 +148,7 @@ export class QueryMatcher {
    * wording), leaving out those in `skip` and those `keep` refuses.
    * @param more sections a term's matcher may find, beyond the term's own candidates; when they
    *   are exactly what it finds and the query is that one term, nothing is verified
+   * @param kind what the matchers read (pinyin, a region's wording), to keep verifications apart
    */
   widened(
     q: ParsedQuery,
@@ -142,13 +156,14 @@ export class QueryMatcher {
     skip: ReadonlySet<number>,
     more: (term: string) => Candidates,
     keep: (s: LibrarySection) => boolean = () => true,
+    kind = 'pinyin',
   ): number[] {
     const only = soleTerm(q);
     if (only !== undefined && matchers.has(only) && this.#index.charsComplete) {
       const found = more(only);
       if (found.exact) return found.ids.filter((id) => !skip.has(id) && keep(this.#store.get(id)!));
       // The term is in none of them (literal matches are skipped): its count is the matcher's.
-      const counted = countedWidenedMatch(this.#store, only, matchers.get(only)!, found.ids, (s) => !skip.has(s.id) && keep(s));
+      const counted = this.#verify(kind, only, found.ids, (fresh) => countedWidenedMatch(this.#store, only, matchers.get(only)!, fresh, (s) => !skip.has(s.id) && keep(s)));
       this.#widenedCounted = { term: only, known: counted };
       return counted.ids;
     }

@@ -9,6 +9,7 @@ import type { ScoredSection } from './ranker.ts';
 import type { RankedEntry, RankedPage, SearchFilters } from './results.ts';
 import type { SectionIndex } from './section-index.ts';
 import type { SectionStore } from './section-store.ts';
+import type { VerifiedTerms } from './verified-terms.ts';
 
 /** Which page of a query to rank (see `SearchOptions`, with defaults applied). */
 export interface PageRequest {
@@ -32,9 +33,9 @@ interface Found {
  * Every section of a query: literal matches, then other regions' wording, then pinyin readings
  * (each group skips the sections of the ones before it, so the groups are disjoint).
  */
-function findAll(store: SectionStore, index: SectionIndex, parsed: ParsedQuery, wording: boolean): Found {
+function findAll(store: SectionStore, index: SectionIndex, parsed: ParsedQuery, wording: boolean, verified?: VerifiedTerms): Found {
   const { terms } = parsed;
-  const matcher = new QueryMatcher(store, index);
+  const matcher = new QueryMatcher(store, index, verified);
   const ids = matcher.matching(parsed);
   // With one term its document frequency is the hit count; with several, each term's index
   // candidates (already looked up for the match) are verified once more, alone. Counted before
@@ -83,7 +84,7 @@ const total = (groups: readonly RankGroup[]) => groups.reduce((n, g) => n + g.id
  * (terms in capitals excepted: acronyms): sections found only that way come after every other
  * hit, in either order. Counts are of the results as narrowed by `fileId` and the filters.
  */
-export function rankPage(store: SectionStore, index: SectionIndex, query: string, request: PageRequest): RankedPage {
+export function rankPage(store: SectionStore, index: SectionIndex, query: string, request: PageRequest, verified?: VerifiedTerms): RankedPage {
   const parsed = parseQuery(query);
   const { offset, limit, sort, fileId } = request;
   const facets = new FacetCounter(store.facetCodes, request.filters);
@@ -96,7 +97,7 @@ export function rankPage(store: SectionStore, index: SectionIndex, query: string
     const counts = { total: listed.length, matches: listed.length, wordingMatches: 0, pinyinMatches: 0 };
     return { counts, facets: facets.facets(), entries: page.map((r) => ({ ...r, copies: [] })), terms: [] };
   }
-  const all = findAll(store, index, parsed, request.wording);
+  const all = findAll(store, index, parsed, request.wording, verified);
   const narrows = fileId !== undefined || Object.values(request.filters).some((values) => values && values.length > 0);
   const groups = all.groups.map((g) => narrowed(g, keep, narrows));
   const pinyin = all.pinyin && narrowed(all.pinyin, keep, narrows);

@@ -64,6 +64,22 @@ export class SectionStore {
   /** Each section's folded length, by id: a one-character query's ranking reads nothing else of a hit. */
   #lengths = new Int32Array(1024);
   #totalLength = 0;
+  #maxId = -1;
+  #changes = 0;
+
+  /** The largest id of a section ever added (-1: none). */
+  get maxId(): number {
+    return this.#maxId;
+  }
+
+  /**
+   * Bumped by every change other than adding sections with ids above every earlier one (a
+   * removal, a clear, a section added out of order): what was found before such a change may
+   * no longer hold for the old sections (see `VerifiedTerms`).
+   */
+  get changes(): number {
+    return this.#changes;
+  }
 
   /** Number of sections. */
   get size(): number {
@@ -124,6 +140,8 @@ export class SectionStore {
   }
 
   #addSection(s: LibrarySection, folderCode: number): void {
+    if (s.id <= this.#maxId) this.#changes++;
+    else this.#maxId = s.id;
     if (this.#byId[s.id] === undefined) this.#count++;
     // Grown one element at a time, so the array stays packed (a hole would make it a dictionary).
     while (this.#byId.length < s.id) this.#byId.push(undefined);
@@ -153,6 +171,7 @@ export class SectionStore {
   removeFile(fileId: number): number[] {
     const file = this.#files.get(fileId);
     if (!file) return [];
+    this.#changes++;
     for (const id of file.sectionIds) {
       const s = this.#byId[id];
       if (s) this.#totalLength -= s.norm.length;
@@ -168,6 +187,8 @@ export class SectionStore {
 
   /** Empties the store. */
   clear(): void {
+    this.#changes++;
+    this.#maxId = -1;
     this.#byId = [];
     this.#count = 0;
     this.#files.clear();
