@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, seeds } from '../../tests/support/corpus.ts';
 import { SearchEngine } from './engine.ts';
+import { foldSection, withFolds } from './normalize/fold-sections.ts';
 import { ingest } from './pipeline.ts';
 
 function seedEngine(): SearchEngine {
@@ -72,6 +73,16 @@ describe('SearchEngine on the seeds', () => {
     const page = engine.search('的', { limit: 5, offset: 5 });
     expect(page.total).toBe(all.total);
     expect(page.hits.map((h) => h.sectionId)).toEqual(all.hits.slice(5, 10).map((h) => h.sectionId));
+  });
+
+  it('takes each section’s fold from whoever read it (the parsing worker), and folds it itself otherwise', () => {
+    for (const { name, bytes } of seeds()) {
+      const file = ingest(bytes, name);
+      const stored = new SearchEngine().addFile(1, name, file.sections);
+      expect(new SearchEngine().addFile(1, name, withFolds(file).sections)).toEqual(stored);
+      const marked = file.sections.map((s) => ({ ...s, folded: { ...foldSection(s, undefined), norm: '标记' } }));
+      expect(new SearchEngine().addFile(1, name, marked).map((s) => s.norm)).toEqual(file.sections.map(() => '标记'));
+    }
   });
 
   it('forgets a removed file', () => {

@@ -108,7 +108,7 @@ export class SearchEngine {
         source: s.source,
         date: s.date,
         text: s.text,
-        ...foldSection(s, undefined),
+        ...(s.folded ?? foldSection(s, undefined)),
       }));
       if (from === 0) this.#store.addFile(fileId, fileName, slice);
       else this.#store.appendToFile(fileId, slice);

@@ -2,6 +2,7 @@
  * Types passed between the pipeline stages. Every stage is a plain function from one of
  * these to the next, so the same code runs in Node (tests, CLI, bench) and in the worker.
  */
+import type { FoldedSection } from './normalize/fold-sections.ts';
 
 /**
  * Encodings the decoder can report (WHATWG labels). `windows-1252` and `macintosh` (Mac Roman)
@@ -35,6 +36,11 @@ export interface Section {
   text: string;
   /** Offset of `text` in the decoded file, in UTF-16 code units. */
   start: number;
+  /**
+   * The section folded (see `foldSection`), when whoever read it folded it too: the parsing
+   * worker does, so that the indexer does not. Absent: the engine folds it.
+   */
+  folded?: FoldedSection;
 }
 
 /** Everything the pipeline learns about one file. */

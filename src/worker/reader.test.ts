@@ -8,20 +8,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sha256 } from '../../tests/support/hash.ts';
 import { PipelineError } from '../core/errors.ts';
 import { newBudget } from '../core/extract/zip.ts';
-import { ingestEach, ingestMany, type IngestOutcome } from '../core/pipeline.ts';
+import { ingestMany, type IngestOutcome } from '../core/pipeline.ts';
 import type { ImportFile } from '../shared/protocol.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
-import { inProcessReader, READ_TIMEOUT_MS, toData, WorkerReader, type ParseReply, type ParseRequest, type WorkerLike } from './reader.ts';
+import { withFolds } from '../core/normalize/fold-sections.ts';
+import { ParseServer } from './parse-server.ts';
+import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type WorkerLike } from './reader.ts';
 
 /** A parsing worker in this thread: it answers like parse.worker.ts, except for files named `stall` or `crash`. */
 class FakeWorker implements WorkerLike {
   static started: FakeWorker[] = [];
   terminated = false;
-  #outcomes: Iterator<IngestOutcome> | undefined;
-  #budget = { remaining: 0 };
-  #id = 0;
   readonly #listeners: { message: ((e: MessageEvent<ParseReply>) => void)[]; error: ((e: ErrorEvent) => void)[] } = { message: [], error: [] };
+  // Replies through structured cloning, as a real worker's are.
+  readonly #server = new ParseServer((reply) => queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>))));
 
   constructor() {
     FakeWorker.started.push(this);
@@ -36,22 +37,12 @@ class FakeWorker implements WorkerLike {
   }
 
   postMessage(request: ParseRequest): void {
-    if (request.type === 'read') {
-      if (request.path.includes('stall')) return;
-      if (request.path.includes('crash')) {
-        queueMicrotask(() => this.#listeners.error.forEach((l) => l({ message: 'boom', preventDefault() {} } as ErrorEvent)));
-        return;
-      }
-      this.#id = request.id;
-      this.#budget = { remaining: request.budgetRemaining };
-      this.#outcomes = ingestEach(request.bytes, request.path, request.depth, this.#budget);
+    if (request.type === 'read' && request.path.includes('stall')) return;
+    if (request.type === 'read' && request.path.includes('crash')) {
+      queueMicrotask(() => this.#listeners.error.forEach((l) => l({ message: 'boom', preventDefault() {} } as ErrorEvent)));
+      return;
     }
-    const next = this.#outcomes!.next();
-    const reply: ParseReply = next.done
-      ? { type: 'done', id: this.#id, budgetRemaining: this.#budget.remaining }
-      : { type: 'outcome', id: this.#id, outcome: toData(next.value) };
-    // Through structured cloning, as a real worker's replies are.
-    queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>)));
+    this.#server.handle(request);
   }
 }
 
@@ -79,11 +70,12 @@ describe('the in-process reader', () => {
 });
 
 describe('the worker reader', () => {
-  it('gives what ingestEach gives, errors rebuilt as PipelineErrors, and the budget the archive leaves', async () => {
+  it('gives what ingestEach gives, folded, errors rebuilt as PipelineErrors, and the budget the archive leaves', async () => {
     const zip = zipSync({ 'a.txt': strToU8('甲乙丙丁'.repeat(100)), 'empty.txt': new Uint8Array(0) });
     const s = source('book.zip', zip);
     const got = await all(new WorkerReader(() => new FakeWorker()).read(s));
-    const want = ingestMany(zip, 'book.zip');
+    // The parsing worker folds what it reads: exactly as the engine would.
+    const want = ingestMany(zip, 'book.zip').map((o) => ('file' in o ? { ...o, file: withFolds(o.file) } : o));
     expect(got).toEqual(want);
     expect(got.map(codeOf)).toEqual(['read', 'empty']);
     const error = (got[1] as { error: PipelineError }).error;

