@@ -50,6 +50,11 @@ export class SearchEngine {
     return this.#store.totalLength;
   }
 
+  /** True once every section's text and title are in the character index (see `indexCharacters`). */
+  get charactersIndexed(): boolean {
+    return this.#index.charsComplete;
+  }
+
   /** Number of sections in the library. */
   get sectionCount(): number {
     return this.#store.size;
@@ -243,11 +248,14 @@ export class SearchEngine {
    * is about 25 ms), so that a worker can do it between queries. @returns true when none is left
    */
   indexCharacters(maxChars = Infinity): boolean {
-    return this.#index.indexCharacters(maxChars, (id) => {
-      const s = this.#store.get(id);
-      return s && this.#charSection(s);
-    });
+    return this.#index.indexCharacters(maxChars, this.#charSectionOf);
   }
+
+  /** A section as the character index reads it, undefined for an unknown id. */
+  readonly #charSectionOf = (id: number): CharSection | undefined => {
+    const s = this.#store.get(id);
+    return s && this.#charSection(s);
+  };
 
   /** What the character index reads of a section: its folded text and title. */
   #charSection(s: LibrarySection): CharSection {
@@ -266,7 +274,7 @@ export class SearchEngine {
 
   /** Serialized index chunks, for persistence; `between` is awaited between two chunks. */
   exportIndex(between?: () => Promise<void>): Promise<IndexChunk[]> {
-    return this.#index.pairs.export(between);
+    return this.#index.export(between);
   }
 
   /**
@@ -276,5 +284,15 @@ export class SearchEngine {
    */
   importIndex(chunks: readonly (readonly [string, Uint8Array])[], idLimit?: number): void {
     this.#index.pairs.import(chunks, idLimit);
+  }
+
+  /**
+   * Takes the character index's chunks of the same snapshot (`chars/…`), once the files are
+   * restored: a reload reads them after its first result, and checks them a chunk at a time
+   * (`yield` between two; see `SectionIndex.importCharacters`).
+   * @returns false when they could not be used: the sections are then indexed between queries
+   */
+  importCharacters(chunks: readonly (readonly [string, Uint8Array])[]): Generator<void, boolean> {
+    return this.#index.importCharacters(chunks, (id) => this.#store.get(id)?.norm.length, this.#nextSectionId);
   }
 }

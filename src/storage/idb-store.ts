@@ -15,7 +15,7 @@ import {
   sectionsKey,
   textsKey,
 } from './keys.ts';
-import { splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
+import { isLaterChunk, splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
 import type { IndexChunk } from '../core/index/search-index.ts';
 
 /** IndexedDB database and object store names. */
@@ -81,7 +81,9 @@ export class IdbLibraryStore implements LibraryStore {
     // The manifest and the keys at the same time: each first request takes tens of ms.
     const [meta, indexKeys, blockKeys] = await Promise.all([get<LibraryMeta>(META_KEY, this.#db), this.#keysIn(indexKeyRange()), this.#keysIn(blockKeyRange())]);
     const generation = meta?.indexGeneration ?? 0;
-    const chunkKeys = indexKeys.filter((k) => generation > 0 && indexGenerationOf(k) === generation);
+    const generationKeys = indexKeys.filter((k) => generation > 0 && indexGenerationOf(k) === generation);
+    const chunkKeys = generationKeys.filter((k) => !isLaterChunk(indexChunkOf(k)));
+    const laterKeys = generationKeys.filter((k) => isLaterChunk(indexChunkOf(k)));
     // Blocks and index chunks are most of the bytes: read them at the same time.
     const chunkData = getMany<Uint8Array>(chunkKeys, this.#db);
     const blocks = await getMany<FileBlock | undefined>(blockKeys, this.#db);
@@ -103,8 +105,10 @@ export class IdbLibraryStore implements LibraryStore {
       this.#unpackedIds.add(f.id);
     }
     const data = await chunkData;
-    const indexChunks = chunkKeys.map((k, i): IndexChunk => [indexChunkOf(k), data[i]!]);
-    return { meta, files, sections, indexChunks };
+    // A chunk gone since its key was listed (a newer save dropped this generation) is left out: the import then refuses the lot.
+    const named = (keys: string[], data: (Uint8Array | undefined)[]) => keys.flatMap((k, i): IndexChunk[] => (data[i] ? [[indexChunkOf(k), data[i]]] : []));
+    const laterChunks = async () => named(laterKeys, await getMany<Uint8Array>(laterKeys, this.#db));
+    return { meta, files, sections, indexChunks: named(chunkKeys, data), laterChunks };
   }
 
   /** Files stored one value each, as schema 5 and before did, with their sections' records. */

@@ -1,14 +1,23 @@
 import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
 import type { IndexChunk } from '../core/index/search-index.ts';
+import { CHARS_CHUNKS } from '../core/index/char-index-io.ts';
 
 /** Everything read back from storage when the worker starts. */
 export interface StoredLibrary {
   meta: LibraryMeta | undefined;
   files: FileRecord[];
   sections: Map<number, SectionRecord[]>;
-  /** Chunks of the current index generation, if any. */
+  /** Chunks of the current index generation, if any, but those read later (see `laterChunks`). */
   indexChunks: IndexChunk[];
+  /**
+   * Reads the rest of the generation's chunks (the character index's, `chars/…`): a reload
+   * answers its first query without them, and takes them when they arrive.
+   */
+  laterChunks: () => Promise<IndexChunk[]>;
 }
+
+/** Whether a chunk is read after the first result (see `StoredLibrary.laterChunks`). */
+export const isLaterChunk = (name: string) => name.startsWith(CHARS_CHUNKS);
 
 /** A file as written: its record, its sections, and its original text unless the record can rebuild it (null). */
 export interface StoredFile {

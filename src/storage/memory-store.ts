@@ -1,5 +1,5 @@
 import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
-import { splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
+import { isLaterChunk, splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
 import type { IndexChunk } from '../core/index/search-index.ts';
 
 /**
@@ -29,7 +29,8 @@ export class MemoryLibraryStore implements LibraryStore {
       files: [...this.files.values()],
       // Copies, as IndexedDB would give: the engine fills in texts on the records it holds.
       sections: new Map([...this.sections].map(([id, records]) => [id, records.map((r) => ({ ...r }))])),
-      indexChunks: [...this.indexChunks],
+      indexChunks: this.indexChunks.filter(([name]) => !isLaterChunk(name)),
+      laterChunks: async () => this.indexChunks.filter(([name]) => isLaterChunk(name)),
     };
   }
 

@@ -9,6 +9,7 @@ import { preparePinyin } from '../core/query/pinyin.ts';
 import { prepareWording } from '../core/query/wording.ts';
 import type { ImportFile, LibraryState, OriginalView, Progress } from '../shared/protocol.ts';
 import type { FileRecord, LibraryMeta } from '../shared/records.ts';
+import type { IndexChunk } from '../core/index/search-index.ts';
 import type { LibraryStore, StoredLibrary } from '../storage/library-store.ts';
 import { migrate } from '../storage/migrate.ts';
 import { exportBackup, type BackupArticle } from './backup-files.ts';
@@ -20,6 +21,7 @@ import { inProcessReader, type SourceReader } from './reader.ts';
 import { refoldLibrary } from './refold.ts';
 import { fingerprint, saveSnapshot, snapshotUsable } from './snapshot.ts';
 import { Trash, trashOf } from './trash.ts';
+import { yieldToEvents } from './turns.ts';
 
 export type { HashFn } from './importer.ts';
 
@@ -45,6 +47,13 @@ export class Library {
   readonly #trash = new Trash();
   /** The loaded snapshot lacks some stored files (they were indexed from their text at load). */
   #snapshotStale = false;
+  /**
+   * The character index saved with the snapshot, read after a load answered (see
+   * `StoredLibrary.laterChunks`); idle work waits for it rather than build the index again.
+   */
+  #charactersRead: Promise<boolean> = Promise.resolve(false);
+  /** Loads so far: chunks read for an earlier one are not taken. */
+  #loads = 0;
   /** Why this library must not be written (it comes from a newer version), if so. */
   #refusal: Error | undefined;
 
@@ -81,7 +90,27 @@ export class Library {
     // Files stored after the last snapshot (or a snapshot from other code) are indexed now; the
     // result is saved by saveIfStale, when this tab may write.
     this.#snapshotStale = stale;
+    const load = ++this.#loads;
+    this.#charactersRead = indexUsable ? stored.laterChunks().then((chunks) => this.#importCharacters(chunks, load)).catch(() => false) : Promise.resolve(false);
     return this.state();
+  }
+
+  /** Whether the last load took the character index saved with its snapshot, once known. */
+  get charactersImported(): Promise<boolean> {
+    return this.#charactersRead;
+  }
+
+  /**
+   * Takes the character index read after a load, a chunk at a time with a turn for requests
+   * between two; not if the library was loaded again meanwhile.
+   */
+  async #importCharacters(chunks: IndexChunk[], load: number): Promise<boolean> {
+    const importing = this.engine.importCharacters(chunks);
+    for (let step = importing.next(); ; step = importing.next()) {
+      if (step.done) return step.value;
+      await yieldToEvents();
+      if (load !== this.#loads) return false;
+    }
   }
 
   /** Imports a saved index; false (the files are indexed again) when it is damaged. */
@@ -285,6 +314,7 @@ export class Library {
    * storage. @returns true when none is left
    */
   async idleSlice(): Promise<boolean> {
+    await this.#charactersRead;
     preparePinyin();
     let done = this.engine.indexCharacters(CHARACTERS_PER_SLICE);
     if (done) done = await this.loadMoreTexts(FILES_PER_SLICE);

@@ -2,6 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pinyinMatcher } from '../query/pinyin.ts';
 import { CharIndex } from './char-index.ts';
+import { readCharacters } from './char-index-io.ts';
+
+/** `readCharacters` run to its end, its result imported into `index`. */
+function importInto(index: CharIndex, ...args: Parameters<typeof readCharacters>): void {
+  const reading = readCharacters(...args);
+  let step = reading.next();
+  while (!step.done) step = reading.next();
+  index.import(step.value);
+}
 
 /**
  * What ranking counts of a character in a text, written out from its definition (occurrences in
@@ -152,5 +161,60 @@ describe('CharIndex', () => {
     expect(index.readingCandidates(readings).ids.sort()).toEqual([1, 2]);
     index.remove(1);
     expect(index.readingCandidates(readings).ids).toEqual([2]);
+  });
+
+  it('saved and read back, answers as the index it was saved from, pinyin tables once written again', () => {
+    const unit = fc.constantFrom(...'明月梅雨芯片新心西安行长好山水秋前夜，的');
+    const section = fc.record({ norm: fc.string({ unit, maxLength: 1500 }), normTitle: fc.string({ unit, maxLength: 6 }) });
+    fc.assert(
+      fc.property(fc.array(section, { minLength: 1, maxLength: 60 }), fc.array(fc.nat(), { maxLength: 5 }), (sections, removals) => {
+        const byId = new Map(sections.map((s, i) => [i * 3 + 1, { id: i * 3 + 1, ...s }]));
+        const saved = new CharIndex();
+        for (const s of byId.values()) saved.add(s);
+        for (const r of removals) {
+          const id = [...byId.keys()][r % byId.size];
+          if (id === undefined || byId.size === 1) continue;
+          saved.remove(id);
+          byId.delete(id);
+        }
+        const chunks = saved.export();
+        const read = new CharIndex();
+        importInto(read, chunks, new Set(byId.keys()), (id) => byId.get(id)!.norm.length, 1000);
+        expect(read.readingsComplete).toBe(byId.size === 0);
+        for (const code of [...'明月芯，的好'].map((c) => c.charCodeAt(0))) {
+          expect(read.sectionsWith(code)).toEqual(saved.sectionsWith(code));
+          expect(read.titlesWith(code)).toEqual(saved.titlesWith(code));
+          expect(read.termCounts(code)).toEqual(saved.termCounts(code));
+        }
+        // A section added before the pinyin tables are written again waits its turn for them.
+        const late = { id: 1000, norm: '明月', normTitle: '秋雨' };
+        for (const index of [saved, read]) index.add(late);
+        byId.set(late.id, late);
+        expect(read.addReadings(Infinity, (id) => byId.get(id))).toBe(true);
+        for (const term of ['mingyue', 'my', 'qiuyu', 'ai']) {
+          const m = pinyinMatcher(term)!;
+          const readings = m.units.map((units, k) => ({ units, classes: m.classes[k]! }));
+          expect(read.readingCandidates(readings)).toEqual(saved.readingCandidates(readings));
+          expect(read.readingCounts(readings)).toEqual(saved.readingCounts(readings));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses a saved index whose slots name other sections, or that lacks a chunk', () => {
+    const saved = new CharIndex();
+    for (const id of [1, 2, 3]) saved.add({ id, norm: '明月', normTitle: '' });
+    const chunks = saved.export();
+    const read = new CharIndex();
+    const length = () => 2;
+    expect(() => importInto(read, chunks, new Set([1, 2]), length, 4)).toThrow();
+    expect(() => importInto(read, chunks, new Set([1, 2, 3, 4]), length, 5)).toThrow();
+    expect(() => importInto(read, chunks.slice(0, -1), new Set([1, 2, 3]), length, 4)).toThrow();
+    // The largest id past the library's counter: a lie.
+    expect(() => importInto(read, chunks, new Set([1, 2, 3]), length, 3)).toThrow();
+    expect(read.size).toBe(0);
+    importInto(read, chunks, new Set([1, 2, 3]), length, 4);
+    expect(read.sectionsWith('明'.charCodeAt(0))).toEqual([1, 2, 3]);
   });
 });

@@ -2,8 +2,10 @@ import { scaledCount } from '../rank/occurrences.ts';
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import { isTwoInitials, pairKey } from './reading-pairs.ts';
 import { ReadingTables } from './reading-tables.ts';
+import { DistinctUnits } from './distinct-units.ts';
 import { RecentBitsets } from './recent-bitsets.ts';
 import { PostingTable } from './posting-table.ts';
+import { saveCharacters, type SavedCharacters } from './char-index-io.ts';
 
 /**
  * Which sections contain each character (UTF-16 code unit) of their folded text, how often, and
@@ -23,6 +25,9 @@ import { PostingTable } from './posting-table.ts';
  * its units and a character of each class no pair implies, and a query of two initials (`my`,
  * `xp`) is answered and ranked from them alone. Without them, `my` read all 204 000 poems of the
  * 50 MB corpus (175 ms).
+ *
+ * A snapshot saves the slots and the text and title tables (`char-index-io.ts`); after a load
+ * the pinyin tables are written again, in slot order (`addReadings`).
  */
 
 /** A pinyin reading as the index looks it up: its character classes and units (see `PinyinMatcher`). */
@@ -57,16 +62,9 @@ export class CharIndex {
   #removed = 0;
   /** Largest section id ever added: the length of by-id arrays. */
   #maxId = -1;
-  /**
-   * Per code unit, the stamp of the section being added when last seen there, and its count in
-   * the window (stamped: nothing to clear between sections). Per instance, so two indexes in one
-   * process share nothing mutable.
-   */
-  readonly #seen = new Uint32Array(0x10000);
-  readonly #counted = new Uint16Array(0x10000);
-  /** The distinct code units of the section being added, in order of appearance. */
-  readonly #distinct = new Uint16Array(0x10000);
-  #stamp = 0;
+  readonly #units = new DistinctUnits();
+  /** Slots below it have their pinyin tables written; a slot's are written in slot order. */
+  #readingsDone = 0;
   /** Bumped by every change, so that cached class bitsets are known to be stale. */
   #version = 0;
   readonly #classCache = new RecentBitsets(24);
@@ -90,7 +88,15 @@ export class CharIndex {
     return this.#removed;
   }
 
-  /** Records the characters of a section's folded text and title. */
+  /** True once every slot's pinyin tables are written (see {@link addReadings}). */
+  get readingsComplete(): boolean {
+    return this.#readingsDone === this.#ids.length;
+  }
+
+  /**
+   * Records the characters of a section's folded text and title, and its pinyin pairs unless
+   * older slots still wait for theirs (an imported index: see {@link addReadings}).
+   */
   add(s: CharSection): void {
     if (this.#slots.has(s.id)) this.remove(s.id);
     this.#version++;
@@ -100,50 +106,49 @@ export class CharIndex {
     const { norm } = s;
     if (norm.length > TF_WINDOW) this.#longIds.add(s.id);
     else this.#longIds.delete(s.id);
-    let distinct = this.#distinctOf(norm, TF_WINDOW);
-    for (let k = 0; k < distinct; k++) {
-      const code = this.#distinct[k]!;
-      this.#text.append(code, slot, scaledCount(this.#counted[code]!, norm.length, TF_CAP, TF_WINDOW));
-    }
-    distinct = this.#distinctOf(s.normTitle, 0);
-    for (let k = 0; k < distinct; k++) this.#titles.append(this.#distinct[k]!, slot, 1);
-    this.#readings.add(slot, norm, s.normTitle);
-  }
-
-  #nextStamp(): number {
-    if (++this.#stamp === 0xffffffff) {
-      this.#seen.fill(0);
-      this.#stamp = 1;
-    }
-    return this.#stamp;
+    const { units, counted } = this.#units;
+    let distinct = this.#units.of(norm, TF_WINDOW);
+    for (let k = 0; k < distinct; k++) this.#text.append(units[k]!, slot, scaledCount(counted[units[k]!]!, norm.length, TF_CAP, TF_WINDOW));
+    distinct = this.#units.of(s.normTitle, 0);
+    for (let k = 0; k < distinct; k++) this.#titles.append(units[k]!, slot, 1);
+    if (this.#readingsDone === slot) this.addReadings(1, () => s);
   }
 
   /**
-   * Fills {@link #distinct} with the distinct code units of `text` and {@link #counted} with each
-   * one's occurrences in its first `window` characters. @returns how many there are
+   * Writes the pinyin tables of the next slots waiting for them, about `maxChars` of text.
+   * @param sectionOf the section of a live slot's id
+   * @returns true when none is left
    */
-  #distinctOf(text: string, window: number): number {
-    const seen = this.#seen;
-    const counted = this.#counted;
-    const current = this.#nextStamp();
-    let distinct = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (seen[code] !== current) {
-        seen[code] = current;
-        counted[code] = 0;
-        this.#distinct[distinct++] = code;
-      }
-      // Up to the cap only: a 1 MB line of one character must not wrap the 16-bit count.
-      if (i < window && counted[code]! < TF_CAP) counted[code]!++;
+  addReadings(maxChars: number, sectionOf: (id: number) => CharSection | undefined): boolean {
+    for (let done = 0; this.#readingsDone < this.#ids.length && done < maxChars; this.#readingsDone++) {
+      const id = this.#ids[this.#readingsDone]!;
+      const s = id === -1 ? undefined : sectionOf(id);
+      if (s) this.#readings.add(this.#readingsDone, s.norm, s.normTitle);
+      done += s?.norm.length ?? 0;
     }
-    return distinct;
+    this.#version++;
+    return this.readingsComplete;
   }
 
   /** Trims every table to what it holds (see `PostingTable.trim`); a snapshot is saved after it. */
   trim(): void {
     for (const table of [this.#text, this.#titles]) table.trim(this.#ids.length);
     this.#readings.trim(this.#ids.length);
+  }
+
+  /** The slots and the text and title tables as chunks for a snapshot (see `char-index-io.ts`). */
+  export(): [string, Uint8Array][] {
+    return saveCharacters(this.#ids, this.#maxId, this.#text, this.#titles);
+  }
+
+  /**
+   * Replaces the index with what {@link export}ed chunks hold, once `readCharacters` has read and
+   * checked them: the text and title tables at once, the pinyin tables written later
+   * (`addReadings`).
+   */
+  import(saved: SavedCharacters): void {
+    this.clear();
+    ({ ids: this.#ids, slots: this.#slots, removed: this.#removed, maxId: this.#maxId, longIds: this.#longIds, text: this.#text, titles: this.#titles } = saved);
   }
 
   /** Forgets a section. */
@@ -167,6 +172,7 @@ export class CharIndex {
     this.#text = new PostingTable();
     this.#titles = new PostingTable();
     this.#readingTables = null;
+    this.#readingsDone = 0;
     this.#ids = [];
     this.#longIds = new Set();
     this.#slots.clear();

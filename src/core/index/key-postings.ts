@@ -9,6 +9,18 @@ import { readSlots, writeGap } from './varint.ts';
  * others are kept: a bit per posting says which, and their counts follow in posting order. At
  * 50 MB this took the character index from 80 to about 45 MB (DESIGN.md, decision 60).
  */
+/** What a `KeyPostings` holds, trimmed: how `posting-table-io.ts` writes and reads it. */
+export interface KeyState {
+  size: number;
+  last: number;
+  /** The gaps' bytes while sparse, else null. */
+  gaps: Uint8Array | null;
+  /** The bitset once dense, else null. */
+  bits: Uint32Array | null;
+  multi: Uint32Array | null;
+  counts: Uint8Array | null;
+}
+
 export class KeyPostings {
   /** Postings. */
   size = 0;
@@ -24,6 +36,26 @@ export class KeyPostings {
 
   constructor(expected: number) {
     this.#gaps = new Uint8Array(Math.max(8, expected));
+  }
+
+  /** The postings as they are held, without room to spare (views, not copies). */
+  get state(): KeyState {
+    const multi = this.#multi?.subarray(0, (this.size + 31) >>> 5) ?? null;
+    return { size: this.size, last: this.#last, gaps: this.#gaps?.subarray(0, this.#used) ?? null, bits: this.#bits, multi, counts: this.#counts?.subarray(0, this.#countsUsed) ?? null };
+  }
+
+  /** Postings holding `state` (checked by the caller), its arrays used as they are. */
+  static from(state: KeyState): KeyPostings {
+    const p = new KeyPostings(0);
+    p.size = state.size;
+    p.#last = state.last;
+    p.#gaps = state.gaps;
+    p.#used = state.gaps?.length ?? 0;
+    p.#bits = state.bits;
+    p.#multi = state.multi;
+    p.#counts = state.counts;
+    p.#countsUsed = state.counts?.length ?? 0;
+    return p;
   }
 
   /** Appends `slot` (above every slot so far) with its count; `words` is the table's bitset length. */

@@ -88,6 +88,23 @@ export class PostingTable {
     for (const p of this.#postings) p?.trim(this.#words);
   }
 
+  /** Each key holding postings, with them, in key order (pending ones written first). */
+  *entries(): IterableIterator<[number, KeyPostings]> {
+    this.flush();
+    for (let key = 0; key < this.keys; key++) {
+      const p = this.#postings[key];
+      if (p) yield [key, p];
+    }
+  }
+
+  /** A table of `keys` keys holding `postings`, bitsets of `words` words (see `posting-table-io.ts`). */
+  static from(keys: number, words: number, postings: Iterable<[number, KeyPostings]>): PostingTable {
+    const table = new PostingTable(keys);
+    table.#words = words;
+    for (const [key, p] of postings) table.#postings[key] = p;
+    return table;
+  }
+
   /** Words a bitset over every slot needs. */
   get words(): number {
     this.flush();

@@ -1,5 +1,6 @@
 import { intersect } from '../index/id-sets.ts';
 import { CharIndex, type CharCounts, type CharSection, type IndexedReading } from '../index/char-index.ts';
+import { readCharacters, type SavedCharacters } from '../index/char-index-io.ts';
 import { SearchIndex } from '../index/search-index.ts';
 
 /** What the indexes propose for one term (see {@link SectionIndex.candidates}). */
@@ -25,9 +26,14 @@ export class SectionIndex {
    */
   #charsPending: number[] = [];
 
-  /** True once every section is in the character index. */
+  /** True once every section's text and title are in the character index. */
   get charsComplete(): boolean {
     return this.#charsPending.length === 0;
+  }
+
+  /** True once the character index is complete, its pinyin tables too. */
+  get readingsComplete(): boolean {
+    return this.charsComplete && this.#chars.readingsComplete;
   }
 
   /** Indexes a section's folded text and title. */
@@ -112,14 +118,15 @@ export class SectionIndex {
    * @param titleOf a section's folded title, to verify the titles holding the term's letters
    */
   readingCounts(term: string, readings: readonly IndexedReading[], titleOf: (id: number) => string): CharCounts | undefined {
-    const known = this.charsComplete ? this.#chars.readingCounts(readings) : undefined;
+    const known = this.readingsComplete ? this.#chars.readingCounts(readings) : undefined;
     if (known) for (const id of this.titleCandidates([term]) ?? []) if (titleOf(id).includes(term)) known.inTitle[id] = 1;
     return known;
   }
 
   /**
    * Adds restored sections to the character index, about `maxChars` of text at a time (200 000
-   * is about 25 ms), so that a worker can do it between queries. @returns true when none is left
+   * is about 25 ms), then the pinyin tables of an imported one, so that a worker can do it
+   * between queries. @returns true when none is left
    * @param sectionOf a section, undefined once removed
    */
   indexCharacters(maxChars: number, sectionOf: (id: number) => CharSection | undefined): boolean {
@@ -129,7 +136,45 @@ export class SectionIndex {
       if (s !== undefined) this.#chars.add(s);
       done += s?.norm.length ?? 0;
     }
-    return this.charsComplete;
+    if (this.charsComplete && done < maxChars) this.#chars.addReadings(maxChars - done, sectionOf);
+    return this.readingsComplete;
+  }
+
+  /**
+   * Takes the character index saved with the pair index (`export`), for the restored sections
+   * waiting for it: their text and titles at once, the pinyin tables then between queries. Reads
+   * and checks it a chunk at a time (`yield` between two), and takes it only if nothing was added
+   * meanwhile.
+   * @param lengthOf a section's folded length, undefined once removed
+   * @param idLimit section ids are below it (the library's next id)
+   * @returns false (the sections are indexed as before) when sections were added since the
+   *   restore, or the chunks are damaged or name other sections than those left
+   */
+  *importCharacters(chunks: readonly (readonly [string, Uint8Array])[], lengthOf: (id: number) => number | undefined, idLimit: number): Generator<void, boolean> {
+    const usable = () => this.#chars.size === 0 && this.#charsPending.length > 0;
+    if (!usable()) return false;
+    const waiting = new Set(this.#charsPending.filter((id) => lengthOf(id) !== undefined));
+    let saved: SavedCharacters;
+    try {
+      saved = yield* readCharacters(chunks, waiting, (id) => lengthOf(id) ?? 0, idLimit);
+    } catch {
+      return false;
+    }
+    // Sections added or removed while it was read: it no longer fits them.
+    if (!usable() || this.#charsPending.some((id) => lengthOf(id) === undefined && saved.slots.has(id))) return false;
+    this.#chars.import(saved);
+    this.#charsPending = [];
+    return true;
+  }
+
+  /**
+   * The indexes as snapshot chunks: the pair index's, and the character index's text and titles
+   * once it holds every section.
+   * @param between awaited between two chunks
+   */
+  async export(between?: () => Promise<void>): Promise<[string, Uint8Array][]> {
+    const pairs = await this.#pairs.export(between);
+    return this.charsComplete ? [...pairs, ...this.#chars.export()] : pairs;
   }
 
   /**
@@ -138,7 +183,7 @@ export class SectionIndex {
    */
   *compactInSlices(): Generator<void> {
     yield* this.#pairs.compactInSlices();
-    if (this.charsComplete) this.#chars.trim();
+    if (this.readingsComplete) this.#chars.trim();
     yield;
   }
 

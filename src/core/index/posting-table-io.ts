@@ -1,0 +1,156 @@
+import { KeyPostings, type KeyState } from './key-postings.ts';
+import { PostingTable } from './posting-table.ts';
+import { readSlots } from './varint.ts';
+
+/**
+ * A `PostingTable` as chunks of bytes, for the snapshot, and back. Each chunk starts with the
+ * bitsets' word count, then per key six int32 (key, postings, last slot, gap bytes or -1 for a
+ * bitset, words of the count bitmap, counts), then its arrays, each padded to 4 bytes: read back,
+ * they are views into the chunk, not copies.
+ *
+ * @remarks Stored bytes are not trusted: every field is checked against the slots and the
+ * arrays' lengths, and every list is read through once, so a lying chunk throws here rather than
+ * reaching a query.
+ */
+
+/** Bytes after which a chunk is closed: IndexedDB values of a few MB. */
+const CHUNK_BYTES = 4 << 20;
+const HEADER_INTS = 6;
+
+const padded = (bytes: number) => (bytes + 3) & ~3;
+
+/** The bytes a key takes in a chunk. */
+function bytesOf(state: KeyState, words: number): number {
+  const payload = state.gaps ? padded(state.gaps.length) : words * 4;
+  return HEADER_INTS * 4 + payload + (state.multi?.length ?? 0) * 4 + padded(state.counts?.length ?? 0);
+}
+
+/** The table trimmed to `slots` slots, as chunks of at most about {@link CHUNK_BYTES}. */
+export function exportTable(table: PostingTable, slots: number): Uint8Array[] {
+  table.trim(slots);
+  const words = table.words;
+  const chunks: Uint8Array[] = [];
+  let keys: [number, KeyState][] = [];
+  let bytes = 4;
+  for (const [key, p] of table.entries()) {
+    const state = p.state;
+    if (keys.length > 0 && bytes + bytesOf(state, words) > CHUNK_BYTES) {
+      chunks.push(encode(keys, words, bytes));
+      keys = [];
+      bytes = 4;
+    }
+    keys.push([key, state]);
+    bytes += bytesOf(state, words);
+  }
+  if (keys.length > 0 || chunks.length === 0) chunks.push(encode(keys, words, bytes));
+  return chunks;
+}
+
+function encode(keys: readonly [number, KeyState][], words: number, bytes: number): Uint8Array {
+  const out = new Uint8Array(bytes);
+  const ints = new Int32Array(out.buffer);
+  ints[0] = words;
+  let at = 4;
+  for (const [key, s] of keys) {
+    ints.set([key, s.size, s.last, s.gaps ? s.gaps.length : -1, s.multi?.length ?? 0, s.counts?.length ?? 0], at / 4);
+    at += HEADER_INTS * 4;
+    if (s.gaps) out.set(s.gaps, at);
+    else out.set(new Uint8Array(s.bits!.buffer, s.bits!.byteOffset, words * 4), at);
+    at += s.gaps ? padded(s.gaps.length) : words * 4;
+    if (s.multi) out.set(new Uint8Array(s.multi.buffer, s.multi.byteOffset, s.multi.length * 4), at);
+    at += (s.multi?.length ?? 0) * 4;
+    if (s.counts) out.set(s.counts, at);
+    at += padded(s.counts?.length ?? 0);
+  }
+  return out;
+}
+
+/**
+ * The table of {@link exportTable}'s chunks, checked.
+ * @param keys keys are below it
+ * @param slots slots are below it
+ * @param maxCount counts other than 1 are from 2 to it
+ * @throws when a chunk is damaged or lies
+ */
+export function importTable(chunks: readonly Uint8Array[], keys: number, slots: number, maxCount: number): PostingTable {
+  const postings = new Map<number, KeyPostings>();
+  for (const chunk of chunks) readChunk(chunk, keys, slots, maxCount, postings);
+  return tableOf(keys, slots, postings);
+}
+
+/** The table of the postings read by {@link readChunk}. */
+export function tableOf(keys: number, slots: number, postings: ReadonlyMap<number, KeyPostings>): PostingTable {
+  return PostingTable.from(keys, Math.max(1, Math.ceil(slots / 32)), postings);
+}
+
+/**
+ * Reads one of {@link exportTable}'s chunks into `postings`, checked (a chunk at a time, so that
+ * a worker can answer between two: at 50 MB the text table took 100 ms to check).
+ * @throws when the chunk is damaged or lies
+ */
+export function readChunk(original: Uint8Array, keys: number, slots: number, maxCount: number, postings: Map<number, KeyPostings>): void {
+  const words = Math.max(1, Math.ceil(slots / 32));
+  const chunk = original.byteOffset % 4 === 0 ? original : original.slice();
+  const damaged = (why: string) => new Error(`character index: ${why} in the snapshot`);
+  if (chunk.byteLength < 4 || chunk.byteLength % 4 !== 0) throw damaged('a chunk of a wrong length');
+  const ints = new Int32Array(chunk.buffer, chunk.byteOffset, chunk.byteLength / 4);
+  if (ints[0] !== words) throw damaged('bitsets of a wrong length');
+  for (let at = 4; at < chunk.byteLength; ) {
+    if (at + HEADER_INTS * 4 > chunk.byteLength) throw damaged('a cut header');
+    const [key, size, last, gapBytes, multiWords, countCount] = ints.subarray(at / 4, at / 4 + HEADER_INTS);
+    at += HEADER_INTS * 4;
+    if (!(key! >= 0 && key! < keys) || postings.has(key!)) throw damaged('a key out of range or twice');
+    if (!(size! >= 1 && last! >= 0 && last! < slots && gapBytes! >= -1 && countCount! >= 0)) throw damaged('a list that cannot be');
+    // The count bitmap ends at the last posting whose count is not 1.
+    if (!(multiWords! >= 0 && multiWords! <= (size! + 31) >>> 5)) throw damaged('a count bitmap of a wrong length');
+    const payload = gapBytes === -1 ? words * 4 : padded(gapBytes!);
+    if (at + payload + multiWords! * 4 + padded(countCount!) > chunk.byteLength) throw damaged('arrays past the chunk');
+    const gaps = gapBytes === -1 ? null : new Uint8Array(chunk.buffer, chunk.byteOffset + at, gapBytes!);
+    const bits = gapBytes === -1 ? new Uint32Array(chunk.buffer, chunk.byteOffset + at, words) : null;
+    at += payload;
+    const multi = multiWords === 0 ? null : new Uint32Array(chunk.buffer, chunk.byteOffset + at, multiWords!);
+    at += multiWords! * 4;
+    const counts = countCount === 0 ? null : new Uint8Array(chunk.buffer, chunk.byteOffset + at, countCount!);
+    at += padded(countCount!);
+    const state: KeyState = { size: size!, last: last!, gaps, bits, multi, counts };
+    if (!listHolds(state, slots) || !countsHold(state, maxCount)) throw damaged('a list that lies');
+    postings.set(key!, KeyPostings.from(state));
+  }
+}
+
+/** True when the list holds exactly `size` increasing slots below `slots`, ending at `last`. */
+function listHolds({ size, last, gaps, bits }: KeyState, slots: number): boolean {
+  let count = 0;
+  let previous = -1;
+  let increasing = true;
+  if (gaps) {
+    // A last varint left open would read past the list.
+    if (gaps.length > 0 && gaps[gaps.length - 1]! >= 0x80) return false;
+    readSlots(gaps, Number.MAX_SAFE_INTEGER, (slot) => {
+      increasing &&= slot > previous;
+      previous = slot;
+      count++;
+    });
+  } else {
+    for (let w = 0; w < bits!.length; w++) {
+      for (let word = bits![w]!; word !== 0; word &= word - 1) {
+        previous = (w << 5) + 31 - Math.clz32(word & -word);
+        count++;
+      }
+    }
+  }
+  return increasing && count === size && previous === last && last < slots;
+}
+
+/** True when the count bitmap marks as many postings as there are counts, each from 2 to `maxCount`. */
+function countsHold({ size, multi, counts }: KeyState, maxCount: number): boolean {
+  let marked = 0;
+  if (multi) {
+    for (let w = 0; w < multi.length; w++) for (let word = multi[w]!; word !== 0; word &= word - 1) marked++;
+    // No mark past the last posting.
+    if (multi.length === (size + 31) >>> 5 && size % 32 !== 0 && multi[multi.length - 1]! >>> size % 32 !== 0) return false;
+  }
+  if (marked !== (counts?.length ?? 0)) return false;
+  for (let k = 0; k < (counts?.length ?? 0); k++) if (counts![k]! < 2 || counts![k]! > maxCount) return false;
+  return true;
+}
