@@ -310,7 +310,8 @@ export class Library {
 
   /**
    * One slice of the work left for when requests pause: the character index of restored
-   * sections, the pinyin table (60 ms in one piece), then the section texts a reload left in
+   * sections (once the saved one is taken or refused: it is not built twice) or its pinyin
+   * tables, the pinyin table (60 ms in one piece), then the section texts a reload left in
    * storage. @returns true when none is left
    */
   async idleSlice(): Promise<boolean> {
