@@ -9,7 +9,6 @@ import { preparePinyin } from '../core/query/pinyin.ts';
 import { prepareWording } from '../core/query/wording.ts';
 import type { ImportFile, LibraryState, OriginalView, Progress } from '../shared/protocol.ts';
 import type { FileRecord, LibraryMeta } from '../shared/records.ts';
-import type { IndexChunk } from '../core/index/search-index.ts';
 import type { LibraryStore, StoredLibrary } from '../storage/library-store.ts';
 import { migrate } from '../storage/migrate.ts';
 import { exportBackup, type BackupArticle } from './backup-files.ts';
@@ -19,9 +18,8 @@ import { originalOf } from './original-gaps.ts';
 import { marksIn, originalView } from './original-view.ts';
 import { inProcessReader, type SourceReader } from './reader.ts';
 import { refoldLibrary } from './refold.ts';
-import { fingerprint, saveSnapshot, snapshotUsable } from './snapshot.ts';
+import { fingerprint, importSavedCharacters, saveSnapshot, snapshotUsable } from './snapshot.ts';
 import { Trash, trashOf } from './trash.ts';
-import { yieldToEvents } from './turns.ts';
 
 export type { HashFn } from './importer.ts';
 
@@ -91,7 +89,7 @@ export class Library {
     // result is saved by saveIfStale, when this tab may write.
     this.#snapshotStale = stale;
     const load = ++this.#loads;
-    this.#charactersRead = indexUsable ? stored.laterChunks().then((chunks) => this.#importCharacters(chunks, load)).catch(() => false) : Promise.resolve(false);
+    this.#charactersRead = indexUsable ? stored.laterChunks().then((chunks) => importSavedCharacters(this.engine, chunks, () => load === this.#loads)).catch(() => false) : Promise.resolve(false);
     return this.state();
   }
 
@@ -100,18 +98,6 @@ export class Library {
     return this.#charactersRead;
   }
 
-  /**
-   * Takes the character index read after a load, a chunk at a time with a turn for requests
-   * between two; not if the library was loaded again meanwhile.
-   */
-  async #importCharacters(chunks: IndexChunk[], load: number): Promise<boolean> {
-    const importing = this.engine.importCharacters(chunks);
-    for (let step = importing.next(); ; step = importing.next()) {
-      if (step.done) return step.value;
-      await yieldToEvents();
-      if (load !== this.#loads) return false;
-    }
-  }
 
   /** Imports a saved index; false (the files are indexed again) when it is damaged. */
   #importIndex(chunks: StoredLibrary['indexChunks']): boolean {
