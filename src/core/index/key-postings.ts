@@ -1,14 +1,5 @@
 import { readSlots, writeGap } from './varint.ts';
 
-/**
- * One key's postings in a `PostingTable`: increasing slots, each with a count.
- *
- * @remarks While the key is sparse its slots are the gaps between them as variable-length
- * integers (7 bits a byte); once those bytes would outweigh a bitset over every slot, a bitset.
- * Most counts are 1 (88 % of the 13.6 M character postings of 50 MB of poems), so only the
- * others are kept: a bit per posting says which, and their counts follow in posting order. At
- * 50 MB this took the character index from 80 to about 45 MB (DESIGN.md, decision 60).
- */
 /** What a `KeyPostings` holds, trimmed: how `posting-table-io.ts` writes and reads it. */
 export interface KeyState {
   size: number;
@@ -21,6 +12,15 @@ export interface KeyState {
   counts: Uint8Array | null;
 }
 
+/**
+ * One key's postings in a `PostingTable`: increasing slots, each with a count.
+ *
+ * @remarks While the key is sparse its slots are the gaps between them as variable-length
+ * integers (7 bits a byte); once those bytes would outweigh a bitset over every slot, a bitset.
+ * Most counts are 1 (88 % of the 13.6 M character postings of 50 MB of poems), so only the
+ * others are kept: a bit per posting says which, and their counts follow in posting order. At
+ * 50 MB this took the character index from 80 to about 45 MB (DESIGN.md, decision 60).
+ */
 export class KeyPostings {
   /** Postings. */
   size = 0;
