@@ -171,6 +171,10 @@ describe('worker handler', () => {
     // Not yet: restored sections still wait for the character index, their texts in storage.
     expect(second.library.engine.indexCharacters(0)).toBe(false);
     expect(second.library.engine.filesWithoutText(allSections)).toHaveLength(5);
+    // The idle work first reads the character index saved with the snapshot (storage, not
+    // timers), then writes its pinyin tables and reads the texts, a slice at a time.
+    await vi.runAllTimersAsync();
+    expect(await second.library.charactersImported()).toBe(true);
     await vi.runAllTimersAsync();
     expect(second.library.engine.indexCharacters(0)).toBe(true);
     expect(second.library.engine.filesWithoutText(allSections)).toEqual([]);

@@ -31,7 +31,7 @@ async function answersOf(library: Library): Promise<string[][]> {
 async function reopened(store: MemoryLibraryStore): Promise<{ library: Library; imported: boolean }> {
   const library = new Library(store, sha256);
   await library.init();
-  const imported = await library.charactersImported;
+  const imported = await library.charactersImported();
   // Taken as read: the text and titles are in, before any idle work.
   expect(library.engine.charactersIndexed).toBe(imported);
   while (!(await library.idleSlice()));
