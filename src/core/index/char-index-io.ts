@@ -15,6 +15,13 @@ const SLOTS = `${CHARS_CHUNKS}slots`;
 const TEXT = `${CHARS_CHUNKS}text/`;
 const TITLES = `${CHARS_CHUNKS}titles/`;
 
+/**
+ * The counting the saved tables were made with: a snapshot made under other rules (another
+ * `TF_WINDOW` or `TF_CAP`, or a version of the counting bumped here) is refused, not misread.
+ */
+const FORMAT_VERSION = 1;
+const FORMAT = FORMAT_VERSION * 1_000_000 + TF_WINDOW * 100 + TF_CAP;
+
 /** What a character index holds besides its pinyin tables, as read back and checked. */
 export interface SavedCharacters {
   /** Slot → section id, -1 for a removed section. */
@@ -32,8 +39,8 @@ export interface SavedCharacters {
 export function saveCharacters(ids: readonly number[], maxId: number, text: PostingTable, titles: PostingTable): [string, Uint8Array][] {
   const textChunks = exportTable(text, ids.length);
   const titleChunks = exportTable(titles, ids.length);
-  // The chunk counts first (a chunk missing from storage is then known), and the largest id.
-  const head = Int32Array.from([textChunks.length, titleChunks.length, maxId, ...ids]);
+  // The format and the chunk counts first (a chunk missing from storage is then known), and the largest id.
+  const head = Int32Array.from([FORMAT, textChunks.length, titleChunks.length, maxId, ...ids]);
   const named = (prefix: string, chunks: Uint8Array[]) => chunks.map((c, k): [string, Uint8Array] => [`${prefix}${k}`, c]);
   return [[SLOTS, new Uint8Array(head.buffer)], ...named(TEXT, textChunks), ...named(TITLES, titleChunks)];
 }
@@ -54,8 +61,9 @@ export function* readCharacters(
 ): Generator<void, SavedCharacters> {
   const byName = new Map(chunks);
   const head = byName.get(SLOTS);
-  if (!head || head.byteLength < 12 || head.byteLength % 4 !== 0) throw damaged('no slot table');
-  const [textChunks, titleChunks, maxId, ...ids] = new Int32Array(head.slice().buffer);
+  if (!head || head.byteLength < 16 || head.byteLength % 4 !== 0) throw damaged('no slot table');
+  const [format, textChunks, titleChunks, maxId, ...ids] = new Int32Array(head.slice().buffer);
+  if (format !== FORMAT) throw damaged('tables counted otherwise');
   const slots = new Map<number, number>();
   const longIds = new Set<number>();
   let removed = 0;

@@ -213,6 +213,11 @@ describe('CharIndex', () => {
     expect(() => importInto(read, chunks.slice(0, -1), new Set([1, 2, 3]), length, 4)).toThrow();
     // The largest id past the library's counter: a lie.
     expect(() => importInto(read, chunks, new Set([1, 2, 3]), length, 3)).toThrow();
+    // Tables counted under other rules (another window or cap): refused, not misread.
+    const [, head] = chunks[0]!;
+    const otherRules = new Int32Array(head.slice().buffer);
+    otherRules[0] = otherRules[0]! + 1;
+    expect(() => importInto(read, [[chunks[0]![0], new Uint8Array(otherRules.buffer)], ...chunks.slice(1)], new Set([1, 2, 3]), length, 4)).toThrow();
     expect(read.size).toBe(0);
     importInto(read, chunks, new Set([1, 2, 3]), length, 4);
     expect(read.sectionsWith('明'.charCodeAt(0))).toEqual([1, 2, 3]);
