@@ -91,10 +91,12 @@ export class Library {
     // result is saved by saveIfStale, when this tab may write.
     this.#snapshotStale = stale;
     const load = ++this.#loads;
+    // Only the reading function is kept: `stored` holds every record loaded.
+    const later = stored.laterChunks;
     this.#charactersRead = null;
     this.#readCharacters = () => {
       this.#readCharacters = null;
-      const read = indexUsable ? stored.laterChunks().then((chunks) => importSavedCharacters(this.engine, chunks, () => load === this.#loads)) : Promise.resolve(false);
+      const read = indexUsable ? later().then((chunks) => importSavedCharacters(this.engine, chunks, () => load === this.#loads)) : Promise.resolve(false);
       this.#charactersRead = read.catch(() => false);
     };
     return this.state();
@@ -114,7 +116,6 @@ export class Library {
   charactersImported(): Promise<boolean> {
     return this.#readCharactersOnce();
   }
-
 
   /** Imports a saved index; false (the files are indexed again) when it is damaged. */
   #importIndex(chunks: StoredLibrary['indexChunks']): boolean {
