@@ -105,10 +105,15 @@ export class IdbLibraryStore implements LibraryStore {
       this.#unpackedIds.add(f.id);
     }
     const data = await chunkData;
-    // A chunk gone since its key was listed (a newer save dropped this generation) is left out: the import then refuses the lot.
-    const named = (keys: string[], data: (Uint8Array | undefined)[]) => keys.flatMap((k, i): IndexChunk[] => (data[i] ? [[indexChunkOf(k), data[i]]] : []));
-    const laterChunks = async () => named(laterKeys, await getMany<Uint8Array>(laterKeys, this.#db));
-    return { meta, files, sections, indexChunks: named(chunkKeys, data), laterChunks };
+    return { meta, files, sections, indexChunks: named(chunkKeys, data), laterChunks: this.#chunkReader(laterKeys) };
+  }
+
+  /**
+   * Reads these chunks when called. Made apart from `load`, whose closures would keep every
+   * record it read alive for as long as this one lives.
+   */
+  #chunkReader(keys: string[]): () => Promise<IndexChunk[]> {
+    return async () => named(keys, await getMany<Uint8Array>(keys, this.#db));
   }
 
   /** Files stored one value each, as schema 5 and before did, with their sections' records. */
@@ -266,4 +271,9 @@ function blocksOf<T extends { records: readonly SectionRecord[] }>(files: readon
     for (const r of f.records) chars += r.norm.length;
   }
   return blocks;
+}
+
+/** Chunks by name; one gone since its key was listed (a newer save dropped its generation) is left out, and the import then refuses the lot. */
+function named(keys: readonly string[], data: readonly (Uint8Array | undefined)[]): IndexChunk[] {
+  return keys.flatMap((k, i): IndexChunk[] => (data[i] ? [[indexChunkOf(k), data[i]]] : []));
 }
