@@ -73,6 +73,16 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     expect((await keys(db)).map(String).filter((k) => k.startsWith('block:')).sort()).toEqual(['block:1,2,3', 'block:4']);
   });
 
+  it('loads the other files when a block is damaged', async () => {
+    const { db, store } = freshStore();
+    await store.putFiles([{ file: file(1), sections: [section(1)], original: null }], meta(0));
+    await store.putFiles([{ file: file(2), sections: [section(2)], original: null }], meta(0));
+    for (const damaged of ['not a block', { files: [file(2)] }, { files: 'x', sections: [] }, null]) {
+      await set('block:2', damaged, db);
+      expect((await store.load()).files.map((f) => f.id)).toEqual([1]);
+    }
+  });
+
   it('rewrites a block without a deleted file, and moves a file stored again out of its old block', async () => {
     const { db, store } = freshStore();
     await store.putFiles([1, 2, 3].map((id) => ({ file: file(id), sections: [section(id)], original: '原文' })), meta(0));

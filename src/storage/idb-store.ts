@@ -92,7 +92,9 @@ export class IdbLibraryStore implements LibraryStore {
     this.#blockOf.clear();
     blocks.forEach((block, b) => {
       for (const id of fileIdsOfBlock(blockKeys[b]!)) this.#blockOf.set(id, blockKeys[b]!);
-      block?.files.forEach((f, k) => {
+      // A damaged block costs its own files, not the library's load.
+      if (!isBlock(block)) return;
+      block.files.forEach((f, k) => {
         files.push(f);
         sections.set(f.id, block.sections[k] ?? []);
       });
@@ -276,4 +278,10 @@ function blocksOf<T extends { records: readonly SectionRecord[] }>(files: readon
 /** Chunks by name; one gone since its key was listed (a newer save dropped its generation) is left out, and the import then refuses the lot. */
 function named(keys: readonly string[], data: readonly (Uint8Array | undefined)[]): IndexChunk[] {
   return keys.flatMap((k, i): IndexChunk[] => (data[i] ? [[indexChunkOf(k), data[i]]] : []));
+}
+
+/** True for a value shaped as a `FileBlock`: as many section lists as file records. */
+function isBlock(value: unknown): value is FileBlock {
+  const block = value as Partial<FileBlock> | undefined;
+  return Array.isArray(block?.files) && Array.isArray(block.sections) && block.files.length === block.sections.length && block.files.every((f) => typeof f?.id === 'number');
 }
