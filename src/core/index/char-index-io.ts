@@ -83,6 +83,8 @@ export function* readCharacters(
   if (!(maxId! >= largest && maxId! < idLimit)) throw damaged('a wrong largest id');
   const tables: PostingTable[] = [];
   for (const [prefix, count, maxCount] of [[TEXT, textChunks!, TF_CAP], [TITLES, titleChunks!, 1]] as const) {
+    // A table is at least one chunk, and a count that lies low would leave characters out.
+    if (!(count >= 1) || byName.has(`${prefix}${count}`)) throw damaged(`a wrong chunk count of ${prefix}`);
     const postings = new Map<number, KeyPostings>();
     for (let k = 0; k < count; k++) {
       yield;

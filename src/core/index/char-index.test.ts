@@ -213,6 +213,13 @@ describe('CharIndex', () => {
     expect(() => importInto(read, chunks.slice(0, -1), new Set([1, 2, 3]), length, 4)).toThrow();
     // The largest id past the library's counter: a lie.
     expect(() => importInto(read, chunks, new Set([1, 2, 3]), length, 3)).toThrow();
+    // Chunk counts that lie (none, or fewer than there are): refused, not read in part.
+    for (const [at, value] of [[1, 0], [2, -1], [1, 1]] as const) {
+      const lying = new Int32Array(chunks[0]![1].slice().buffer);
+      lying[at] = value;
+      const extra: [string, Uint8Array][] = value === 1 ? [['chars/text/1', chunks[1]![1]]] : [];
+      expect(() => importInto(read, [[chunks[0]![0], new Uint8Array(lying.buffer)], ...chunks.slice(1), ...extra], new Set([1, 2, 3]), length, 4)).toThrow();
+    }
     // Tables counted under other rules (another window or cap): refused, not misread.
     const [, head] = chunks[0]!;
     const otherRules = new Int32Array(head.slice().buffer);
