@@ -134,19 +134,51 @@ describe('SearchEngine on the seeds', () => {
   });
 });
 
-describe('SearchEngine with section texts left in storage', () => {
-  /** The seeds restored without their section texts, and those texts by file. */
+describe('SearchEngine with section texts left in storage (a library stored before schema 7)', () => {
+  /** The seeds restored without their section texts or patches, and those texts by file. */
   function restoredWithoutTexts(): { restored: SearchEngine; texts: Map<number, string[]> } {
     const restored = new SearchEngine();
     const texts = new Map<number, string[]>();
     const builder = new SearchEngine();
     seeds().forEach(({ name, bytes }, fileId) => {
-      const stored = builder.addFile(fileId, name, ingest(bytes, name).sections);
-      texts.set(fileId, stored.map((s) => s.text!));
-      restored.restoreFile(fileId, name, stored.map(({ text: _text, ...record }) => record));
+      const sections = ingest(bytes, name).sections;
+      const stored = builder.addFile(fileId, name, sections);
+      texts.set(fileId, sections.map((s) => s.text));
+      restored.restoreFile(fileId, name, stored.map(({ text: _text, patch: _patch, ...record }) => record));
     });
     return { restored, texts };
   }
+
+  it('shows every section exactly as read, most of them remade from their fold and patch', () => {
+    const engine = new SearchEngine();
+    let sections = 0;
+    seeds().forEach(({ name, bytes }, fileId) => {
+      const ingested = ingest(bytes, name).sections;
+      engine.addFile(fileId, name, ingested).forEach((s, k) => {
+        expect(engine.read(s.id)?.section.text).toBe(ingested[k]!.text);
+        sections++;
+      });
+    });
+    expect(sections).toBeGreaterThan(20);
+  });
+
+  it('needs no text stored apart when its records carry their patches (schema 7)', () => {
+    const original = seedEngine();
+    const restored = new SearchEngine();
+    const builder = new SearchEngine();
+    let patched = 0;
+    seeds().forEach(({ name, bytes }, fileId) => {
+      const stored = builder.addFile(fileId, name, ingest(bytes, name).sections);
+      patched += stored.filter((s) => s.patch !== undefined && s.text === undefined).length;
+      restored.restoreFile(fileId, name, stored);
+    });
+    expect(patched).toBeGreaterThan(20);
+    for (const q of ['晶體管', '以太坊', '递归', '芯片']) {
+      const page = restored.rank(q, { limit: 5 });
+      expect(restored.filesWithoutText(page.entries.map((e) => e.id))).toEqual([]);
+      expect(restored.search(q, { limit: 5 })).toEqual(original.search(q, { limit: 5 }));
+    }
+  });
 
   it('ranks without texts, asks for those of the page only, then shows it as if they had been there', () => {
     const original = seedEngine();

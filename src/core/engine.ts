@@ -10,7 +10,7 @@ import { VerifiedTerms } from './search/verified-terms.ts';
 import { fromStored, toStored, type StoredSection } from './search/records.ts';
 import type { Hit, RankedPage, ReadResult, SearchOptions, SearchResult } from './search/results.ts';
 import { SectionIndex } from './search/section-index.ts';
-import { SectionStore, type LibrarySection, type LoadedSection } from './search/section-store.ts';
+import { SectionStore, type LibrarySection } from './search/section-store.ts';
 import type { Section } from './types.ts';
 
 export type { StoredSection } from './search/records.ts';
@@ -78,7 +78,7 @@ export class SearchEngine {
    * Folds and indexes a file's sections, under ids the engine allocates.
    * @returns the sections as stored (with their id, folded text and text), for persistence
    */
-  addFile(fileId: number, fileName: string, sections: readonly Section[]): (StoredSection & { text: string })[] {
+  addFile(fileId: number, fileName: string, sections: readonly Section[]): StoredSection[] {
     const slices = this.addFileInSlices(fileId, fileName, sections, Infinity);
     let step = slices.next();
     while (!step.done) step = slices.next();
@@ -91,34 +91,24 @@ export class SearchEngine {
    * 7.7 s in one go. Between slices the file is searchable as far as it is added.
    * @returns (as the generator's return value) the sections as stored
    */
-  *addFileInSlices(fileId: number, fileName: string, sections: readonly Section[], sliceChars = SLICE_CHARS): Generator<void, (StoredSection & { text: string })[]> {
+  *addFileInSlices(fileId: number, fileName: string, sections: readonly Section[], sliceChars = SLICE_CHARS): Generator<void, StoredSection[]> {
     const firstId = this.#nextSectionId;
     this.#nextSectionId += sections.length;
-    const added: LoadedSection[] = [];
+    const added: LibrarySection[] = [];
     // A section's script is its own, else its file's, which is known only once every section is
     // read: sections without their own get it at the end (a pass over all of them first would
     // itself hold searches up, 0.35 s at 60 MB).
     const file = new FileScript();
-    const undecided: LoadedSection[] = [];
+    const undecided: LibrarySection[] = [];
     // One pass even for a file without sections, so the file itself is known.
     for (let from = 0; ; ) {
       let to = from;
       for (let chars = 0; to < sections.length && (to === from || chars < sliceChars); to++) chars += sections[to]!.text.length;
-      const slice = sections.slice(from, to).map((s, k): LoadedSection => ({
-        id: firstId + from + k,
-        fileId,
-        index: from + k,
-        title: s.title,
-        url: s.url,
-        source: s.source,
-        date: s.date,
-        text: s.text,
-        ...(s.folded ?? foldSection(s, undefined)),
-      }));
+      const slice = sections.slice(from, to).map((s, k) => librarySection(s, firstId + from + k, fileId, from + k));
       if (from === 0) this.#store.addFile(fileId, fileName, slice);
       else this.#store.appendToFile(fileId, slice);
-      for (const section of slice) {
-        const own = file.count(section.text);
+      for (const [k, section] of slice.entries()) {
+        const own = file.count(sections[from + k]!.text);
         if (own) section.script = own;
         else undecided.push(section);
         added.push(section); // one at a time, not push(...slice): a slice may hold 300 000 sections
@@ -295,4 +285,14 @@ export class SearchEngine {
   importCharacters(chunks: readonly (readonly [string, Uint8Array])[]): Generator<void, boolean> {
     return this.#index.importCharacters(chunks, (id) => this.#store.get(id)?.norm.length, this.#nextSectionId);
   }
+}
+
+/**
+ * A section as the engine keeps it, every field named in one order (one shape for all): its text
+ * only where its patch cannot remake it (folding changed its length).
+ */
+function librarySection(s: Section, id: number, fileId: number, index: number): LibrarySection {
+  const { norm, drift, normTitle, script, patch } = s.folded ?? foldSection(s, undefined);
+  const text = patch === undefined ? s.text : undefined;
+  return { id, fileId, index, title: s.title, url: s.url, source: s.source, date: s.date, text, norm, drift, normTitle, script, patch };
 }

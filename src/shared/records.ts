@@ -15,10 +15,14 @@ import type { EncodingLabel } from '../core/types.ts';
  * Version 6 stores file records and their sections' records in blocks of up to 16 files
  * (`block:<ids>` → {@link FileBlock}), not two values per file: a reload reads a value per
  * block; older ones are packed into blocks when upgraded (`LibraryStore.packFiles`).
+ * Version 7 keeps a section's text as its patch from its folded text (`SectionRecord.patch`, see
+ * `core/normalize/text-patch.ts`) and stores `texts:<fileId>` only for a file with a section
+ * that has none (its fold and drift did not line up); older records are read as they are, their
+ * texts loaded when shown.
  * Older libraries are upgraded in place by
  * `storage/migrate.ts`; a library from a newer version is left untouched and refused.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** One imported file. Stored together with its sections in a single transaction. */
 export interface FileRecord {

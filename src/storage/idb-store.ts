@@ -151,7 +151,8 @@ export class IdbLibraryStore implements LibraryStore {
       this.#dropFromBlocks(store, files.map((f) => f.file.id));
       this.#putBlocks(store, stored);
       for (const { file, texts, original } of stored) {
-        store.put(texts, textsKey(file.id));
+        if (texts) store.put(texts, textsKey(file.id));
+        else store.delete(textsKey(file.id));
         if (original !== null) store.put(original, originalKey(file.id));
       }
       store.put(meta, META_KEY);

@@ -40,7 +40,10 @@ export interface LibraryStore {
    * and its original (uncleaned) text unless null, and the manifest, in one transaction.
    */
   putFiles(files: readonly StoredFile[], meta: LibraryMeta): Promise<void>;
-  /** The text of each file's sections, in order (absent for files stored with it inline). */
+  /**
+   * The text of each file's sections, in order (absent for files stored with it inline, or whose
+   * sections' patches remake it; a section with a patch may have '' here).
+   */
   getTexts(fileIds: readonly number[]): Promise<Map<number, string[]>>;
   /** The original text of a file, before cleaning ("show original"). */
   getOriginal(fileId: number): Promise<string | undefined>;
@@ -55,10 +58,13 @@ export interface LibraryStore {
   clear(): Promise<void>;
 }
 
-/** Sections as their records (text left out) and their texts, in order: how stores keep them. */
-export function splitTexts(sections: readonly SectionRecord[]): { records: SectionRecord[]; texts: string[] } {
+/**
+ * Sections as their records (text left out) and their texts, in order: how stores keep them.
+ * Texts are null when every section's patch remakes its text (schema 7): nothing is stored apart.
+ */
+export function splitTexts(sections: readonly SectionRecord[]): { records: SectionRecord[]; texts: string[] | null } {
   return {
     records: sections.map(({ text: _text, ...record }) => record),
-    texts: sections.map((s) => s.text ?? ''),
+    texts: sections.every((s) => s.patch !== undefined) ? null : sections.map((s) => s.text ?? ''),
   };
 }

@@ -40,7 +40,8 @@ export class MemoryLibraryStore implements LibraryStore {
       if (original !== null) this.originals.set(file.id, original);
       const { records, texts } = splitTexts(sections);
       this.sections.set(file.id, records);
-      this.texts.set(file.id, texts);
+      if (texts) this.texts.set(file.id, texts);
+      else this.texts.delete(file.id);
     }
     this.meta = meta;
   }

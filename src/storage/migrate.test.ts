@@ -6,13 +6,16 @@ import 'fake-indexeddb/auto';
 import { createStore, delMany, getMany, keys, setMany } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../tests/support/corpus.ts';
-import { SCHEMA_VERSION, type FileBlock } from '../shared/records.ts';
+import { applyPatch } from '../core/normalize/text-patch.ts';
+import type { Hit } from '../core/search/results.ts';
+import { SCHEMA_VERSION, type FileBlock, type FileRecord, type SectionRecord } from '../shared/records.ts';
 import { Library } from '../worker/library.ts';
 import { IdbLibraryStore } from './idb-store.ts';
 import { fileIdsOfBlock } from './keys.ts';
 import { MemoryLibraryStore } from './memory-store.ts';
 import { migrate, NewerSchemaError } from './migrate.ts';
 import { sha256 } from '../../tests/support/hash.ts';
+import { withTextsApart } from '../../tests/support/older-library.ts';
 
 const never = new AbortController().signal;
 
@@ -22,7 +25,8 @@ async function schemaOneStore(): Promise<MemoryLibraryStore> {
   const library = new Library(store, sha256);
   await library.init();
   await library.import(seeds().map((s) => ({ name: s.name, path: s.name, bytes: s.bytes.slice().buffer })), () => {}, never);
-  // Before schema 3, a section's text was in its record.
+  // Before schema 3, a section's text was in its record (and no patch was).
+  withTextsApart(store);
   for (const [fileId, records] of store.sections) store.sections.set(fileId, records.map((r, k) => ({ ...r, text: store.texts.get(fileId)![k] })));
   store.texts.clear();
   // Schema 1 had no `createdAt`: the stored object lacks it, whatever the type says.
@@ -67,18 +71,25 @@ describe('schema migration', () => {
     const library = new Library(new IdbLibraryStore(db), sha256);
     await library.init();
     await library.import(seeds().map((s) => ({ name: s.name, path: s.name, bytes: s.bytes.slice().buffer })), () => {}, never);
-    const answer = (await library.search('芯片企业', {})).hits.map((h) => h.title);
-    // As schema 5 stored them: `file:<id>` and `sections:<id>`, no blocks.
+    const shown = (hits: Hit[]) => hits.map((h) => [h.title, h.snippet.text]);
+    const answer = shown((await library.search('芯片企业', {})).hits);
+    // As schema 5 stored them: `file:<id>`, `sections:<id>` (no patches) and `texts:<id>`, no blocks.
     const blockKeys = (await keys(db)).map(String).filter((k) => k.startsWith('block:'));
     const blocks = (await getMany<FileBlock | undefined>(blockKeys, db)).flatMap((b) => (b ? [b] : []));
     const [meta] = await getMany<{ schemaVersion: number }>(['meta'], db);
-    await setMany([...blocks.flatMap((b) => b.files.flatMap((f, k) => [[`file:${f.id}`, f], [`sections:${f.id}`, b.sections[k]]] as [string, unknown][])), ['meta', { ...meta, schemaVersion: 5 }]], db);
+    const asFiveStored = async (f: FileRecord, records: SectionRecord[]): Promise<[string, unknown][]> => {
+      const [kept] = await getMany<string[] | undefined>([`texts:${f.id}`], db);
+      const texts = records.map((r, k) => (r.patch !== undefined ? applyPatch(r.norm, r.patch) : kept![k]!));
+      return [[`file:${f.id}`, f], [`sections:${f.id}`, records.map(({ patch: _patch, ...r }) => r)], [`texts:${f.id}`, texts]];
+    };
+    const values = await Promise.all(blocks.flatMap((b) => b.files.map((f, k) => asFiveStored(f, b.sections[k]!))));
+    await setMany([...values.flat(), ['meta', { ...meta, schemaVersion: 5 }]], db);
     await delMany(blockKeys, db);
     const ids = blockKeys.flatMap(fileIdsOfBlock).sort((a, b) => a - b);
 
     const upgraded = new Library(new IdbLibraryStore(db), sha256);
     expect((await upgraded.init()).files.map((f) => f.id).sort((a, b) => a - b)).toEqual(ids);
-    expect((await upgraded.search('芯片企业', {})).hits.map((h) => h.title)).toEqual(answer);
+    expect(shown((await upgraded.search('芯片企业', {})).hits)).toEqual(answer);
     const after = (await keys(db)).map(String);
     expect(after.filter((k) => k.startsWith('file:') || k.startsWith('sections:'))).toEqual([]);
     expect(after.filter((k) => k.startsWith('block:')).flatMap(fileIdsOfBlock).sort((a, b) => a - b)).toEqual(ids);

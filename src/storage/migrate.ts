@@ -31,6 +31,9 @@ const STEPS: Record<number, Step> = {
   // 5 → 6: file and section records are packed into blocks by the store (`packFiles`), which
   // reads both kinds meanwhile; this step only moves the version.
   5: (meta) => ({ ...meta, schemaVersion: 6 }),
+  // 6 → 7: new sections keep their text as a patch of their folded text, and their file stores no
+  // texts apart; older ones keep theirs there, loaded when shown. Only the version moves.
+  6: (meta) => ({ ...meta, schemaVersion: 7 }),
 };
 
 /**

@@ -7,6 +7,7 @@ import { readBytes, scaleCorpus } from '../../tests/support/scale.ts';
 import { readBackup } from '../core/backup.ts';
 import { handlerHarness, resultOf } from '../../tests/support/handler.ts';
 import { sha256 } from '../../tests/support/hash.ts';
+import { withTextsApart } from '../../tests/support/older-library.ts';
 import type { ImportFile } from '../shared/protocol.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { IDLE_AFTER_MS } from './jobs.ts';
@@ -134,11 +135,29 @@ describe('worker handler', () => {
     expect(again.outcomes[0]).toMatchObject({ status: 'skipped', code: 'duplicate' });
   });
 
-  it('restores a library from storage: same files, same hits, index imported not rebuilt', async () => {
+  it('restores a library from storage: texts remade from their patches, the others read when shown', async () => {
+    const first = setup();
+    await first.result('import', { files: seedFiles() });
+    const before = await first.result('search', { query: '晶體管', limit: 20, offset: 0 });
+    // Only files with a section whose folding changed its length keep texts apart.
+    const withTexts = [...first.store.sections].filter(([, records]) => records.some((r) => r.patch === undefined)).map(([id]) => id);
+    expect([...first.store.texts.keys()].sort()).toEqual(withTexts.sort());
+    expect(withTexts.length).toBeLessThan(5);
+    const second = setup(first.store);
+    await second.result('init', {});
+    const allSections = Array.from({ length: 40 }, (_, i) => i);
+    expect(second.library.engine.filesWithoutText(allSections).sort()).toEqual(withTexts.sort());
+    const after = await second.result('search', { query: '晶體管', limit: 20, offset: 0 });
+    expect(after.hits).toEqual(before.hits);
+  });
+
+  it('restores a library stored before schema 7: same files, same hits, index imported not rebuilt', async () => {
     const first = setup();
     await first.result('import', { files: seedFiles() });
     const before = await first.result('search', { query: '晶體管', limit: 20, offset: 0 });
     expect(first.store.meta!.indexedFileIds).toHaveLength(5);
+    withTextsApart(first.store);
+    first.store.meta = { ...first.store.meta!, schemaVersion: 6 };
     const second = setup(first.store);
     const state = await second.result('init', {});
     expect(state.files).toHaveLength(5);
@@ -162,6 +181,8 @@ describe('worker handler', () => {
   it('builds the character index and reads the section texts of a restored library when requests pause', async () => {
     const first = setup();
     await first.result('import', { files: seedFiles() });
+    withTextsApart(first.store);
+    first.store.meta = { ...first.store.meta!, schemaVersion: 6 };
     // Frozen timers: the idle work runs exactly when the quiet time has passed, never by luck.
     vi.useFakeTimers();
     const second = setup(first.store);

@@ -10,6 +10,7 @@ import { Library } from './library.ts';
 import { joinWithGaps, originalGaps } from './original-gaps.ts';
 import { splitSections } from '../core/split/sections.ts';
 import { sha256 } from '../../tests/support/hash.ts';
+import { withTextsApart } from '../../tests/support/older-library.ts';
 
 const never = new AbortController().signal;
 const file = (path: string, text: string) => ({ name: path, path, bytes: new TextEncoder().encode(text).buffer });
@@ -20,6 +21,7 @@ async function schemaFourStore(): Promise<MemoryLibraryStore> {
   const library = new Library(store, sha256);
   await library.init();
   await library.import([file('cn.txt', '这个程序读取字节序列。')], () => {}, never);
+  withTextsApart(store);
   for (const [fileId, records] of store.sections) {
     store.sections.set(fileId, records.map(({ script: _s, ...r }) => ({ ...r, norm: '这个进程读取字节串行。', normTitle: '这个进程读取字节串行。' })));
   }

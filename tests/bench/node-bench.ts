@@ -138,10 +138,12 @@ async function persistence(engine: SearchEngine, stored: readonly StoredFile[], 
 /** The core in Node: ingest, build, heap, query latency, exactness against brute force, persistence. */
 export async function nodeBench(scale: Corpus, queries: string[]) {
   const { engine, stored, ...build } = buildEngine(scale);
-  const sections: BruteSection[] = stored.flatMap((f) =>
-    // Folded by the oracle (opencc-js), not by the engine's own fold: see tests/support/oracle.ts.
-    f.sections.map((s) => ({ id: s.id, norm: oracleFold(s.text), text: s.text, normTitle: oracleFold(s.title), normFile: oracleFold(f.path), date: s.date })),
-  );
+  const sections: BruteSection[] = stored.flatMap((f, i) => {
+    // The texts as read again (the engine keeps most as patches of their fold), folded by the
+    // oracle (opencc-js), not by the engine's own fold: see tests/support/oracle.ts.
+    const texts = ingest(new Uint8Array(readFileSync(scale.files[i]!.abs)), f.path).sections.map((s) => s.text);
+    return f.sections.map((s, k) => ({ id: s.id, norm: oracleFold(texts[k]!), text: texts[k]!, normTitle: oracleFold(s.title), normFile: oracleFold(f.path), date: s.date }));
+  });
   const times = timeQueries(engine, queries);
   const exact = exactness(engine, sections, queries);
   const pinyinMs = timePinyin(engine);

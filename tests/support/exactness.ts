@@ -71,8 +71,12 @@ export function buildWithSections(docs: readonly { name: string; bytes: Uint8Arr
   const engine = new SearchEngine();
   const sections: BruteSection[] = [];
   docs.forEach(({ name, bytes }, fileId) => {
-    const added = engine.addFile(fileId, name, ingest(bytes, name).sections);
-    for (const s of added) sections.push({ id: s.id, norm: oracleFold(s.text), text: s.text, normTitle: oracleFold(s.title), normFile: oracleFold(name), date: s.date });
+    const ingested = ingest(bytes, name).sections;
+    // The texts as read, not as the engine keeps them (it keeps most as patches of their fold).
+    engine.addFile(fileId, name, ingested).forEach((s, k) => {
+      const text = ingested[k]!.text;
+      sections.push({ id: s.id, norm: oracleFold(text), text, normTitle: oracleFold(s.title), normFile: oracleFold(name), date: s.date });
+    });
   });
   return { engine, sections };
 }

@@ -1,10 +1,12 @@
+import { keptDrift } from '../normalize/fold-sections.ts';
 import type { Script } from '../normalize/script.ts';
-import type { LibrarySection, LoadedSection } from './section-store.ts';
+import type { LibrarySection } from './section-store.ts';
 
 /**
  * A section as stored (schema 5, `src/shared/records.ts`): its folded text and offset drift, so
- * that a reload needs no normalization. Its text may be left out and stored apart (schema 3):
- * the engine then loads it when the section is shown (`SearchEngine.setTexts`).
+ * that a reload needs no normalization. Its text is remade from its folded text and `patch`
+ * (schema 7), else stored apart (schema 3) and loaded when the section is shown
+ * (`SearchEngine.setTexts`).
  */
 export interface StoredSection {
   id: number;
@@ -19,12 +21,16 @@ export interface StoredSection {
   /** `normalize(text).text`. */
   norm: string;
   /** `driftOf(normalize(text).map)`: maps offsets of `norm` back to `text` without re-normalizing. */
-  drift?: number[] | undefined;
+  drift?: readonly number[] | undefined;
   /** `normalize(title).text`; computed on first use when absent (older records). */
   normTitle?: string | undefined;
   /** The section's script, or its file's (see `normalize/script.ts`). */
   script?: Script | undefined;
+  /** The text as its difference from `norm` (`normalize/text-patch.ts`); absent when the text is kept. */
+  patch?: string | undefined;
 }
+
+const SCRIPTS: Readonly<Record<Script, Script>> = { hans: 'hans', hant: 'hant' };
 
 /**
  * A stored section as the engine keeps it. A copy: loading its text later (`setTexts`) never
@@ -40,20 +46,24 @@ export function fromStored(r: StoredSection): LibrarySection {
     url: r.url,
     source: r.source,
     date: r.date,
-    text: r.text,
+    // A text its patch remakes is not held (a record may carry both: a backup's, a test's).
+    text: r.patch === undefined ? r.text : undefined,
     norm: r.norm,
-    drift: r.drift,
-    normTitle: r.normTitle,
-    script: r.script,
+    drift: r.drift && keptDrift(r.drift),
+    // Shared where equal: storage gives each record strings of its own (at 50 MB of poems,
+    // 204 084 copies of 'hant' or 'hans' held 3.3 MB).
+    normTitle: r.normTitle === r.title ? r.title : r.normTitle,
+    script: r.script && SCRIPTS[r.script],
+    patch: r.patch,
   };
 }
 
 /**
- * A section as it is written, with its text (the same keys as ever: schema 5 is unchanged).
- * Not a copy: a section leaves the engine only from `addFile`, text loaded, and the engine never
- * changes a section whose text is there; a copy per section would double the objects that a
- * caller holding the records keeps (the benchmark keeps all of them).
+ * A section as it is written: its patch, or else its text. Not a copy: a section leaves the
+ * engine only from `addFile`, and the engine never changes one whose text or patch is there; a
+ * copy per section would double the objects that a caller holding the records keeps (the
+ * benchmark keeps all of them).
  */
-export function toStored(section: LoadedSection): StoredSection & { text: string } {
+export function toStored(section: LibrarySection): StoredSection {
   return section;
 }

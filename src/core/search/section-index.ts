@@ -136,7 +136,10 @@ export class SectionIndex {
       if (s !== undefined) this.#chars.add(s);
       done += s?.norm.length ?? 0;
     }
-    if (this.charsComplete && done < maxChars) this.#chars.addReadings(maxChars - done, sectionOf);
+    if (this.charsComplete && done < maxChars && !this.#chars.readingsComplete) {
+      // Written by appends, the tables keep spare room: at 50 MB of poems, 9 MB once complete.
+      if (this.#chars.addReadings(maxChars - done, sectionOf)) this.#chars.trim();
+    }
     return this.readingsComplete;
   }
 
