@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, seeds } from '../../../tests/support/corpus.ts';
+import { growthRatio, LINEAR_BOUND } from '../../../tests/support/linear.ts';
 import { driftOf, normalize } from './normalize.ts';
 import { applyPatch, patchOf } from './text-patch.ts';
 
@@ -18,18 +19,23 @@ const fold = (text: string) => {
 const sameLength = (n: number, units: fc.Arbitrary<string>) => fc.array(units, { minLength: n, maxLength: n }).map((a) => a.join(''));
 
 describe('text patch', () => {
-  it('gives back any text from any string of its length (the patch is a difference, whatever the fold)', () => {
+  it('gives back any text from any string of its length, in at most 16 units more than the text', () => {
     const unit = fc.oneof(fc.constantFrom(...POOL.filter((c) => c.length === 1), ...LONE_SURROGATES), fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)));
     fc.assert(
       fc.property(
         fc.nat(60).chain((n) => fc.tuple(sameLength(n, unit), sameLength(n, unit))),
         ([text, other]) => {
           const patch = patchOf(text, other, []);
-          expect(patch).toBeDefined();
-          expect(applyPatch(other, patch!)).toBe(text);
+          let differ = 0;
+          for (let i = 0; i < text.length; i++) if (text[i] !== other[i]) differ++;
+          // Listing every difference (two units each, the mode first) fits: a patch is made.
+          if (1 + 2 * differ <= text.length + 16) expect(patch).toBeDefined();
+          if (patch === undefined) return;
+          expect(patch.length).toBeLessThanOrEqual(text.length + 16);
+          expect(applyPatch(other, patch)).toBe(text);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 
@@ -38,7 +44,14 @@ describe('text patch', () => {
       fc.property(fc.array(fc.constantFrom(...POOL), { maxLength: 80 }), (chars) => {
         const text = chars.join('');
         const { norm, drift } = fold(text);
-        expect(applyPatch(norm, patchOf(text, norm, drift)!)).toBe(text);
+        const patch = patchOf(text, norm, drift);
+        if (norm.length === text.length && drift.length === 0) {
+          let differ = 0;
+          for (let i = 0; i < text.length; i++) if (text[i] !== norm[i]) differ++;
+          // Kept whole only when listing every difference would take more than the text and 16 units.
+          if (1 + 2 * differ <= text.length + 16) expect(patch).toBeDefined();
+        }
+        if (patch !== undefined) expect(applyPatch(norm, patch)).toBe(text);
       }),
       { numRuns: 2000 },
     );
@@ -62,6 +75,25 @@ describe('text patch', () => {
       const { norm, drift } = fold(text);
       expect(norm.length).not.toBe(text.length);
       expect(applyPatch(norm, patchOf(text, norm, drift)!)).toBe(text);
+    }
+  });
+
+  it('takes time in proportion to the text, long stretches and many misses included', () => {
+    const cases: ((n: number) => string)[] = [
+      (n) => `e${'\u0301'.repeat(n)}`, // one stretch of n folded units
+      (n) => '裡發乾後，'.repeat(n / 5), // a miss every other unit
+      (n) => '…A'.repeat(n / 2), // a stretch and a capital, over and over
+    ];
+    for (const make of cases) {
+      const ratio = growthRatio((n) => {
+        const text = make(n);
+        const { norm, drift } = fold(text);
+        return () => {
+          const patch = patchOf(text, norm, drift);
+          if (patch !== undefined) applyPatch(norm, patch);
+        };
+      }, 20_000);
+      expect(ratio).toBeLessThan(LINEAR_BOUND);
     }
   });
 

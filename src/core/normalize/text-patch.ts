@@ -18,8 +18,9 @@ import { foldTable, SEE_OTHER } from './fold-table.ts';
  * - `0x4000 + gap` (below 0x8000): the same for a capital letter folded to lower case (capitals
  *   were most of the misses in the manuals of the parallel corpus);
  * - `0x8000 | gap >> 16`, `gap & 0xffff`, then the unit: a miss further on;
- * - `0xc000`, then the gap, the folded length and the text's length (two units each), then that
- *   text: a stretch whose folding changed its length.
+ * - a stretch whose folding changed its length: `0xc000 | folded << 6 | length` when both are
+ *   below 64 (`…` → `...`: three units in all), else `0xd000` then each in two units; then the
+ *   gap (one unit below 0x8000, else two), then the stretch of the text.
  */
 
 /** Mode bits. */
@@ -29,6 +30,10 @@ const FULL_WIDTH = 2;
 const CAPITAL = 0x4000;
 const LONG = 0x8000;
 const STRETCH = 0xc000;
+const LONG_STRETCH = 0xd000;
+
+/** Units a patch may have beyond its text's length (past them the text is kept whole). */
+const SLACK = 16;
 
 /** Punctuation a Chinese text writes in full width, which NFKC folds to ASCII. */
 const FULL_WIDTH_PUNCTUATION = '，：；！？（）';
@@ -90,9 +95,12 @@ function bestMode(tables: readonly Uint16Array[], text: string, norm: string, at
   const [kept, traditional, fullWidth, both] = tables as [Uint16Array, Uint16Array, Uint16Array, Uint16Array];
   const misses = [0, 0, 0, 0];
   const n = norm.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, j = 1; i < n; i = j) {
+    // A stretch is skipped whole: one folded from a character and 100 000 combining marks is
+    // 100 000 units long, and looking for its end from each of them would take their square.
+    j = at ? stretchEnd(at, i, n) : i + 1;
+    if (at && (j !== i + 1 || at[j]! - at[i]! !== 1)) continue;
     const unit = norm.charCodeAt(i);
-    if (at && (at[i + 1]! - at[i]! !== 1 || stretchEnd(at, i, n) !== i + 1)) continue;
     const original = text.charCodeAt(at ? at[i]! : i);
     // Most units are predicted alike by every mode, and kept.
     if (unit === original && both[unit] === unit) continue;
@@ -104,12 +112,54 @@ function bestMode(tables: readonly Uint16Array[], text: string, norm: string, at
   return misses.indexOf(Math.min(...misses));
 }
 
-const pushLong = (units: number[], value: number) => units.push(value >>> 16, value & 0xffff);
+/**
+ * Writes UTF-16 units, any of them (lone surrogates included), into a string a slice at a time:
+ * a section may be a whole 60 MB file, and a number per unit takes 8 bytes.
+ */
+class UnitWriter {
+  /** A plain array: `String.fromCharCode.apply` takes one fast, a typed array slowly. */
+  #slice: number[] = [];
+  #parts: string[] = [];
+  /** Units written so far. */
+  length = 0;
+
+  push(unit: number): void {
+    this.#slice.push(unit);
+    this.length++;
+    if (this.#slice.length === 8192) this.#flush();
+  }
+
+  #flush(): void {
+    this.#parts.push(String.fromCharCode.apply(null, this.#slice));
+    this.#slice = [];
+  }
+
+  toString(): string {
+    if (this.#parts.length === 0) return String.fromCharCode.apply(null, this.#slice);
+    this.#flush();
+    return this.#parts.join('');
+  }
+
+  /** A value below 2^32 as two units. */
+  pushLong(value: number): void {
+    this.push(value >>> 16);
+    this.push(value & 0xffff);
+  }
+
+  /** A value below 2^29 (a string's length is below it) as one unit below 0x8000, else two. */
+  pushVar(value: number): void {
+    if (value < LONG) this.push(value);
+    else {
+      this.push(LONG | (value >>> 16));
+      this.push(value & 0xffff);
+    }
+  }
+}
 
 /**
  * The patch that remakes `text` from `norm`, its fold, whose `drift` (`driftOf` of the fold's
- * offset map) says how the two line up; undefined when they do not line up as it says (the
- * text is then kept whole).
+ * offset map) says how the two line up; undefined when they do not line up as it says, or when
+ * the patch would be longer than the text by more than a few units (the text is then kept whole).
  */
 export function patchOf(text: string, norm: string, drift: readonly number[]): string | undefined {
   const n = norm.length;
@@ -118,9 +168,10 @@ export function patchOf(text: string, norm: string, drift: readonly number[]): s
   const tables = predictionTables();
   const mode = bestMode(tables, text, norm, at);
   const predict = tables[mode]!;
-  const units: number[] = [mode];
+  const units = new UnitWriter();
+  units.push(mode);
   let gap = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n && units.length <= text.length + SLACK; ) {
     const j = at ? stretchEnd(at, i, n) : i + 1;
     const from = at ? at[i]! : i;
     const to = at ? at[j]! : j;
@@ -133,17 +184,30 @@ export function patchOf(text: string, norm: string, drift: readonly number[]): s
         continue;
       }
       if (gap < CAPITAL && unit >= 0x61 && unit <= 0x7a && original === unit - 0x20) units.push(CAPITAL + gap);
-      else if (gap < CAPITAL) units.push(gap, original);
-      else units.push(LONG | (gap >>> 16), gap & 0xffff, original);
+      else {
+        // Two units from CAPITAL on, even below LONG: one there would read as a capital.
+        if (gap < CAPITAL) units.push(gap);
+        else {
+          units.push(LONG | (gap >>> 16));
+          units.push(gap & 0xffff);
+        }
+        units.push(original);
+      }
     } else {
-      units.push(STRETCH);
-      for (const value of [gap, j - i, to - from]) pushLong(units, value);
+      if (j - i < 64 && to - from < 64) units.push(STRETCH | ((j - i) << 6) | (to - from));
+      else {
+        units.push(LONG_STRETCH);
+        units.pushLong(j - i);
+        units.pushLong(to - from);
+      }
+      units.pushVar(gap);
       for (let k = from; k < to; k++) units.push(text.charCodeAt(k));
       i = j;
     }
     gap = 0;
   }
-  const patch = fromUnits(units);
+  if (units.length > text.length + SLACK) return undefined;
+  const patch = units.toString();
   // A text whose folding moved offsets is checked (2 % of sections): a drift that does not say
   // how the two line up must not give another text back. The others are tested whole.
   return !at || applyPatch(norm, patch) === text ? patch : undefined;
@@ -152,42 +216,34 @@ export function patchOf(text: string, norm: string, drift: readonly number[]): s
 /** The text that `patch` (from {@link patchOf}) remakes from `norm`. */
 export function applyPatch(norm: string, patch: string): string {
   const predict = predictionTables()[patch.charCodeAt(0)]!;
-  const out: number[] = [];
+  const out = new UnitWriter();
   let at = 0;
+  let k = 1;
   const copy = (gap: number) => {
     for (const end = at + gap; at < end; at++) out.push(predict[norm.charCodeAt(at)]!);
   };
-  const long = (k: number) => (patch.charCodeAt(k) << 16) | patch.charCodeAt(k + 1);
-  for (let k = 1; k < patch.length; ) {
-    const head = patch.charCodeAt(k++);
+  const next = () => patch.charCodeAt(k++);
+  const long = () => (next() << 16) | next();
+  const variable = () => {
+    const unit = next();
+    return unit < LONG ? unit : ((unit & 0x7fff) << 16) | next();
+  };
+  while (k < patch.length) {
+    const head = next();
     if (head >= STRETCH) {
-      copy(long(k));
-      const folded = long(k + 2);
-      const length = long(k + 4);
-      k += 6;
-      for (const end = k + length; k < end; k++) out.push(patch.charCodeAt(k));
+      const folded = head === LONG_STRETCH ? long() : (head >>> 6) & 0x3f;
+      const length = head === LONG_STRETCH ? long() : head & 0x3f;
+      copy(variable());
+      for (let u = 0; u < length; u++) out.push(next());
       at += folded;
-    } else if (head >= LONG) {
-      copy(((head & 0x3fff) << 16) | patch.charCodeAt(k++));
-      out.push(patch.charCodeAt(k++));
-      at++;
-    } else if (head >= CAPITAL) {
-      copy(head - CAPITAL);
-      out.push(predict[norm.charCodeAt(at++)]! - 0x20);
-    } else {
-      copy(head);
-      out.push(patch.charCodeAt(k++));
-      at++;
+      continue;
     }
+    k--;
+    const gap = head >= CAPITAL && head < LONG ? (k++, head - CAPITAL) : variable();
+    copy(gap);
+    out.push(head >= CAPITAL && head < LONG ? predict[norm.charCodeAt(at)]! - 0x20 : next());
+    at++;
   }
   copy(norm.length - at);
-  return fromUnits(out);
-}
-
-/** A string of UTF-16 units, any of them (lone surrogates included), in slices the call stack takes. */
-function fromUnits(units: readonly number[]): string {
-  if (units.length <= 8192) return String.fromCharCode.apply(null, units as number[]);
-  let s = '';
-  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, units.slice(i, i + 8192));
-  return s;
+  return out.toString();
 }
