@@ -76,7 +76,11 @@ export class Library {
     prepareWording();
     const stored = await this.#store.load();
     this.#catalog.meta = (await this.#upgrade(stored)) ?? emptyMeta();
-    const indexUsable = snapshotUsable(this.#catalog.meta, stored.indexChunks) && this.#importIndex(stored.indexChunks);
+    // Storage reads the character index while the files are restored (it is taken after the
+    // first result): the first page reads nothing else, its texts remade from their patches.
+    const later = snapshotUsable(this.#catalog.meta, stored.indexChunks) ? stored.laterChunks() : null;
+    later?.catch(() => undefined);
+    const indexUsable = later !== null && this.#importIndex(stored.indexChunks);
     const inSnapshot = new Set(indexUsable ? this.#catalog.meta.indexedFileIds : []);
     let stale = !indexUsable && stored.files.length > 0;
     for (const file of stored.files.sort((a, b) => a.id - b.id)) {
@@ -91,21 +95,18 @@ export class Library {
     // result is saved by saveIfStale, when this tab may write.
     this.#snapshotStale = stale;
     const load = ++this.#loads;
-    // Only the reading function is kept: `stored` holds every record loaded.
-    const later = stored.laterChunks;
     this.#charactersRead = null;
     this.#readCharacters = () => {
       this.#readCharacters = null;
-      const read = indexUsable ? later().then((chunks) => importSavedCharacters(this.engine, chunks, () => load === this.#loads)) : Promise.resolve(false);
+      const read = indexUsable ? later.then((chunks) => importSavedCharacters(this.engine, chunks, () => load === this.#loads)) : Promise.resolve(false);
       this.#charactersRead = read.catch(() => false);
     };
     return this.state();
   }
 
   /**
-   * Starts reading the character index saved with the snapshot, once: after the first search
-   * (or when idle), since storage answers one read at a time, and the first page's texts must
-   * not wait behind it (at 200 MB it made the first result 0.75 s later).
+   * Starts taking the character index saved with the snapshot, once: after the first search (or
+   * when idle), since checking it holds the worker up between requests.
    */
   #readCharactersOnce(): Promise<boolean> {
     this.#readCharacters?.();

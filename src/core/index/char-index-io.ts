@@ -2,11 +2,13 @@ import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import type { PostingTable } from './posting-table.ts';
 import type { KeyPostings } from './key-postings.ts';
 import { exportTable, readChunk, tableOf } from './posting-table-io.ts';
+import { READING_TABLES, ReadingTables } from './reading-tables.ts';
 
 /**
  * The character index in a snapshot (`chars/…` chunks): its slot table, the largest id it has
- * seen, and its text and title tables (see `posting-table-io.ts`). The pinyin tables are not
- * saved: they would add about half the text to storage, and are written again after a load.
+ * seen, its text and title tables (see `posting-table-io.ts`), and its pinyin tables when they
+ * were complete. Those were written again after a load until texts were kept as patches made
+ * room in storage (DESIGN.md, decision 68): 1.6 s at 50 MB, between requests, for 29 MB.
  */
 
 /** Snapshot chunks of the character index. */
@@ -14,12 +16,15 @@ export const CHARS_CHUNKS = 'chars/';
 const SLOTS = `${CHARS_CHUNKS}slots`;
 const TEXT = `${CHARS_CHUNKS}text/`;
 const TITLES = `${CHARS_CHUNKS}titles/`;
+const READINGS = READING_TABLES.map(({ name }) => `${CHARS_CHUNKS}${name}/`);
 
 /**
  * The counting the saved tables were made with: a snapshot made under other rules (another
  * `TF_WINDOW` or `TF_CAP`, or a version of the counting bumped here) is refused, not misread.
  */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
+/** The format, the chunk counts of the five tables and the largest id, before the slots. */
+const HEAD_INTS = 7;
 const FORMAT = FORMAT_VERSION * 1_000_000 + TF_WINDOW * 100 + TF_CAP;
 
 /** What a character index holds besides its pinyin tables, as read back and checked. */
@@ -33,16 +38,22 @@ export interface SavedCharacters {
   longIds: Set<number>;
   text: PostingTable;
   titles: PostingTable;
+  /** The pinyin tables, when they were saved (complete). */
+  readings: ReadingTables | null;
 }
 
-/** The chunks of a character index, its tables trimmed to its slots. */
-export function saveCharacters(ids: readonly number[], maxId: number, text: PostingTable, titles: PostingTable): [string, Uint8Array][] {
-  const textChunks = exportTable(text, ids.length);
-  const titleChunks = exportTable(titles, ids.length);
+/**
+ * The chunks of a character index, its tables trimmed to its slots; its pinyin tables only when
+ * given (complete: written for every slot).
+ */
+export function saveCharacters(ids: readonly number[], maxId: number, text: PostingTable, titles: PostingTable, readings: ReadingTables | null): [string, Uint8Array][] {
+  const prefixes = [TEXT, TITLES, ...READINGS];
+  const tables = [text, titles, ...(readings?.tables ?? [])].map((table) => exportTable(table, ids.length));
+  const counts = prefixes.map((_, t) => tables[t]?.length ?? 0);
   // The format and the chunk counts first (a chunk missing from storage is then known), and the largest id.
-  const head = Int32Array.from([FORMAT, textChunks.length, titleChunks.length, maxId, ...ids]);
-  const named = (prefix: string, chunks: Uint8Array[]) => chunks.map((c, k): [string, Uint8Array] => [`${prefix}${k}`, c]);
-  return [[SLOTS, new Uint8Array(head.buffer)], ...named(TEXT, textChunks), ...named(TITLES, titleChunks)];
+  const head = Int32Array.from([FORMAT, ...counts, maxId, ...ids]);
+  const named = tables.flatMap((chunks, t) => chunks.map((c, k): [string, Uint8Array] => [`${prefixes[t]}${k}`, c]));
+  return [[SLOTS, new Uint8Array(head.buffer)], ...named];
 }
 
 /**
@@ -61,8 +72,10 @@ export function* readCharacters(
 ): Generator<void, SavedCharacters> {
   const byName = new Map(chunks);
   const head = byName.get(SLOTS);
-  if (!head || head.byteLength < 16 || head.byteLength % 4 !== 0) throw damaged('no slot table');
-  const [format, textChunks, titleChunks, maxId, ...ids] = new Int32Array(head.slice().buffer);
+  if (!head || head.byteLength < HEAD_INTS * 4 || head.byteLength % 4 !== 0) throw damaged('no slot table');
+  const [format, textChunks, titleChunks, ...rest] = new Int32Array(head.slice().buffer);
+  const readingChunks = rest.splice(0, READINGS.length);
+  const [maxId, ...ids] = rest;
   if (format !== FORMAT) throw damaged('tables counted otherwise');
   const slots = new Map<number, number>();
   const longIds = new Set<number>();
@@ -81,19 +94,28 @@ export function* readCharacters(
   if (slots.size !== expected.size) throw damaged('sections missing');
   // Removed sections' ids count too (by-id arrays are as long as ever), below the id counter.
   if (!(maxId! >= largest && maxId! < idLimit)) throw damaged('a wrong largest id');
+  // The pinyin tables are all there or none (saved before they were written again).
+  const withReadings = readingChunks.some((count) => count !== 0);
+  const layouts = [
+    { prefix: TEXT, count: textChunks!, keys: 0x10000, maxCount: TF_CAP },
+    { prefix: TITLES, count: titleChunks!, keys: 0x10000, maxCount: 1 },
+    ...(withReadings ? READING_TABLES.map(({ keys, maxCount }, t) => ({ prefix: READINGS[t]!, count: readingChunks[t]!, keys, maxCount })) : []),
+  ];
+  if (!withReadings && READINGS.some((prefix) => byName.has(`${prefix}0`))) throw damaged('pinyin tables not counted');
   const tables: PostingTable[] = [];
-  for (const [prefix, count, maxCount] of [[TEXT, textChunks!, TF_CAP], [TITLES, titleChunks!, 1]] as const) {
+  for (const { prefix, count, keys, maxCount } of layouts) {
     // A table is at least one chunk, and a count that lies low would leave characters out.
     if (!(count >= 1) || byName.has(`${prefix}${count}`)) throw damaged(`a wrong chunk count of ${prefix}`);
     const postings = new Map<number, KeyPostings>();
     for (let k = 0; k < count; k++) {
       yield;
-      readChunk(byName.get(`${prefix}${k}`) ?? fail(`chunk ${prefix}${k} missing`), 0x10000, ids.length, maxCount, postings);
+      readChunk(byName.get(`${prefix}${k}`) ?? fail(`chunk ${prefix}${k} missing`), keys, ids.length, maxCount, postings);
     }
-    tables.push(tableOf(0x10000, ids.length, postings));
+    tables.push(tableOf(keys, ids.length, postings));
   }
-  const [text, titles] = tables as [PostingTable, PostingTable];
-  return { ids, slots, removed, maxId: maxId!, longIds, text, titles };
+  const [text, titles, ...readings] = tables as [PostingTable, PostingTable, ...PostingTable[]];
+  const readingTables = withReadings ? new ReadingTables(readings as [PostingTable, PostingTable, PostingTable]) : null;
+  return { ids, slots, removed, maxId: maxId!, longIds, text, titles, readings: readingTables };
 }
 
 const damaged = (what: string) => new Error(`character index: ${what} in the snapshot`);

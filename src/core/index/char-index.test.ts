@@ -5,6 +5,14 @@ import { CharIndex } from './char-index.ts';
 import { readCharacters } from './char-index-io.ts';
 
 /** `readCharacters` run to its end, its result imported into `index`. */
+/** Chunks as an index saves itself before its pinyin tables are written: their counts 0, their chunks absent. */
+function withoutReadings(chunks: readonly [string, Uint8Array][]): [string, Uint8Array][] {
+  const head = new Int32Array(chunks[0]![1].slice().buffer);
+  head.fill(0, 3, 6);
+  const tables = ['chars/text/', 'chars/titles/'];
+  return [[chunks[0]![0], new Uint8Array(head.buffer)], ...chunks.slice(1).filter(([name]) => tables.some((t) => name.startsWith(t)))];
+}
+
 function importInto(index: CharIndex, ...args: Parameters<typeof readCharacters>): void {
   const reading = readCharacters(...args);
   let step = reading.next();
@@ -163,7 +171,7 @@ describe('CharIndex', () => {
     expect(index.readingCandidates(readings).ids).toEqual([2]);
   });
 
-  it('saved and read back, answers as the index it was saved from, pinyin tables once written again', () => {
+  it('saved and read back, answers as the index it was saved from, pinyin tables saved or written again', () => {
     const unit = fc.constantFrom(...'明月梅雨芯片新心西安行长好山水秋前夜，的');
     const section = fc.record({ norm: fc.string({ unit, maxLength: 1500 }), normTitle: fc.string({ unit, maxLength: 6 }) });
     fc.assert(
@@ -178,24 +186,35 @@ describe('CharIndex', () => {
           byId.delete(id);
         }
         const chunks = saved.export();
+        const lengthOf = (id: number) => byId.get(id)!.norm.length;
+        // Saved with its pinyin tables (written for every slot): read back complete.
+        const whole = new CharIndex();
+        importInto(whole, chunks, new Set(byId.keys()), lengthOf, 1000);
+        expect(whole.readingsComplete).toBe(true);
+        // Saved without them (as an index read back before it wrote them again saves itself).
         const read = new CharIndex();
-        importInto(read, chunks, new Set(byId.keys()), (id) => byId.get(id)!.norm.length, 1000);
+        importInto(read, withoutReadings(chunks), new Set(byId.keys()), lengthOf, 1000);
         expect(read.readingsComplete).toBe(byId.size === 0);
+        expect(read.export().map(([name]) => name)).toEqual(withoutReadings(chunks).map(([name]) => name));
         for (const code of [...'明月芯，的好'].map((c) => c.charCodeAt(0))) {
-          expect(read.sectionsWith(code)).toEqual(saved.sectionsWith(code));
-          expect(read.titlesWith(code)).toEqual(saved.titlesWith(code));
-          expect(read.termCounts(code)).toEqual(saved.termCounts(code));
+          for (const index of [whole, read]) {
+            expect(index.sectionsWith(code)).toEqual(saved.sectionsWith(code));
+            expect(index.titlesWith(code)).toEqual(saved.titlesWith(code));
+            expect(index.termCounts(code)).toEqual(saved.termCounts(code));
+          }
         }
         // A section added before the pinyin tables are written again waits its turn for them.
         const late = { id: 1000, norm: '明月', normTitle: '秋雨' };
-        for (const index of [saved, read]) index.add(late);
+        for (const index of [saved, whole, read]) index.add(late);
         byId.set(late.id, late);
         expect(read.addReadings(Infinity, (id) => byId.get(id))).toBe(true);
         for (const term of ['mingyue', 'my', 'qiuyu', 'ai']) {
           const m = pinyinMatcher(term)!;
           const readings = m.units.map((units, k) => ({ units, classes: m.classes[k]! }));
-          expect(read.readingCandidates(readings)).toEqual(saved.readingCandidates(readings));
-          expect(read.readingCounts(readings)).toEqual(saved.readingCounts(readings));
+          for (const index of [whole, read]) {
+            expect(index.readingCandidates(readings)).toEqual(saved.readingCandidates(readings));
+            expect(index.readingCounts(readings)).toEqual(saved.readingCounts(readings));
+          }
         }
       }),
       { numRuns: 40 },
@@ -220,6 +239,19 @@ describe('CharIndex', () => {
       const extra: [string, Uint8Array][] = value === 1 ? [['chars/text/1', chunks[1]![1]]] : [];
       expect(() => importInto(read, [[chunks[0]![0], new Uint8Array(lying.buffer)], ...chunks.slice(1), ...extra], new Set([1, 2, 3]), length, 4)).toThrow();
     }
+    // Pinyin tables in part, or not counted at all, or keyed past their keys: refused.
+    const withHead = (change: (head: Int32Array) => void): [string, Uint8Array][] => {
+      const head = new Int32Array(chunks[0]![1].slice().buffer);
+      change(head);
+      return [[chunks[0]![0], new Uint8Array(head.buffer)], ...chunks.slice(1)];
+    };
+    expect(() => importInto(read, withHead((h) => (h[3] = 0)), new Set([1, 2, 3]), length, 4)).toThrow();
+    expect(() => importInto(read, withHead((h) => h.fill(0, 3, 6)), new Set([1, 2, 3]), length, 4)).toThrow();
+    const syllables = chunks.findIndex(([name]) => name === 'chars/text-syllables/0');
+    const outOfRange = new Int32Array(chunks[syllables]![1].slice().buffer);
+    outOfRange[1] = 1 << 12; // the first key, one past the syllable keys
+    const keyed = chunks.map(([name, data], k): [string, Uint8Array] => [name, k === syllables ? new Uint8Array(outOfRange.buffer) : data]);
+    expect(() => importInto(read, keyed, new Set([1, 2, 3]), length, 4)).toThrow();
     // Tables counted under other rules (another window or cap): refused, not misread.
     const [, head] = chunks[0]!;
     const otherRules = new Int32Array(head.slice().buffer);

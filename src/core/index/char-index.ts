@@ -26,8 +26,9 @@ import { saveCharacters, type SavedCharacters } from './char-index-io.ts';
  * `xp`) is answered and ranked from them alone. Without them, `my` read all 204 000 poems of the
  * 50 MB corpus (175 ms).
  *
- * A snapshot saves the slots and the text and title tables (`char-index-io.ts`); after a load
- * the pinyin tables are written again, in slot order (`addReadings`).
+ * A snapshot saves the slots, the text and title tables, and the pinyin tables when complete
+ * (`char-index-io.ts`); after a load without them they are written again, in slot order
+ * (`addReadings`).
  */
 
 /** A pinyin reading as the index looks it up: its character classes and units (see `PinyinMatcher`). */
@@ -136,19 +137,23 @@ export class CharIndex {
     this.#readings.trim(this.#ids.length);
   }
 
-  /** The slots and the text and title tables as chunks for a snapshot (see `char-index-io.ts`). */
+  /**
+   * The slots, the text and title tables, and the pinyin tables once written for every slot, as
+   * chunks for a snapshot (see `char-index-io.ts`).
+   */
   export(): [string, Uint8Array][] {
-    return saveCharacters(this.#ids, this.#maxId, this.#text, this.#titles);
+    return saveCharacters(this.#ids, this.#maxId, this.#text, this.#titles, this.readingsComplete ? this.#readings : null);
   }
 
   /**
    * Replaces the index with what {@link export}ed chunks hold, once `readCharacters` has read and
-   * checked them: the text and title tables at once, the pinyin tables written later
-   * (`addReadings`).
+   * checked them; pinyin tables that were not saved are written again later (`addReadings`).
    */
   import(saved: SavedCharacters): void {
     this.clear();
     ({ ids: this.#ids, slots: this.#slots, removed: this.#removed, maxId: this.#maxId, longIds: this.#longIds, text: this.#text, titles: this.#titles } = saved);
+    this.#readingTables = saved.readings;
+    this.#readingsDone = saved.readings ? this.#ids.length : 0;
   }
 
   /** Forgets a section. */

@@ -70,6 +70,8 @@ export function isTwoInitials(r: { units: readonly string[] }): boolean {
  * decision 62).
  */
 const SYLLABLE_KEY_BITS = 12;
+/** How many keys the syllable pairs are hashed into. */
+export const SYLLABLE_KEYS = 1 << SYLLABLE_KEY_BITS;
 
 /**
  * The pairs of whole pinyin syllables that stand side by side in a text (明月: ming·yue), each
@@ -79,7 +81,7 @@ const SYLLABLE_KEY_BITS = 12;
 export class SyllablePairs {
   readonly #table = readingSyllables();
   /** How many keys there can be. */
-  readonly keys = 1 << SYLLABLE_KEY_BITS;
+  readonly keys = SYLLABLE_KEYS;
   /** Per key, the stamp of the text being walked when last seen (stamped: nothing to clear). */
   readonly #seen = new Uint32Array(this.keys);
   #stamp = 0;

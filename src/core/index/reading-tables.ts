@@ -2,7 +2,14 @@ import { scaledCount } from '../rank/occurrences.ts';
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import { LETTERS } from '../tokenize/readings.ts';
 import { PostingTable } from './posting-table.ts';
-import { pairKey, ReadingPairs, SyllablePairs } from './reading-pairs.ts';
+import { pairKey, ReadingPairs, SYLLABLE_KEYS, SyllablePairs } from './reading-pairs.ts';
+
+/** The pinyin tables: their keys and largest count, in the order they are saved in. */
+export const READING_TABLES = [
+  { name: 'text-letters', keys: LETTERS * LETTERS, maxCount: TF_CAP },
+  { name: 'title-letters', keys: LETTERS * LETTERS, maxCount: 1 },
+  { name: 'text-syllables', keys: SYLLABLE_KEYS, maxCount: 1 },
+] as const;
 
 /**
  * The pinyin tables of the character index, by slot (see `CharIndex`): the pairs of reading
@@ -18,10 +25,20 @@ export class ReadingTables {
   readonly #letters = new ReadingPairs();
   readonly #syllables = new SyllablePairs();
   /** Keyed by pair of reading letters (see `pairKey`), with counts: of the text, of the title. */
-  readonly textLetters = new PostingTable(LETTERS * LETTERS);
-  readonly titleLetters = new PostingTable(LETTERS * LETTERS);
+  readonly textLetters: PostingTable;
+  readonly titleLetters: PostingTable;
   /** Keyed by hashed pair of whole syllables (see `SyllablePairs`), without counts. */
-  readonly #textSyllables = new PostingTable(this.#syllables.keys);
+  readonly #textSyllables: PostingTable;
+
+  /** Empty tables, or those a snapshot held (see `char-index-io.ts`), keyed and counted as {@link READING_TABLES} says. */
+  constructor(tables?: readonly [PostingTable, PostingTable, PostingTable]) {
+    [this.textLetters, this.titleLetters, this.#textSyllables] = tables ?? (READING_TABLES.map(({ keys }) => new PostingTable(keys)) as [PostingTable, PostingTable, PostingTable]);
+  }
+
+  /** The tables, in the order of {@link READING_TABLES}. */
+  get tables(): readonly [PostingTable, PostingTable, PostingTable] {
+    return [this.textLetters, this.titleLetters, this.#textSyllables];
+  }
 
   /** Records the pairs of a section's folded text and title, in `slot` (above every slot so far). */
   add(slot: number, norm: string, normTitle: string): void {
@@ -32,7 +49,7 @@ export class ReadingTables {
 
   /** Trims every table (see `PostingTable.trim`). */
   trim(slots: number): void {
-    for (const table of [this.textLetters, this.titleLetters, this.#textSyllables]) table.trim(slots);
+    for (const table of this.tables) table.trim(slots);
   }
 
   /**

@@ -125,8 +125,8 @@ export class SectionIndex {
 
   /**
    * Adds restored sections to the character index, about `maxChars` of text at a time (200 000
-   * is about 25 ms), then the pinyin tables of an imported one, so that a worker can do it
-   * between queries. @returns true when none is left
+   * is about 25 ms), then the pinyin tables of an imported one saved without them, so that a
+   * worker can do it between queries. @returns true when none is left
    * @param sectionOf a section, undefined once removed
    */
   indexCharacters(maxChars: number, sectionOf: (id: number) => CharSection | undefined): boolean {
@@ -145,7 +145,8 @@ export class SectionIndex {
 
   /**
    * Takes the character index saved with the pair index (`export`), for the restored sections
-   * waiting for it: their text and titles at once, the pinyin tables then between queries. Reads
+   * waiting for it: their text and titles, and pinyin tables if saved (else written between
+   * queries). Reads
    * and checks it a chunk at a time (`yield` between two), and takes it only if nothing was added
    * meanwhile.
    * @param lengthOf a section's folded length, undefined once removed
