@@ -1,6 +1,7 @@
 /**
- * After a reload the character index is read from the snapshot once the first query is
- * answered, not built again section by section; a damaged one is built again, as before.
+ * After a reload the character index is read from the snapshot while the files are restored and
+ * taken once the first query is answered, not built again section by section, its pinyin tables
+ * with it; a damaged one is built again, as before.
  */
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../tests/support/corpus.ts';
@@ -45,6 +46,24 @@ describe('a reload', () => {
     const { library, imported } = await reopened(store);
     expect(imported).toBe(true);
     expect(library.engine.charactersIndexed).toBe(true);
+    expect(await answersOf(library)).toEqual(answers);
+  });
+
+  it('asks storage for it while the files are restored, once, and takes its pinyin tables too', async () => {
+    const { store, answers } = await importedStore();
+    const load = store.load.bind(store);
+    let asked = 0;
+    store.load = async () => {
+      const stored = await load();
+      return { ...stored, laterChunks: () => (asked++, stored.laterChunks()) };
+    };
+    const library = new Library(store, sha256);
+    await library.init();
+    expect(asked).toBe(1);
+    expect(await library.charactersImported()).toBe(true);
+    // Complete at once: no pinyin table is left to write between requests.
+    expect(library.engine.indexCharacters(0)).toBe(true);
+    expect(asked).toBe(1);
     expect(await answersOf(library)).toEqual(answers);
   });
 
