@@ -76,7 +76,7 @@ export class SearchEngine {
 
   /**
    * Folds and indexes a file's sections, under ids the engine allocates.
-   * @returns the sections as stored (with their id, folded text and text), for persistence
+   * @returns the sections as stored (with their id, folded text, and patch or else text), for persistence
    */
   addFile(fileId: number, fileName: string, sections: readonly Section[]): StoredSection[] {
     const slices = this.addFileInSlices(fileId, fileName, sections, Infinity);
@@ -289,7 +289,7 @@ export class SearchEngine {
 
 /**
  * A section as the engine keeps it, every field named in one order (one shape for all): its text
- * only where its patch cannot remake it (folding changed its length).
+ * only where it has no patch (one would be longer than the text: see `patchOf`).
  */
 function librarySection(s: Section, id: number, fileId: number, index: number): LibrarySection {
   const { norm, drift, normTitle, script, patch } = s.folded ?? foldSection(s, undefined);

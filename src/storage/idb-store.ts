@@ -115,7 +115,13 @@ export class IdbLibraryStore implements LibraryStore {
    * record it read alive for as long as this one lives.
    */
   #chunkReader(keys: string[]): () => Promise<IndexChunk[]> {
-    return async () => named(keys, await getMany<Uint8Array>(keys, this.#db));
+    return async () => {
+      // One at a time: the worker turns each value it receives into bytes before anything else,
+      // and all of them at once (190 MB at 200 MB) held the first result up by 0.3 s.
+      const data: (Uint8Array | undefined)[] = [];
+      for (const key of keys) data.push(await get<Uint8Array>(key, this.#db));
+      return named(keys, data);
+    };
   }
 
   /** Files stored one value each, as schema 5 and before did, with their sections' records. */

@@ -149,7 +149,7 @@ async function afterImport(browser: Browser, p: Page, scale: Corpus, queries: st
   const reloads: number[] = [];
   for (let i = 0; i < REPEATS; i++) reloads.push(await reloadToFirstResult(p, queries[0]!));
   const heapAfterReload = await workerHeapBytes(browser).catch((e: unknown) => ({ bytes: null, error: String(e) }));
-  // After a reload section texts are read from IndexedDB when a page of results first needs them.
+  // Typed right after the reloads, while the character index saved with the snapshot is taken.
   const latenciesAfterReload = await queryLatencies(p, queries);
   const idbBytes = await p.evaluate(async () => (await navigator.storage.estimate()).usage ?? null);
   return { duplicatesMs, latencies, latenciesAfterReload, reloads, heapAfterImport, heapAfterReload, idbBytes };
