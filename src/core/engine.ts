@@ -285,6 +285,15 @@ export class SearchEngine {
   importCharacters(chunks: readonly (readonly [string, Uint8Array])[]): Generator<void, boolean> {
     return this.#index.importCharacters(chunks, (id) => this.#store.get(id)?.norm.length, this.#nextSectionId);
   }
+
+  /**
+   * Takes the pinyin tables saved with the character index it took (`importCharacters`): the slot
+   * table's chunk and theirs, checked a chunk at a time (`yield` between two).
+   * @returns false when they cannot be used: they are then written again between queries
+   */
+  importReadings(chunks: readonly (readonly [string, Uint8Array])[]): Generator<void, boolean> {
+    return this.#index.importReadings(chunks);
+  }
 }
 
 /**

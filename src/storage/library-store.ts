@@ -1,6 +1,6 @@
 import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
 import type { IndexChunk } from '../core/index/search-index.ts';
-import { CHARS_CHUNKS } from '../core/index/char-index-io.ts';
+import { CHARS_CHUNKS, isReadingChunk, isSlotChunk } from '../core/index/char-index-io.ts';
 
 /** Everything read back from storage when the worker starts. */
 export interface StoredLibrary {
@@ -10,14 +10,24 @@ export interface StoredLibrary {
   /** Chunks of the current index generation, if any, but those read later (see `laterChunks`). */
   indexChunks: IndexChunk[];
   /**
-   * Reads the rest of the generation's chunks (the character index's, `chars/…`): a reload
-   * answers its first query without them, and takes them when they arrive.
+   * Reads the rest of the generation's chunks (the character index's, `chars/…`) but its pinyin
+   * tables: a reload answers its first query without them, and takes them when they arrive.
    */
   laterChunks: () => Promise<IndexChunk[]>;
+  /** Reads the slot table and the pinyin tables of the character index (taken after the rest). */
+  readingChunks: () => Promise<IndexChunk[]>;
 }
 
 /** Whether a chunk is read after the first result (see `StoredLibrary.laterChunks`). */
 export const isLaterChunk = (name: string) => name.startsWith(CHARS_CHUNKS);
+
+/** The later chunks in the two reads: the character index's, and its pinyin tables (with the slot table). */
+export function laterReads<T>(later: readonly T[], nameOf: (chunk: T) => string): { rest: T[]; readings: T[] } {
+  return {
+    rest: later.filter((c) => !isReadingChunk(nameOf(c))),
+    readings: later.filter((c) => isReadingChunk(nameOf(c)) || isSlotChunk(nameOf(c))),
+  };
+}
 
 /** A file as written: its record, its sections, and its original text unless the record can rebuild it (null). */
 export interface StoredFile {

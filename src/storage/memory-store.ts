@@ -1,5 +1,5 @@
 import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
-import { isLaterChunk, splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
+import { isLaterChunk, laterReads, splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
 import type { IndexChunk } from '../core/index/search-index.ts';
 
 /**
@@ -30,8 +30,13 @@ export class MemoryLibraryStore implements LibraryStore {
       // Copies, as IndexedDB would give: the engine fills in texts on the records it holds.
       sections: new Map([...this.sections].map(([id, records]) => [id, records.map((r) => ({ ...r }))])),
       indexChunks: this.indexChunks.filter(([name]) => !isLaterChunk(name)),
-      laterChunks: async () => this.indexChunks.filter(([name]) => isLaterChunk(name)),
+      laterChunks: async () => laterReads(this.#laterChunks(), ([name]) => name).rest,
+      readingChunks: async () => laterReads(this.#laterChunks(), ([name]) => name).readings,
     };
+  }
+
+  #laterChunks(): IndexChunk[] {
+    return this.indexChunks.filter(([name]) => isLaterChunk(name));
   }
 
   async putFiles(files: readonly StoredFile[], meta: LibraryMeta): Promise<void> {

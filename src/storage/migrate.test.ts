@@ -55,7 +55,7 @@ describe('schema migration', () => {
     store.meta = { ...store.meta!, schemaVersion: SCHEMA_VERSION + 1, createdAt: 1 };
     // What is stored (the function reading the later chunks aside).
     const stored = async () => {
-      const { laterChunks: _later, ...rest } = await store.load();
+      const { laterChunks: _later, readingChunks: _readings, ...rest } = await store.load();
       return rest;
     };
     const before = structuredClone(await stored());

@@ -18,7 +18,7 @@ import { originalOf } from './original-gaps.ts';
 import { marksIn, originalView } from './original-view.ts';
 import { inProcessReader, type SourceReader } from './reader.ts';
 import { refoldLibrary } from './refold.ts';
-import { fingerprint, importSavedCharacters, saveSnapshot, snapshotUsable } from './snapshot.ts';
+import { fingerprint, saveSnapshot, snapshotUsable, takeSaved } from './snapshot.ts';
 import { Trash, trashOf } from './trash.ts';
 
 export type { HashFn } from './importer.ts';
@@ -77,9 +77,12 @@ export class Library {
     const stored = await this.#store.load();
     this.#catalog.meta = (await this.#upgrade(stored)) ?? emptyMeta();
     // Storage reads the character index while the files are restored (it is taken after the
-    // first result): the first page reads nothing else, its texts remade from their patches.
+    // first result): the first page reads nothing else, its texts remade from their patches. Its
+    // pinyin tables come after, read while the rest is checked, and are taken last.
     const later = snapshotUsable(this.#catalog.meta, stored.indexChunks) ? stored.laterChunks() : null;
-    later?.catch(() => undefined);
+    const readReadings = stored.readingChunks;
+    const readings = later?.then(() => readReadings());
+    for (const read of [later, readings]) read?.catch(() => undefined);
     const indexUsable = later !== null && this.#importIndex(stored.indexChunks);
     const inSnapshot = new Set(indexUsable ? this.#catalog.meta.indexedFileIds : []);
     let stale = !indexUsable && stored.files.length > 0;
@@ -98,8 +101,15 @@ export class Library {
     this.#charactersRead = null;
     this.#readCharacters = () => {
       this.#readCharacters = null;
-      const read = indexUsable ? later.then((chunks) => importSavedCharacters(this.engine, chunks, () => load === this.#loads)) : Promise.resolve(false);
-      this.#charactersRead = read.catch(() => false);
+      const current = () => load === this.#loads;
+      const take = async () => {
+        if (!indexUsable || !(await takeSaved(this.engine.importCharacters(await later), current))) return false;
+        // Unread or refused, the pinyin tables are written again between requests.
+        const chunks = await readings!.catch(() => null);
+        if (chunks) await takeSaved(this.engine.importReadings(chunks), current);
+        return true;
+      };
+      this.#charactersRead = take().catch(() => false);
     };
     return this.state();
   }

@@ -52,18 +52,31 @@ describe('a reload', () => {
   it('asks storage for it while the files are restored, once, and takes its pinyin tables too', async () => {
     const { store, answers } = await importedStore();
     const load = store.load.bind(store);
-    let asked = 0;
+    const asked = { rest: 0, readings: 0 };
     store.load = async () => {
       const stored = await load();
-      return { ...stored, laterChunks: () => (asked++, stored.laterChunks()) };
+      return { ...stored, laterChunks: () => (asked.rest++, stored.laterChunks()), readingChunks: () => (asked.readings++, stored.readingChunks()) };
     };
     const library = new Library(store, sha256);
     await library.init();
-    expect(asked).toBe(1);
+    expect(asked.rest).toBe(1);
     expect(await library.charactersImported()).toBe(true);
     // Complete at once: no pinyin table is left to write between requests.
     expect(library.engine.indexCharacters(0)).toBe(true);
-    expect(asked).toBe(1);
+    expect(asked).toEqual({ rest: 1, readings: 1 });
+    expect(await answersOf(library)).toEqual(answers);
+  });
+
+  it('takes the character index when its pinyin tables cannot be read, and writes those again', async () => {
+    const { store, answers } = await importedStore();
+    const load = store.load.bind(store);
+    store.load = async () => ({ ...(await load()), readingChunks: () => Promise.reject(new Error('unreadable')) });
+    const library = new Library(store, sha256);
+    await library.init();
+    expect(await library.charactersImported()).toBe(true);
+    expect(library.engine.charactersIndexed).toBe(true);
+    expect(library.engine.indexCharacters(0)).toBe(false);
+    while (!(await library.idleSlice()));
     expect(await answersOf(library)).toEqual(answers);
   });
 

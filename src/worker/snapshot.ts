@@ -4,7 +4,7 @@
  * (`indexConfigHash`), and covers only the files it lists (`indexedFileIds`).
  */
 import type { SearchEngine } from '../core/engine.ts';
-import { INDEX_CONFIG_HASH, type IndexChunk } from '../core/index/search-index.ts';
+import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
 import type { LibraryMeta } from '../shared/records.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
 import { yieldToEvents } from './turns.ts';
@@ -47,12 +47,11 @@ export async function saveSnapshot(engine: SearchEngine, store: LibraryStore, me
 }
 
 /**
- * Takes the character index read after a load (see `SearchEngine.importCharacters`), a chunk at
- * a time with a turn for requests between two; not once `current` says the library was loaded
- * again. @returns whether it was taken
+ * Takes part of the character index read after a load (`SearchEngine.importCharacters`, then
+ * `importReadings`), a chunk at a time with a turn for requests between two; not once `current`
+ * says the library was loaded again. @returns whether it was taken
  */
-export async function importSavedCharacters(engine: SearchEngine, chunks: IndexChunk[], current: () => boolean): Promise<boolean> {
-  const importing = engine.importCharacters(chunks);
+export async function takeSaved(importing: Generator<void, boolean>, current: () => boolean): Promise<boolean> {
   for (let step = importing.next(); ; step = importing.next()) {
     if (step.done) return step.value;
     await yieldToEvents();

@@ -19,6 +19,15 @@ const TITLES = `${CHARS_CHUNKS}titles/`;
 const READINGS = READING_TABLES.map(({ name }) => `${CHARS_CHUNKS}${name}/`);
 
 /**
+ * Whether a chunk holds part of the pinyin tables: a load reads and takes them after the rest,
+ * so that one-character queries need not wait for them (at 200 MB they are 115 MB).
+ */
+export const isReadingChunk = (name: string) => READINGS.some((prefix) => name.startsWith(prefix));
+
+/** Whether a chunk is the slot table, which both the rest and the pinyin tables are read with. */
+export const isSlotChunk = (name: string) => name === SLOTS;
+
+/**
  * The counting the saved tables were made with: a snapshot made under other rules (another
  * `TF_WINDOW` or `TF_CAP`, or a version of the counting bumped here) is refused, not misread.
  */
@@ -38,8 +47,6 @@ export interface SavedCharacters {
   longIds: Set<number>;
   text: PostingTable;
   titles: PostingTable;
-  /** The pinyin tables, when they were saved (complete). */
-  readings: ReadingTables | null;
 }
 
 /**
@@ -56,9 +63,36 @@ export function saveCharacters(ids: readonly number[], maxId: number, text: Post
   return [[SLOTS, new Uint8Array(head.buffer)], ...named];
 }
 
+/** The head of the slot table, checked for this format: chunk counts of each table, the largest id, the slots. */
+function headOf(byName: ReadonlyMap<string, Uint8Array>) {
+  const head = byName.get(SLOTS);
+  if (!head || head.byteLength < HEAD_INTS * 4 || head.byteLength % 4 !== 0) throw damaged('no slot table');
+  const [format, textChunks, titleChunks, ...rest] = new Int32Array(head.slice().buffer);
+  if (format !== FORMAT) throw damaged('tables counted otherwise');
+  const readingChunks = rest.splice(0, READINGS.length);
+  const [maxId, ...ids] = rest;
+  return { textChunks: textChunks!, titleChunks: titleChunks!, readingChunks, maxId: maxId!, ids };
+}
+
 /**
- * A character index's chunks, checked against the sections they must cover, a chunk at a time
- * (`yield` between two: a worker answers queries there; at 200 MB the whole took about 1 s).
+ * One table's chunks read through, a chunk at a time (`yield` before each).
+ * @throws when its count lies (none, or fewer than stored) or a chunk is missing or damaged
+ */
+function* readTable(byName: ReadonlyMap<string, Uint8Array>, prefix: string, count: number, keys: number, slots: number, maxCount: number): Generator<void, PostingTable> {
+  // A table is at least one chunk, and a count that lies low would leave keys out.
+  if (!(count >= 1) || byName.has(`${prefix}${count}`)) throw damaged(`a wrong chunk count of ${prefix}`);
+  const postings = new Map<number, KeyPostings>();
+  for (let k = 0; k < count; k++) {
+    yield;
+    readChunk(byName.get(`${prefix}${k}`) ?? fail(`chunk ${prefix}${k} missing`), keys, slots, maxCount, postings);
+  }
+  return tableOf(keys, slots, postings);
+}
+
+/**
+ * A character index's chunks but its pinyin tables (see {@link readReadings}), checked against
+ * the sections they must cover, a chunk at a time (`yield` between two: a worker answers queries
+ * there; at 200 MB the whole took about 1 s).
  * @param expected the ids the slots must hold, each once: the sections restored with them
  * @param lengthOf a section's folded length
  * @param idLimit section ids are below it (the library's next id)
@@ -71,12 +105,7 @@ export function* readCharacters(
   idLimit: number,
 ): Generator<void, SavedCharacters> {
   const byName = new Map(chunks);
-  const head = byName.get(SLOTS);
-  if (!head || head.byteLength < HEAD_INTS * 4 || head.byteLength % 4 !== 0) throw damaged('no slot table');
-  const [format, textChunks, titleChunks, ...rest] = new Int32Array(head.slice().buffer);
-  const readingChunks = rest.splice(0, READINGS.length);
-  const [maxId, ...ids] = rest;
-  if (format !== FORMAT) throw damaged('tables counted otherwise');
+  const { textChunks, titleChunks, maxId, ids } = headOf(byName);
   const slots = new Map<number, number>();
   const longIds = new Set<number>();
   let removed = 0;
@@ -93,29 +122,29 @@ export function* readCharacters(
   }
   if (slots.size !== expected.size) throw damaged('sections missing');
   // Removed sections' ids count too (by-id arrays are as long as ever), below the id counter.
-  if (!(maxId! >= largest && maxId! < idLimit)) throw damaged('a wrong largest id');
-  // The pinyin tables are all there or none (saved before they were written again).
-  const withReadings = readingChunks.some((count) => count !== 0);
-  const layouts = [
-    { prefix: TEXT, count: textChunks!, keys: 0x10000, maxCount: TF_CAP },
-    { prefix: TITLES, count: titleChunks!, keys: 0x10000, maxCount: 1 },
-    ...(withReadings ? READING_TABLES.map(({ keys, maxCount }, t) => ({ prefix: READINGS[t]!, count: readingChunks[t]!, keys, maxCount })) : []),
-  ];
-  if (!withReadings && READINGS.some((prefix) => byName.has(`${prefix}0`))) throw damaged('pinyin tables not counted');
-  const tables: PostingTable[] = [];
-  for (const { prefix, count, keys, maxCount } of layouts) {
-    // A table is at least one chunk, and a count that lies low would leave characters out.
-    if (!(count >= 1) || byName.has(`${prefix}${count}`)) throw damaged(`a wrong chunk count of ${prefix}`);
-    const postings = new Map<number, KeyPostings>();
-    for (let k = 0; k < count; k++) {
-      yield;
-      readChunk(byName.get(`${prefix}${k}`) ?? fail(`chunk ${prefix}${k} missing`), keys, ids.length, maxCount, postings);
-    }
-    tables.push(tableOf(keys, ids.length, postings));
+  if (!(maxId >= largest && maxId < idLimit)) throw damaged('a wrong largest id');
+  const text = yield* readTable(byName, TEXT, textChunks, 0x10000, ids.length, TF_CAP);
+  const titles = yield* readTable(byName, TITLES, titleChunks, 0x10000, ids.length, 1);
+  return { ids, slots, removed, maxId, longIds, text, titles };
+}
+
+/**
+ * The pinyin tables of a character index's chunks (the slot table and theirs), checked a chunk
+ * at a time as {@link readCharacters} checks the rest; null when they were not saved.
+ * @param slots how many slots the index they go with has (the tables must have as many)
+ * @throws when a chunk is missing or damaged, or some tables are saved and others not
+ */
+export function* readReadings(chunks: readonly (readonly [string, Uint8Array])[], slots: number): Generator<void, ReadingTables | null> {
+  const byName = new Map(chunks);
+  const { readingChunks, ids } = headOf(byName);
+  if (ids.length !== slots) throw damaged('pinyin tables of other slots');
+  if (readingChunks.every((count) => count === 0)) {
+    if (READINGS.some((prefix) => byName.has(`${prefix}0`))) throw damaged('pinyin tables not counted');
+    return null;
   }
-  const [text, titles, ...readings] = tables as [PostingTable, PostingTable, ...PostingTable[]];
-  const readingTables = withReadings ? new ReadingTables(readings as [PostingTable, PostingTable, PostingTable]) : null;
-  return { ids, slots, removed, maxId: maxId!, longIds, text, titles, readings: readingTables };
+  const tables: PostingTable[] = [];
+  for (const [t, { keys, maxCount }] of READING_TABLES.entries()) tables.push(yield* readTable(byName, READINGS[t]!, readingChunks[t]!, keys, slots, maxCount));
+  return new ReadingTables(tables as [PostingTable, PostingTable, PostingTable]);
 }
 
 const damaged = (what: string) => new Error(`character index: ${what} in the snapshot`);

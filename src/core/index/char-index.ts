@@ -147,13 +147,29 @@ export class CharIndex {
 
   /**
    * Replaces the index with what {@link export}ed chunks hold, once `readCharacters` has read and
-   * checked them; pinyin tables that were not saved are written again later (`addReadings`).
+   * checked them; its pinyin tables are taken later ({@link takeReadings}), or written again
+   * (`addReadings`).
    */
   import(saved: SavedCharacters): void {
     this.clear();
     ({ ids: this.#ids, slots: this.#slots, removed: this.#removed, maxId: this.#maxId, longIds: this.#longIds, text: this.#text, titles: this.#titles } = saved);
-    this.#readingTables = saved.readings;
-    this.#readingsDone = saved.readings ? this.#ids.length : 0;
+  }
+
+  /** Slots so far (removed ones included): what saved pinyin tables must cover. */
+  get slotCount(): number {
+    return this.#ids.length;
+  }
+
+  /**
+   * Takes pinyin tables saved with the index it {@link import}ed (`readReadings`), in place of any
+   * written since; refused (false) once a slot was added.
+   */
+  takeReadings(tables: ReadingTables, slots: number): boolean {
+    if (slots !== this.#ids.length) return false;
+    this.#version++;
+    this.#readingTables = tables;
+    this.#readingsDone = slots;
+    return true;
   }
 
   /** Forgets a section. */

@@ -1,6 +1,7 @@
 import { intersect } from '../index/id-sets.ts';
 import { CharIndex, type CharCounts, type CharSection, type IndexedReading } from '../index/char-index.ts';
-import { readCharacters, type SavedCharacters } from '../index/char-index-io.ts';
+import { readCharacters, readReadings, type SavedCharacters } from '../index/char-index-io.ts';
+import type { ReadingTables } from '../index/reading-tables.ts';
 import { SearchIndex } from '../index/search-index.ts';
 
 /** What the indexes propose for one term (see {@link SectionIndex.candidates}). */
@@ -169,6 +170,23 @@ export class SectionIndex {
     this.#chars.import(saved);
     this.#charsPending = [];
     return true;
+  }
+
+  /**
+   * Takes the pinyin tables saved with the character index it took (`importCharacters`), read
+   * and checked a chunk at a time (`yield` between two). @returns false when they were not saved,
+   * are damaged, or a section was added since (they are then written again between queries)
+   */
+  *importReadings(chunks: readonly (readonly [string, Uint8Array])[]): Generator<void, boolean> {
+    const slots = this.#chars.slotCount;
+    if (!this.charsComplete || this.#chars.readingsComplete) return false;
+    let tables: ReadingTables | null;
+    try {
+      tables = yield* readReadings(chunks, slots);
+    } catch {
+      return false;
+    }
+    return tables !== null && this.#chars.takeReadings(tables, slots);
   }
 
   /**
