@@ -146,10 +146,8 @@ export class SectionIndex {
 
   /**
    * Takes the character index saved with the pair index (`export`), for the restored sections
-   * waiting for it: their text and titles, and pinyin tables if saved (else written between
-   * queries). Reads
-   * and checks it a chunk at a time (`yield` between two), and takes it only if nothing was added
-   * meanwhile.
+   * waiting for it: their text and titles (its pinyin tables: `importReadings`). Reads and checks
+   * it a chunk at a time (`yield` between two), and takes it only if nothing was added meanwhile.
    * @param lengthOf a section's folded length, undefined once removed
    * @param idLimit section ids are below it (the library's next id)
    * @returns false (the sections are indexed as before) when sections were added since the
