@@ -35,6 +35,12 @@ const LONG_STRETCH = 0xd000;
 /** Units a patch may have beyond its text's length (past them the text is kept whole). */
 const SLACK = 16;
 
+/**
+ * The longest text kept as a patch: a text is remade each time it is shown, about 20 ns a unit,
+ * so a longer one (a whole file of one section) is kept whole rather than remade in 5 ms or more.
+ */
+export const LONGEST_PATCHED = 1 << 18;
+
 /** Punctuation a Chinese text writes in full width, which NFKC folds to ASCII. */
 const FULL_WIDTH_PUNCTUATION = '，：；！？（）';
 
@@ -158,10 +164,12 @@ class UnitWriter {
 
 /**
  * The patch that remakes `text` from `norm`, its fold, whose `drift` (`driftOf` of the fold's
- * offset map) says how the two line up; undefined when they do not line up as it says, or when
- * the patch would be longer than the text by more than a few units (the text is then kept whole).
+ * offset map) says how the two line up; undefined when they do not line up as it says, when the
+ * patch would be longer than the text by more than a few units, or when the text is longer than
+ * {@link LONGEST_PATCHED} (the text is then kept whole).
  */
 export function patchOf(text: string, norm: string, drift: readonly number[]): string | undefined {
+  if (text.length > LONGEST_PATCHED) return undefined;
   const n = norm.length;
   const at = textOffsets(n, drift);
   if ((at ? at[n]! : n) !== text.length || (at && at[0] !== 0)) return undefined;
