@@ -277,9 +277,9 @@ export class SearchEngine {
   }
 
   /**
-   * Takes the character index's chunks of the same snapshot (`chars/…`), once the files are
-   * restored: a reload reads them after its first result, and checks them a chunk at a time
-   * (`yield` between two; see `SectionIndex.importCharacters`).
+   * Takes the character index's chunks of the same snapshot (`chars/…`, but its pinyin tables:
+   * `importReadings`), once the files are restored: a reload takes them after its first result,
+   * checked a chunk at a time (`yield` between two; see `SectionIndex.importCharacters`).
    * @returns false when they could not be used: the sections are then indexed between queries
    */
   importCharacters(chunks: readonly (readonly [string, Uint8Array])[]): Generator<void, boolean> {

@@ -46,8 +46,9 @@ export class Library {
   /** The loaded snapshot lacks some stored files (they were indexed from their text at load). */
   #snapshotStale = false;
   /**
-   * The character index saved with the snapshot, read after a load answered (see
-   * `StoredLibrary.laterChunks`); idle work waits for it rather than build the index again.
+   * The character index saved with the snapshot, read during a load and taken after its first
+   * result, then its pinyin tables (see `StoredLibrary.laterChunks`, `readingChunks`); idle work
+   * waits for both rather than build them again.
    */
   #charactersRead: Promise<boolean> | null = null;
   /** Starts {@link #charactersRead}, until it has started. */

@@ -13,8 +13,8 @@ export const READ_AHEAD = 2;
 /**
  * The parsing worker's side of the protocol (see `WorkerReader`): reads one source at a time,
  * up to {@link READ_AHEAD} outcomes ahead (each `next` lets it read one more), and folds what it
- * reads. Kept apart from the
- * worker's entry so that the reader's tests run this very logic in Node.
+ * reads. Kept apart from the worker's entry so that the reader's tests run this very logic in
+ * Node.
  */
 export class ParseServer {
   /** The source being read: its outcomes, the budget its archives draw on, and how many more it may give. */

@@ -1,7 +1,6 @@
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import type { PostingTable } from './posting-table.ts';
-import type { KeyPostings } from './key-postings.ts';
-import { exportTable, readChunk, tableOf } from './posting-table-io.ts';
+import { exportTable, readTable } from './posting-table-io.ts';
 import { READING_TABLES, ReadingTables } from './reading-tables.ts';
 
 /**
@@ -78,15 +77,11 @@ function headOf(byName: ReadonlyMap<string, Uint8Array>) {
  * One table's chunks read through, a chunk at a time (`yield` before each).
  * @throws when its count lies (none, or fewer than stored) or a chunk is missing or damaged
  */
-function* readTable(byName: ReadonlyMap<string, Uint8Array>, prefix: string, count: number, keys: number, slots: number, maxCount: number): Generator<void, PostingTable> {
+function* readNamedTable(byName: ReadonlyMap<string, Uint8Array>, prefix: string, count: number, keys: number, slots: number, maxCount: number): Generator<void, PostingTable> {
   // A table is at least one chunk, and a count that lies low would leave keys out.
   if (!(count >= 1) || byName.has(`${prefix}${count}`)) throw damaged(`a wrong chunk count of ${prefix}`);
-  const postings = new Map<number, KeyPostings>();
-  for (let k = 0; k < count; k++) {
-    yield;
-    readChunk(byName.get(`${prefix}${k}`) ?? fail(`chunk ${prefix}${k} missing`), keys, slots, maxCount, postings);
-  }
-  return tableOf(keys, slots, postings);
+  const chunks = Array.from({ length: count }, (_, k) => byName.get(`${prefix}${k}`) ?? fail(`chunk ${prefix}${k} missing`));
+  return yield* readTable(chunks, keys, slots, maxCount);
 }
 
 /**
@@ -123,8 +118,8 @@ export function* readCharacters(
   if (slots.size !== expected.size) throw damaged('sections missing');
   // Removed sections' ids count too (by-id arrays are as long as ever), below the id counter.
   if (!(maxId >= largest && maxId < idLimit)) throw damaged('a wrong largest id');
-  const text = yield* readTable(byName, TEXT, textChunks, 0x10000, ids.length, TF_CAP);
-  const titles = yield* readTable(byName, TITLES, titleChunks, 0x10000, ids.length, 1);
+  const text = yield* readNamedTable(byName, TEXT, textChunks, 0x10000, ids.length, TF_CAP);
+  const titles = yield* readNamedTable(byName, TITLES, titleChunks, 0x10000, ids.length, 1);
   return { ids, slots, removed, maxId, longIds, text, titles };
 }
 
@@ -143,7 +138,7 @@ export function* readReadings(chunks: readonly (readonly [string, Uint8Array])[]
     return null;
   }
   const tables: PostingTable[] = [];
-  for (const [t, { keys, maxCount }] of READING_TABLES.entries()) tables.push(yield* readTable(byName, READINGS[t]!, readingChunks[t]!, keys, slots, maxCount));
+  for (const [t, { keys, maxCount }] of READING_TABLES.entries()) tables.push(yield* readNamedTable(byName, READINGS[t]!, readingChunks[t]!, keys, slots, maxCount));
   return new ReadingTables(tables as [PostingTable, PostingTable, PostingTable]);
 }
 

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PostingTable } from './posting-table.ts';
-import { exportTable, importTable } from './posting-table-io.ts';
+import { exportTable, readTable } from './posting-table-io.ts';
+
+/** The table read back, every chunk checked. */
+function importTable(chunks: readonly Uint8Array[], keys: number, slots: number, maxCount: number): PostingTable {
+  const reading = readTable(chunks, keys, slots, maxCount);
+  let step = reading.next();
+  while (!step.done) step = reading.next();
+  return step.value;
+}
 
 const KEYS = 64;
 const MAX_COUNT = 16;

@@ -66,29 +66,32 @@ function encode(keys: readonly [number, KeyState][], words: number, bytes: numbe
 }
 
 /**
- * The table of {@link exportTable}'s chunks, checked.
+ * The table of {@link exportTable}'s chunks, checked a chunk at a time (`yield` before each, so
+ * that a worker can answer between two: at 50 MB the text table took 100 ms to check).
  * @param keys keys are below it
  * @param slots slots are below it
  * @param maxCount counts other than 1 are from 2 to it
  * @throws when a chunk is damaged or lies
  */
-export function importTable(chunks: readonly Uint8Array[], keys: number, slots: number, maxCount: number): PostingTable {
+export function* readTable(chunks: Iterable<Uint8Array>, keys: number, slots: number, maxCount: number): Generator<void, PostingTable> {
   const postings = new Map<number, KeyPostings>();
-  for (const chunk of chunks) readChunk(chunk, keys, slots, maxCount, postings);
+  for (const chunk of chunks) {
+    yield;
+    readChunk(chunk, keys, slots, maxCount, postings);
+  }
   return tableOf(keys, slots, postings);
 }
 
 /** The table of the postings read by {@link readChunk}. */
-export function tableOf(keys: number, slots: number, postings: ReadonlyMap<number, KeyPostings>): PostingTable {
+function tableOf(keys: number, slots: number, postings: ReadonlyMap<number, KeyPostings>): PostingTable {
   return PostingTable.from(keys, Math.max(1, Math.ceil(slots / 32)), postings);
 }
 
 /**
- * Reads one of {@link exportTable}'s chunks into `postings`, checked (a chunk at a time, so that
- * a worker can answer between two: at 50 MB the text table took 100 ms to check).
+ * Reads one of {@link exportTable}'s chunks into `postings`, checked.
  * @throws when the chunk is damaged or lies
  */
-export function readChunk(original: Uint8Array, keys: number, slots: number, maxCount: number, postings: Map<number, KeyPostings>): void {
+function readChunk(original: Uint8Array, keys: number, slots: number, maxCount: number, postings: Map<number, KeyPostings>): void {
   const words = Math.max(1, Math.ceil(slots / 32));
   const chunk = original.byteOffset % 4 === 0 ? original : original.slice();
   const damaged = (why: string) => new Error(`character index: ${why} in the snapshot`);

@@ -120,7 +120,7 @@ function bestMode(tables: readonly Uint16Array[], text: string, norm: string, at
 
 /**
  * Writes UTF-16 units, any of them (lone surrogates included), into a string a slice at a time:
- * a section may be a whole 60 MB file, and a number per unit takes 8 bytes.
+ * `String.fromCharCode.apply` takes only so many arguments, and a text may be 2^18 units.
  */
 class UnitWriter {
   /** A plain array: `String.fromCharCode.apply` takes one fast, a typed array slowly. */

@@ -188,8 +188,8 @@ export class SectionIndex {
   }
 
   /**
-   * The indexes as snapshot chunks: the pair index's, and the character index's text and titles
-   * once it holds every section.
+   * The indexes as snapshot chunks: the pair index's, and the character index's once it holds
+   * every section (its pinyin tables once they are written for every section).
    * @param between awaited between two chunks
    */
   async export(between?: () => Promise<void>): Promise<[string, Uint8Array][]> {
