@@ -303,5 +303,7 @@ export class SearchEngine {
 function librarySection(s: Section, id: number, fileId: number, index: number): LibrarySection {
   const { norm, drift, normTitle, script, patch } = s.folded ?? foldSection(s, undefined);
   const text = patch === undefined ? s.text : undefined;
-  return { id, fileId, index, title: s.title, url: s.url, source: s.source, date: s.date, text, norm, drift, normTitle, script, patch };
+  // One string where the title folds to itself (the parsing worker sends two equal copies).
+  const title = normTitle === s.title ? normTitle : s.title;
+  return { id, fileId, index, title, url: s.url, source: s.source, date: s.date, text, norm, drift, normTitle, script, patch };
 }

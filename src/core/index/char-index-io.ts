@@ -2,6 +2,7 @@ import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import type { PostingTable } from './posting-table.ts';
 import { exportTable, readTable } from './posting-table-io.ts';
 import { READING_TABLES, ReadingTables } from './reading-tables.ts';
+import { SlotOf } from './slot-of.ts';
 
 /**
  * The character index in a snapshot (`chars/…` chunks): its slot table, the largest id it has
@@ -39,7 +40,7 @@ const FORMAT = FORMAT_VERSION * 1_000_000 + TF_WINDOW * 100 + TF_CAP;
 export interface SavedCharacters {
   /** Slot → section id, -1 for a removed section. */
   ids: number[];
-  slots: Map<number, number>;
+  slots: SlotOf;
   removed: number;
   maxId: number;
   /** Sections longer than `TF_WINDOW`. */
@@ -101,7 +102,8 @@ export function* readCharacters(
 ): Generator<void, SavedCharacters> {
   const byName = new Map(chunks);
   const { textChunks, titleChunks, maxId, ids } = headOf(byName);
-  const slots = new Map<number, number>();
+  // Sized by the library's id counter, which is ours: the saved largest id is not checked yet.
+  const slots = new SlotOf(idLimit);
   const longIds = new Set<number>();
   let removed = 0;
   let largest = -1;

@@ -6,6 +6,7 @@ import { DistinctUnits } from './distinct-units.ts';
 import { RecentBitsets } from './recent-bitsets.ts';
 import { PostingTable } from './posting-table.ts';
 import { saveCharacters, type SavedCharacters } from './char-index-io.ts';
+import { SlotOf } from './slot-of.ts';
 
 /**
  * Which sections contain each character (UTF-16 code unit) of their folded text, how often, and
@@ -59,7 +60,7 @@ export class CharIndex {
   #readingTables: ReadingTables | null = null;
   /** Slot → section id; -1 once removed. */
   #ids: number[] = [];
-  #slots = new Map<number, number>();
+  #slots = new SlotOf();
   #removed = 0;
   /** Largest section id ever added: the length of by-id arrays. */
   #maxId = -1;
@@ -196,7 +197,7 @@ export class CharIndex {
     this.#readingsDone = 0;
     this.#ids = [];
     this.#longIds = new Set();
-    this.#slots.clear();
+    this.#slots = new SlotOf();
     this.#removed = 0;
     this.#maxId = -1;
   }

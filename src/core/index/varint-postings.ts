@@ -1,5 +1,8 @@
 import { readSlots, writeGap } from './varint.ts';
 
+/** Keys per buffer that `trim` packs their lists into: a snapshot's shard of pair postings. */
+const PACK_KEYS = 4096;
+
 /**
  * Posting lists of slots (dense section numbers) per key, each list the gaps between increasing
  * slots written as variable-length integers (7 bits a byte): a common key's gap is one byte, a
@@ -7,21 +10,64 @@ import { readSlots, writeGap } from './varint.ts';
  * FlexSearch held 8 in memory and wrote 7 as text (DESIGN.md).
  *
  * @remarks Slots are appended in increasing order only (a section gets a new slot when added
- * again). A list read from a snapshot is a view into the snapshot's buffer, exactly as long as its
- * bytes: its first append copies it (see `#room`), so a view is never written to.
+ * again). A packed list (read from a snapshot, or packed by `trim`) is exactly as long as its
+ * bytes: its first append copies it out (see `#room`), so a pack is never written to.
  */
+
 export class VarintPostings {
-  readonly #lists: (Uint8Array | undefined)[];
+  /** Lists appended to since they were packed, each in a buffer of its own with room to grow. */
+  readonly #loose: (Uint8Array | undefined)[];
+  /**
+   * The other lists, packed into a few buffers (a snapshot's chunks, or what `trim` packed): per
+   * key, its buffer (index + 1; 0: none) and where its bytes start. At 50 MB, a view per key held
+   * 3.9 MB of the index worker's heap, and after an import a buffer per key as much again
+   * (DESIGN.md, decision 69).
+   */
+  #packs: Uint8Array[] = [];
+  readonly #packOf: Uint16Array;
+  readonly #start: Int32Array;
   /** Per key: bytes used, postings, last slot (-1: none). */
   readonly #used: Int32Array;
   readonly #counts: Int32Array;
   readonly #last: Int32Array;
 
   constructor(readonly keys: number) {
-    this.#lists = new Array<Uint8Array | undefined>(keys);
+    this.#loose = new Array<Uint8Array | undefined>(keys);
+    this.#packOf = new Uint16Array(keys);
+    this.#start = new Int32Array(keys);
     this.#used = new Int32Array(keys);
     this.#counts = new Int32Array(keys);
     this.#last = new Int32Array(keys).fill(-1);
+  }
+
+  /** The buffer holding a key's list (from {@link #startOf} on, `#used` bytes), if any. */
+  #bufferOf(key: number): Uint8Array | undefined {
+    const pack = this.#packOf[key]!;
+    return this.#loose[key] ?? (pack === 0 ? undefined : this.#packs[pack - 1]);
+  }
+
+  #startOf(key: number): number {
+    return this.#loose[key] ? 0 : this.#start[key]!;
+  }
+
+  /** A key's bytes, as a view. */
+  #bytes(key: number): Uint8Array {
+    const from = this.#startOf(key);
+    return this.#bufferOf(key)?.subarray(from, from + this.#used[key]!) ?? new Uint8Array(0);
+  }
+
+  /** Calls `visit` with the slots of `key`, in order, until it returns false. */
+  #read(key: number, visit: (slot: number, k: number) => boolean | void): void {
+    const buffer = this.#bufferOf(key);
+    const from = this.#startOf(key);
+    if (buffer) readSlots(buffer, this.#counts[key]!, visit, from, from + this.#used[key]!);
+  }
+
+  /** Buffers holding lists: one per key appended to since the last {@link trim}, and the packs. */
+  get buffers(): number {
+    let loose = 0;
+    for (const list of this.#loose) if (list) loose++;
+    return loose + this.#packs.length;
   }
 
   /** Postings of a key. */
@@ -38,21 +84,22 @@ export class VarintPostings {
     this.#used[key] = writeGap(this.#room(key, at + 5), at, gap);
   }
 
-  /** The list of `key`, with at least `bytes` of room. */
+  /** The loose list of `key`, with at least `bytes` of room (a packed list is copied out first). */
   #room(key: number, bytes: number): Uint8Array {
-    const list = this.#lists[key];
+    const list = this.#loose[key];
     if (list && list.length >= bytes) return list;
-    const grown = new Uint8Array(Math.max(8, bytes, Math.ceil((list?.length ?? 0) * 1.5)));
-    if (list) grown.set(list.subarray(0, this.#used[key]!));
-    this.#lists[key] = grown;
+    const used = this.#used[key]!;
+    const grown = new Uint8Array(Math.max(8, bytes, Math.ceil(Math.max(list?.length ?? 0, used) * 1.5)));
+    if (used > 0) grown.set(this.#bytes(key));
+    this.#loose[key] = grown;
+    this.#packOf[key] = 0;
     return grown;
   }
 
   /** The slots of `key`, increasing. */
   slots(key: number): Int32Array {
     const out = new Int32Array(this.#counts[key]!);
-    const list = this.#lists[key];
-    if (list) readSlots(list, out.length, (slot, k) => void (out[k] = slot));
+    this.#read(key, (slot, k) => void (out[k] = slot));
     return out;
   }
 
@@ -62,26 +109,39 @@ export class VarintPostings {
    */
   keep(key: number, sorted: Int32Array): Int32Array {
     const out = new Int32Array(Math.min(sorted.length, this.#counts[key]!));
-    const list = this.#lists[key];
     let kept = 0;
     let next = 0;
-    if (list) {
-      readSlots(list, this.#counts[key]!, (slot) => {
-        while (next < sorted.length && sorted[next]! < slot) next++;
-        if (sorted[next] === slot) out[kept++] = sorted[next++]!;
-        return next < sorted.length;
-      });
-    }
+    this.#read(key, (slot) => {
+      while (next < sorted.length && sorted[next]! < slot) next++;
+      if (sorted[next] === slot) out[kept++] = sorted[next++]!;
+      return next < sorted.length;
+    });
     return out.subarray(0, kept);
   }
 
-  /** Gives every list exactly its bytes (appends leave up to a third spare). */
+  /**
+   * Packs every list into one buffer per `PACK_KEYS` keys, exactly its bytes (appends leave up to
+   * a third spare), so that neither a buffer nor a view is held per key.
+   */
   trim(): void {
-    for (let key = 0; key < this.keys; key++) {
-      const list = this.#lists[key];
-      const used = this.#used[key]!;
-      if (list && list.length !== used) this.#lists[key] = list.slice(0, used);
+    const packs: Uint8Array[] = [];
+    for (let from = 0; from < this.keys; from += PACK_KEYS) {
+      const to = Math.min(this.keys, from + PACK_KEYS);
+      let bytes = 0;
+      for (let key = from; key < to; key++) bytes += this.#used[key]!;
+      const pack = new Uint8Array(bytes);
+      packs.push(pack);
+      for (let key = from, at = 0; key < to; key++) {
+        const used = this.#used[key]!;
+        if (used === 0) continue;
+        pack.set(this.#bytes(key), at);
+        this.#loose[key] = undefined;
+        this.#packOf[key] = packs.length;
+        this.#start[key] = at;
+        at += used;
+      }
     }
+    this.#packs = packs;
   }
 
   /** Keeps only the slots `renumber` maps to a new slot (-1: dropped), in their new numbers. */
@@ -89,7 +149,8 @@ export class VarintPostings {
     for (let key = 0; key < this.keys; key++) {
       if (this.#counts[key] === 0) continue;
       const slots = this.slots(key);
-      this.#lists[key] = undefined;
+      this.#loose[key] = undefined;
+      this.#packOf[key] = 0;
       this.#used[key] = 0;
       this.#counts[key] = 0;
       this.#last[key] = -1;
@@ -118,20 +179,21 @@ export class VarintPostings {
       view.setInt32(field, used, true);
       view.setInt32(field + 4, this.#counts[key]!, true);
       view.setInt32(field + 8, this.#last[key]!, true);
-      if (used > 0) out.set(this.#lists[key]!.subarray(0, used), at);
+      if (used > 0) out.set(this.#bytes(key), at);
       at += used;
     }
     return out;
   }
 
   /**
-   * Loads keys from `from` on from a buffer of {@link exportRange}; the lists are views into it.
+   * Loads keys from `from` on from a buffer of {@link exportRange}; the lists stay in it.
    * @param slots the slots in use: no list may end past them
    * @throws on a buffer whose fields do not add up (a damaged snapshot: the caller rebuilds), so
    *   that no lying count or slot reaches a query
    */
   importRange(from: number, data: Uint8Array, slots: number): void {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const pack = this.#packs.push(data);
     const keys = data.byteLength >= 4 ? view.getInt32(0, true) : -1;
     let at = 4 + keys * 12;
     if (keys < 0 || from + keys > this.keys || at > data.byteLength) throw new Error('pair postings: damaged snapshot chunk');
@@ -147,7 +209,9 @@ export class VarintPostings {
       this.#used[key] = used;
       this.#counts[key] = count;
       this.#last[key] = last;
-      this.#lists[key] = used > 0 ? data.subarray(at, at + used) : undefined;
+      this.#loose[key] = undefined;
+      this.#packOf[key] = used > 0 ? pack : 0;
+      this.#start[key] = at;
       at += used;
     }
   }

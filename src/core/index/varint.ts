@@ -14,12 +14,12 @@ export function writeGap(bytes: Uint8Array, at: number, gap: number): number {
 }
 
 /**
- * Calls `visit` with the first `count` slots of `bytes` and their positions, in order, until it
- * returns false.
+ * Calls `visit` with the first `count` slots of `bytes` (from `from` up to `end`) and their
+ * positions, in order, until it returns false.
  */
-export function readSlots(bytes: Uint8Array, count: number, visit: (slot: number, k: number) => boolean | void): void {
+export function readSlots(bytes: Uint8Array, count: number, visit: (slot: number, k: number) => boolean | void, from = 0, end = bytes.length): void {
   let slot = -1;
-  for (let at = 0, k = 0; k < count && at < bytes.length; k++) {
+  for (let at = from, k = 0; k < count && at < end; k++) {
     let gap = 0;
     let shift = 0;
     let byte: number;
@@ -27,7 +27,7 @@ export function readSlots(bytes: Uint8Array, count: number, visit: (slot: number
       byte = bytes[at++]!;
       gap |= (byte & 0x7f) << shift;
       shift += 7;
-    } while (byte & 0x80);
+    } while (byte & 0x80 && at < end);
     if (visit((slot += gap), k) === false) return;
   }
 }

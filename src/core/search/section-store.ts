@@ -162,7 +162,8 @@ export class SectionStore {
       this.#lengths = grown;
     }
     this.#lengths[s.id] = s.norm.length;
-    this.#facetCodes.set(s.id, s.source ?? '', s.date ?? '', folderCode);
+    const source = this.#facetCodes.set(s.id, s.source ?? '', s.date ?? '', folderCode);
+    if (s.source) s.source = source;
   }
 
   /** Adds more sections to a file already added (a big file is added in slices). */

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { VarintPostings } from './varint-postings.ts';
+
+const KEYS = 4600;
+
+/** What a VarintPostings holds, written out plainly: the reference the property compares with. */
+type Reference = Map<number, number[]>;
+
+const op = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constant('append' as const), key: fc.nat(KEYS - 1), gap: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 40_000 })) }), weight: 12 },
+  fc.record({ kind: fc.constant('trim' as const) }),
+  fc.record({ kind: fc.constant('snapshot' as const) }),
+  fc.record({ kind: fc.constant('renumber' as const), drop: fc.nat(3) }),
+);
+
+/** Every key's slots, as `slots` gives them, and a `keep` against a list of every 3rd slot. */
+function expectSame(p: VarintPostings, reference: Reference, slotLimit: number): void {
+  const every3rd = Int32Array.from({ length: Math.ceil(slotLimit / 3) }, (_, k) => k * 3);
+  for (let key = 0; key < KEYS; key++) expect(p.count(key)).toBe(reference.get(key)?.length ?? 0);
+  for (const [key, slots] of reference) {
+    expect([...p.slots(key)]).toEqual(slots);
+    expect([...p.keep(key, every3rd)]).toEqual(slots.filter((s) => s % 3 === 0));
+  }
+}
+
+/** A copy through `exportRange` / `importRange`, in ranges other than the packs'. */
+function throughSnapshot(p: VarintPostings, slots: number): VarintPostings {
+  const copy = new VarintPostings(KEYS);
+  for (let from = 0; from < KEYS; from += 1000) copy.importRange(from, p.exportRange(from, Math.min(KEYS, from + 1000)), slots);
+  return copy;
+}
+
+describe('VarintPostings', () => {
+  it('gives back every slot of every key through appends, packing, snapshots and renumbering', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        let p = new VarintPostings(KEYS);
+        let reference: Reference = new Map();
+        let slot = 0;
+        for (const o of ops) {
+          if (o.kind === 'append') {
+            slot += o.gap;
+            p.append(o.key, slot);
+            reference.set(o.key, [...(reference.get(o.key) ?? []), slot]);
+          } else if (o.kind === 'trim') p.trim();
+          else if (o.kind === 'snapshot') p = throughSnapshot(p, slot + 1);
+          else {
+            // Drops every slot ≡ drop (mod 4) and numbers the rest densely.
+            const renumber = new Int32Array(slot + 1);
+            let next = 0;
+            for (let s = 0; s <= slot; s++) renumber[s] = s % 4 === o.drop ? -1 : next++;
+            p.renumber(renumber);
+            reference = new Map([...reference].map(([key, slots]) => [key, slots.filter((s) => renumber[s] !== -1).map((s) => renumber[s]!)] as [number, number[]]).filter(([, slots]) => slots.length > 0));
+            slot = Math.max(0, next - 1);
+          }
+        }
+        expectSame(p, reference, slot + 1);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('holds its lists in a buffer per 4096 keys once trimmed, not one per key', () => {
+    const p = new VarintPostings(1 << 16);
+    for (let slot = 0; slot < 3000; slot++) for (let k = 0; k < 40; k++) p.append((slot * 7919 + k * 104_729) & 0xffff, slot);
+    expect(p.buffers).toBeGreaterThan(50_000);
+    p.trim();
+    expect(p.buffers).toBe(16);
+    const copy = new VarintPostings(1 << 16);
+    for (let s = 0; s < 16; s++) copy.importRange(s * 4096, p.exportRange(s * 4096, (s + 1) * 4096), 3000);
+    expect(copy.buffers).toBe(16);
+    // An append copies one list out; the packs stay as they are.
+    copy.append(5, 3000);
+    expect(copy.buffers).toBe(17);
+    expect(copy.slots(5).at(-1)).toBe(3000);
+  });
+});
