@@ -283,7 +283,7 @@ export class SearchEngine {
    * @returns false when they could not be used: the sections are then indexed between queries
    */
   importCharacters(chunks: readonly (readonly [string, Uint8Array])[]): Generator<void, boolean> {
-    return this.#index.importCharacters(chunks, (id) => this.#store.get(id)?.norm.length, this.#nextSectionId);
+    return this.#index.importCharacters(chunks, this.#store, this.#nextSectionId);
   }
 
   /**

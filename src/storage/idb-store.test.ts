@@ -39,6 +39,17 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     expect(loaded.meta).toEqual(meta(0));
   });
 
+  it('hands the worker its warm-up once the records are asked for, before they are given', async () => {
+    const { store } = freshStore();
+    await store.putFiles([{ file: file(1), sections: [section(1)], original: null }], meta(0));
+    const calls: string[] = [];
+    const loading = store.load(() => calls.push('warm-up'));
+    expect(calls).toEqual([]);
+    const loaded = await loading;
+    calls.push(`loaded ${loaded.files.length}`);
+    expect(calls).toEqual(['warm-up', 'loaded 1']);
+  });
+
   it('reads records written with their text inline (schema 2) as they are', async () => {
     const { db, store } = freshStore();
     await setMany([[`file:1`, file(1)], [`sections:1`, [section(1)]], ['meta', meta(0)]], db);

@@ -77,7 +77,7 @@ export class IdbLibraryStore implements LibraryStore {
     return get<LibraryMeta>(META_KEY, this.#db);
   }
 
-  async load(): Promise<StoredLibrary> {
+  async load(whileReading?: () => void): Promise<StoredLibrary> {
     // The manifest and the keys at the same time: each first request takes tens of ms.
     const [meta, indexKeys, blockKeys] = await Promise.all([get<LibraryMeta>(META_KEY, this.#db), this.#keysIn(indexKeyRange()), this.#keysIn(blockKeyRange())]);
     const generation = meta?.indexGeneration ?? 0;
@@ -86,7 +86,13 @@ export class IdbLibraryStore implements LibraryStore {
     const laterKeys = generationKeys.filter((k) => isLaterChunk(indexChunkOf(k)));
     // Blocks and index chunks are most of the bytes: read them at the same time.
     const chunkData = getMany<Uint8Array>(chunkKeys, this.#db);
-    const blocks = await getMany<FileBlock | undefined>(blockKeys, this.#db);
+    const blocksRead = getMany<FileBlock | undefined>(blockKeys, this.#db);
+    if (whileReading) {
+      // idb-keyval asks for the values in a later microtask: a task boundary lets it first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      whileReading();
+    }
+    const blocks = await blocksRead;
     const files: FileRecord[] = [];
     const sections = new Map<number, SectionRecord[]>();
     this.#blockOf.clear();

@@ -42,7 +42,12 @@ export interface StoredFile {
  */
 export interface LibraryStore {
   readonly mode: 'indexeddb' | 'memory';
-  load(): Promise<StoredLibrary>;
+  /**
+   * Reads the library.
+   * @param whileReading called once, as soon as the largest reads are asked for: work for the
+   *   worker while storage reads (it is not awaited)
+   */
+  load(whileReading?: () => void): Promise<StoredLibrary>;
   /** The stored manifest alone (cheap): tells whether another tab changed the library. */
   loadMeta(): Promise<LibraryMeta | undefined>;
   /**

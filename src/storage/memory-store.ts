@@ -23,7 +23,8 @@ export class MemoryLibraryStore implements LibraryStore {
     return this.meta && structuredClone(this.meta);
   }
 
-  async load(): Promise<StoredLibrary> {
+  async load(whileReading?: () => void): Promise<StoredLibrary> {
+    whileReading?.();
     return {
       meta: this.meta,
       files: [...this.files.values()],

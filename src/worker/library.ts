@@ -72,10 +72,13 @@ export class Library {
 
   /** Loads the stored library; imports the saved index when it was built by this code. */
   async init(): Promise<LibraryState> {
-    // Build the fold table and the wording tries now rather than on the first import or keystroke.
-    normalize('');
-    prepareWording();
-    const stored = await this.#store.load();
+    // The fold table, the wording tries and the pinyin table (about 100 ms in all), built while
+    // storage reads the records rather than before it, or on the first import or keystroke.
+    const stored = await this.#store.load(() => {
+      normalize('');
+      prepareWording();
+      preparePinyin();
+    });
     this.#catalog.meta = (await this.#upgrade(stored)) ?? emptyMeta();
     // Storage reads the character index while the files are restored (it is taken after the
     // first result): the first page reads nothing else, its texts remade from their patches. Its

@@ -192,14 +192,15 @@ describe('CharIndex', () => {
           byId.delete(id);
         }
         const chunks = saved.export();
-        const lengthOf = (id: number) => byId.get(id)!.norm.length;
+        const lengthOf: number[] = [];
+        for (const [id, s] of byId) lengthOf[id] = s.norm.length;
         // Saved with its pinyin tables (written for every slot): read back complete.
         const whole = new CharIndex();
-        importInto(whole, chunks, new Set(byId.keys()), lengthOf, 1000);
+        importInto(whole, chunks, [...byId.keys()], lengthOf, 1000);
         expect(whole.readingsComplete).toBe(true);
         // Saved without them (as an index read back before it wrote them again saves itself).
         const read = new CharIndex();
-        importInto(read, withoutReadings(chunks), new Set(byId.keys()), lengthOf, 1000);
+        importInto(read, withoutReadings(chunks), [...byId.keys()], lengthOf, 1000);
         expect(read.readingsComplete).toBe(byId.size === 0);
         expect(read.export().map(([name]) => name)).toEqual(withoutReadings(chunks).map(([name]) => name));
         for (const code of [...'明月芯，的好'].map((c) => c.charCodeAt(0))) {
@@ -232,20 +233,20 @@ describe('CharIndex', () => {
     for (const id of [1, 2, 3]) saved.add({ id, norm: '明月', normTitle: '' });
     const chunks = saved.export();
     const read = new CharIndex();
-    const length = () => 2;
-    expect(() => importInto(read, chunks, new Set([1, 2]), length, 4)).toThrow();
-    expect(() => importInto(read, chunks, new Set([1, 2, 3, 4]), length, 5)).toThrow();
+    const length = [2, 2, 2, 2, 2];
+    expect(() => importInto(read, chunks, [1, 2], length, 4)).toThrow();
+    expect(() => importInto(read, chunks, [1, 2, 3, 4], length, 5)).toThrow();
     const without = (name: string) => chunks.filter(([n]) => n !== name);
-    expect(() => importInto(read, without('chars/titles/0'), new Set([1, 2, 3]), length, 4)).toThrow();
+    expect(() => importInto(read, without('chars/titles/0'), [1, 2, 3], length, 4)).toThrow();
     expect(() => drain(readReadings(without('chars/text-syllables/0'), 3))).toThrow();
     // The largest id past the library's counter: a lie.
-    expect(() => importInto(read, chunks, new Set([1, 2, 3]), length, 3)).toThrow();
+    expect(() => importInto(read, chunks, [1, 2, 3], length, 3)).toThrow();
     // Chunk counts that lie (none, or fewer than there are): refused, not read in part.
     for (const [at, value] of [[1, 0], [2, -1], [1, 1]] as const) {
       const lying = new Int32Array(chunks[0]![1].slice().buffer);
       lying[at] = value;
       const extra: [string, Uint8Array][] = value === 1 ? [['chars/text/1', chunks[1]![1]]] : [];
-      expect(() => importInto(read, [[chunks[0]![0], new Uint8Array(lying.buffer)], ...chunks.slice(1), ...extra], new Set([1, 2, 3]), length, 4)).toThrow();
+      expect(() => importInto(read, [[chunks[0]![0], new Uint8Array(lying.buffer)], ...chunks.slice(1), ...extra], [1, 2, 3], length, 4)).toThrow();
     }
     // Pinyin tables in part, or not counted at all, or keyed past their keys: refused.
     const withHead = (change: (head: Int32Array) => void): [string, Uint8Array][] => {
@@ -268,9 +269,9 @@ describe('CharIndex', () => {
     const [, head] = chunks[0]!;
     const otherRules = new Int32Array(head.slice().buffer);
     otherRules[0] = otherRules[0]! + 1;
-    expect(() => importInto(read, [[chunks[0]![0], new Uint8Array(otherRules.buffer)], ...chunks.slice(1)], new Set([1, 2, 3]), length, 4)).toThrow();
+    expect(() => importInto(read, [[chunks[0]![0], new Uint8Array(otherRules.buffer)], ...chunks.slice(1)], [1, 2, 3], length, 4)).toThrow();
     expect(read.size).toBe(0);
-    importInto(read, chunks, new Set([1, 2, 3]), length, 4);
+    importInto(read, chunks, [1, 2, 3], length, 4);
     expect(read.sectionsWith('明'.charCodeAt(0))).toEqual([1, 2, 3]);
   });
 });

@@ -50,6 +50,16 @@ describe('PostingTable chunks', () => {
     expect(contents(importTable(exportTable(table, rows.length), KEYS, rows.length, MAX_COUNT))).toEqual(contents(table));
   });
 
+  it('refuses a chunk with any one bit changed, in a header, a list, a count or the checksum', () => {
+    const rows = Array.from({ length: 300 }, (_, slot) => [[0, 1], [1, slot % 5 === 0 ? 3 : 1], [2 + (slot % 40), 1]] as [number, number][]);
+    const [chunk] = exportTable(tableOf(rows), rows.length);
+    for (let bit = 0; bit < chunk!.length * 8; bit += 3) {
+      const tampered = chunk!.slice();
+      tampered[bit >>> 3]! ^= 1 << (bit & 7);
+      expect(() => importTable([tampered], KEYS, rows.length, MAX_COUNT), `bit ${bit}`).toThrow(/checksum/);
+    }
+  });
+
   it('refuses a chunk whose any field lies, or that is cut short', () => {
     const rows = Array.from({ length: 200 }, (_, slot) => [[0, 1], [1, slot % 5 === 0 ? 3 : 1], [2 + (slot % 40), 1]] as [number, number][]);
     const [chunk] = exportTable(tableOf(rows), rows.length);
