@@ -18,7 +18,7 @@ import { originalOf } from './original-gaps.ts';
 import { marksIn, originalView } from './original-view.ts';
 import { inProcessReader, type SourceReader } from './reader.ts';
 import { refoldLibrary } from './refold.ts';
-import { fingerprint, saveSnapshot, snapshotUsable, takeSaved } from './snapshot.ts';
+import { fingerprint, SavedTake, saveSnapshot, snapshotUsable } from './snapshot.ts';
 import { Trash, trashOf } from './trash.ts';
 
 export type { HashFn } from './importer.ts';
@@ -53,6 +53,8 @@ export class Library {
   #charactersRead: Promise<boolean> | null = null;
   /** Starts {@link #charactersRead}, until it has started. */
   #readCharacters: (() => void) | null = null;
+  /** The part of it being taken, its chunks read: a search finishes it first. */
+  #taking: SavedTake | null = null;
   /** Loads so far: chunks read for an earlier one are not taken. */
   #loads = 0;
   /** Why this library must not be written (it comes from a newer version), if so. */
@@ -103,14 +105,24 @@ export class Library {
     this.#snapshotStale = stale;
     const load = ++this.#loads;
     this.#charactersRead = null;
+    this.#taking = null;
     this.#readCharacters = () => {
       this.#readCharacters = null;
       const current = () => load === this.#loads;
+      const taken = async (steps: Generator<void, boolean>) => {
+        if (!current()) return false;
+        const taking = (this.#taking = new SavedTake(steps));
+        try {
+          return await taking.run(current);
+        } finally {
+          if (this.#taking === taking) this.#taking = null;
+        }
+      };
       const take = async () => {
-        if (!indexUsable || !(await takeSaved(this.engine.importCharacters(await later), current))) return false;
+        if (!indexUsable || !(await taken(this.engine.importCharacters(await later)))) return false;
         // Unread or refused, the pinyin tables are written again between requests.
         const chunks = await readings!.catch(() => null);
-        if (chunks) await takeSaved(this.engine.importReadings(chunks), current);
+        if (chunks) await taken(this.engine.importReadings(chunks));
         return true;
       };
       this.#charactersRead = take().catch(() => false);
@@ -222,6 +234,7 @@ export class Library {
    * in storage, then shown.
    */
   async search(query: string, options: SearchOptions): Promise<SearchResult> {
+    this.#taking?.finish();
     const page = this.engine.rank(query, options);
     await this.loadTexts(this.engine.filesWithoutText(page.entries.map((e) => e.id)));
     void this.#readCharactersOnce();

@@ -67,6 +67,21 @@ describe('a reload', () => {
     expect(await answersOf(library)).toEqual(answers);
   });
 
+  it('finishes taking it before a search that comes meanwhile, which then reads no section for want of it', async () => {
+    const { store, answers } = await importedStore();
+    const library = new Library(store, sha256);
+    await library.init();
+    const taken = library.charactersImported();
+    // Its chunks read (promises settled in memory) and its first step taken; the next waits for a turn.
+    for (let k = 0; k < 20; k++) await Promise.resolve();
+    expect(library.engine.charactersIndexed).toBe(false);
+    const searched = library.search('的', { limit: 0 });
+    expect(library.engine.charactersIndexed).toBe(true);
+    await searched;
+    expect(await taken).toBe(true);
+    expect(await answersOf(library)).toEqual(answers);
+  });
+
   it('takes the character index when its pinyin tables cannot be read, and writes those again', async () => {
     const { store, answers } = await importedStore();
     const load = store.load.bind(store);

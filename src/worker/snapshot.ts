@@ -47,14 +47,40 @@ export async function saveSnapshot(engine: SearchEngine, store: LibraryStore, me
 }
 
 /**
- * Takes part of the character index read after a load (`SearchEngine.importCharacters`, then
- * `importReadings`), a chunk at a time with a turn for requests between two; not once `current`
- * says the library was loaded again. @returns whether it was taken
+ * Taking part of the character index read after a load (`SearchEngine.importCharacters`, then
+ * `importReadings`): a chunk at a time with a turn for requests between two ({@link run}), or
+ * what is left at once ({@link finish}) when a search comes meanwhile. Until it is taken,
+ * one-character and pinyin queries read every section: at 50 MB `ai` took 100 ms that way, and
+ * the rest of the take 50 ms at most (DESIGN.md, decision 71).
  */
-export async function takeSaved(importing: Generator<void, boolean>, current: () => boolean): Promise<boolean> {
-  for (let step = importing.next(); ; step = importing.next()) {
-    if (step.done) return step.value;
-    await yieldToEvents();
-    if (!current()) return false;
+export class SavedTake {
+  readonly #steps: Generator<void, boolean>;
+  #result: boolean | undefined;
+
+  constructor(steps: Generator<void, boolean>) {
+    this.#steps = steps;
+  }
+
+  /** One step; the result once there is no step left. */
+  #step(): boolean | undefined {
+    if (this.#result === undefined) {
+      const step = this.#steps.next();
+      if (step.done) this.#result = step.value;
+    }
+    return this.#result;
+  }
+
+  /** A step at a time, a turn for requests between two; not once `current` says the library was loaded again. @returns whether it was taken */
+  async run(current: () => boolean): Promise<boolean> {
+    for (let done = this.#step(); ; done = this.#step()) {
+      if (done !== undefined) return done;
+      await yieldToEvents();
+      if (!current()) return false;
+    }
+  }
+
+  /** Every step left, now. @returns whether it was taken */
+  finish(): boolean {
+    for (let done = this.#step(); ; done = this.#step()) if (done !== undefined) return done;
   }
 }
