@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { createStore, keys, set, setMany } from 'idb-keyval';
+import { createStore, getMany, keys, set, setMany } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type FileRecord, type LibraryMeta, type SectionRecord } from '../shared/records.ts';
 import { IdbLibraryStore } from './idb-store.ts';
@@ -48,6 +48,19 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     const loaded = await loading;
     calls.push(`loaded ${loaded.files.length}`);
     expect(calls).toEqual(['warm-up', 'loaded 1']);
+  });
+
+  it('writes the section records of a block as columns, and reads blocks of objects (schemas 6 and 7) as they are', async () => {
+    const { db, store } = freshStore();
+    await store.putFiles([{ file: file(1), sections: [section(1)], original: null }], meta(0));
+    const [written] = await getMany<Record<string, unknown>>(['block:1'], db);
+    expect(Object.keys(written!).sort()).toEqual(['columns', 'files']);
+    const { text: _text, ...record } = section(1);
+    await set('block:2', { files: [file(2)], sections: [[{ ...record, id: 20, fileId: 2 }]] }, db);
+    const loaded = await store.load();
+    expect(loaded.files.map((f) => f.id).sort()).toEqual([1, 2]);
+    expect(loaded.sections.get(1)).toEqual([record]);
+    expect(loaded.sections.get(2)).toEqual([{ ...record, id: 20, fileId: 2 }]);
   });
 
   it('reads records written with their text inline (schema 2) as they are', async () => {

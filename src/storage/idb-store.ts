@@ -1,5 +1,6 @@
 import { clear, createStore, del, delMany, get, getMany, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
-import type { FileBlock, FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
+import type { FileBlock, FileRecord, LibraryMeta, ObjectBlock, SectionRecord } from '../shared/records.ts';
+import { fromColumns, toColumns } from './section-columns.ts';
 import {
   blockKey,
   blockKeyRange,
@@ -86,7 +87,7 @@ export class IdbLibraryStore implements LibraryStore {
     const laterKeys = generationKeys.filter((k) => isLaterChunk(indexChunkOf(k)));
     // Blocks and index chunks are most of the bytes: read them at the same time.
     const chunkData = getMany<Uint8Array>(chunkKeys, this.#db);
-    const blocksRead = getMany<FileBlock | undefined>(blockKeys, this.#db);
+    const blocksRead = getMany<unknown>(blockKeys, this.#db);
     if (whileReading) {
       // idb-keyval asks for the values in a later microtask: a task boundary lets it first.
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -99,10 +100,10 @@ export class IdbLibraryStore implements LibraryStore {
     blocks.forEach((block, b) => {
       for (const id of fileIdsOfBlock(blockKeys[b]!)) this.#blockOf.set(id, blockKeys[b]!);
       // A damaged block costs its own files, not the library's load.
-      if (!isBlock(block)) return;
-      block.files.forEach((f, k) => {
+      const read = readBlock(block);
+      read?.files.forEach((f, k) => {
         files.push(f);
-        sections.set(f.id, block.sections[k] ?? []);
+        sections.set(f.id, read.sections[k] ?? []);
       });
     });
     this.#unpackedIds.clear();
@@ -184,8 +185,7 @@ export class IdbLibraryStore implements LibraryStore {
     }
     for (const part of blocksOf(files)) {
       const key = blockKey(part.map((f) => f.file.id));
-      const block: FileBlock = { files: part.map((f) => f.file), sections: part.map((f) => f.records) };
-      store.put(block, key);
+      store.put(blockOf(part.map((f) => f.file), part.map((f) => f.records)), key);
       for (const { file } of part) this.#blockOf.set(file.id, key);
     }
   }
@@ -196,12 +196,12 @@ export class IdbLibraryStore implements LibraryStore {
     const keys = new Set(fileIds.flatMap((id) => this.#blockOf.get(id) ?? []));
     for (const key of keys) {
       const left = fileIdsOfBlock(key).filter((id) => !doomed.has(id));
-      const request = store.get(key) as IDBRequest<FileBlock | undefined>;
+      const request = store.get(key) as IDBRequest<unknown>;
       request.onsuccess = () => {
-        const block = request.result;
+        const block = readBlock(request.result);
         store.delete(key);
         const kept = block?.files.flatMap((f, k) => (doomed.has(f.id) ? [] : [k])) ?? [];
-        if (block && kept.length > 0) store.put({ files: kept.map((k) => block.files[k]!), sections: kept.map((k) => block.sections[k]!) }, blockKey(left));
+        if (block && kept.length > 0) store.put(blockOf(kept.map((k) => block.files[k]!), kept.map((k) => block.sections[k]!)), blockKey(left));
       };
       for (const id of left) this.#blockOf.set(id, blockKey(left));
     }
@@ -297,8 +297,19 @@ function named(keys: readonly string[], data: readonly (Uint8Array | undefined)[
   return keys.flatMap((k, i): IndexChunk[] => (data[i] ? [[indexChunkOf(k), data[i]]] : []));
 }
 
-/** True for a value shaped as a `FileBlock`: as many section lists as file records. */
-function isBlock(value: unknown): value is FileBlock {
-  const block = value as Partial<FileBlock> | undefined;
-  return Array.isArray(block?.files) && Array.isArray(block.sections) && block.files.length === block.sections.length && block.files.every((f) => typeof f?.id === 'number');
+/** A block as written: its files' records, and their sections' records as columns (schema 8). */
+function blockOf(files: FileRecord[], sections: readonly (readonly SectionRecord[])[]): FileBlock {
+  return { files, columns: toColumns(sections) };
+}
+
+/**
+ * A stored block's files and their sections' records, a list per file, from either shape
+ * (schema 8's columns, or 6 and 7's objects); null for a value of neither shape, or whose parts
+ * do not add up.
+ */
+function readBlock(value: unknown): ObjectBlock | null {
+  const block = value as Partial<FileBlock & ObjectBlock> | undefined;
+  if (!Array.isArray(block?.files) || !block.files.every((f) => typeof f?.id === 'number')) return null;
+  const sections = block.columns ? fromColumns(block.columns) : block.sections;
+  return Array.isArray(sections) && sections.length === block.files.length ? { files: block.files, sections } : null;
 }

@@ -11,6 +11,7 @@ import type { Hit } from '../core/search/results.ts';
 import { SCHEMA_VERSION, type FileBlock, type FileRecord, type SectionRecord } from '../shared/records.ts';
 import { Library } from '../worker/library.ts';
 import { IdbLibraryStore } from './idb-store.ts';
+import { fromColumns } from './section-columns.ts';
 import { fileIdsOfBlock } from './keys.ts';
 import { MemoryLibraryStore } from './memory-store.ts';
 import { migrate, NewerSchemaError } from './migrate.ts';
@@ -82,7 +83,7 @@ describe('schema migration', () => {
       const texts = records.map((r, k) => (r.patch !== undefined ? applyPatch(r.norm, r.patch) : kept![k]!));
       return [[`file:${f.id}`, f], [`sections:${f.id}`, records.map(({ patch: _patch, ...r }) => r)], [`texts:${f.id}`, texts]];
     };
-    const values = await Promise.all(blocks.flatMap((b) => b.files.map((f, k) => asFiveStored(f, b.sections[k]!))));
+    const values = await Promise.all(blocks.flatMap((b) => b.files.map((f, k) => asFiveStored(f, fromColumns(b.columns)![k]!))));
     await setMany([...values.flat(), ['meta', { ...meta, schemaVersion: 5 }]], db);
     await delMany(blockKeys, db);
     const ids = blockKeys.flatMap(fileIdsOfBlock).sort((a, b) => a - b);

@@ -34,6 +34,9 @@ const STEPS: Record<number, Step> = {
   // 6 → 7: new sections keep their text as a patch of their folded text, and their file stores no
   // texts apart; older ones keep theirs there, loaded when shown. Only the version moves.
   6: (meta) => ({ ...meta, schemaVersion: 7 }),
+  // 7 → 8: blocks are written with their section records as columns; blocks of objects are read
+  // as they are until their files are written again. Only the version moves.
+  7: (meta) => ({ ...meta, schemaVersion: 8 }),
 };
 
 /**
