@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SectionRecord } from '../shared/records.ts';
+import type { SectionColumns, SectionRecord } from '../shared/records.ts';
 import { fromColumns, toColumns } from './section-columns.ts';
 
 const optionalText = fc.option(fc.string({ maxLength: 12, unit: 'binary' }), { nil: undefined });
@@ -54,6 +54,7 @@ describe('section columns', () => {
       { ...good, optional: { source: ['s'] } },
       { ...good, titles: [1, 2, 3] as unknown as string[] },
       { ...good, fileIds: [1, 2, 2] as unknown as Int32Array },
+      { ...good, optional: undefined as unknown as SectionColumns['optional'] },
     ];
     for (const columns of broken) expect(fromColumns(columns)).toBeNull();
   });

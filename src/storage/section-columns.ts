@@ -5,7 +5,6 @@ import { OPTIONAL_FIELDS, type SectionColumns, type SectionRecord } from '../sha
  * most of its time turning stored section objects into objects (DESIGN.md, decision 72).
  */
 
-
 /** The records of a block's files (one list per file, in order) as columns. */
 export function toColumns(sections: readonly (readonly SectionRecord[])[]): SectionColumns {
   const all = sections.flat();
@@ -75,6 +74,7 @@ export function fromColumns(c: SectionColumns): SectionRecord[][] | null {
 function fits(c: SectionColumns): boolean {
   const typed = [c.counts, c.ids, c.fileIds, c.indexes, c.driftLengths];
   if (!typed.every((a) => a instanceof Int32Array) || !Array.isArray(c.titles) || !Array.isArray(c.norms) || !Array.isArray(c.drifts)) return false;
+  if (typeof c.optional !== 'object' || c.optional === null) return false;
   let total = 0;
   for (const count of c.counts) {
     if (count < 0) return false;
@@ -82,7 +82,7 @@ function fits(c: SectionColumns): boolean {
   }
   let drifts = 0;
   for (const length of c.driftLengths) drifts += Math.max(0, length);
-  const strings = [c.titles, c.norms, ...OPTIONAL_FIELDS.map((f) => c.optional?.[f] ?? c.titles)];
+  const strings = [c.titles, c.norms, ...OPTIONAL_FIELDS.map((f) => c.optional[f] ?? c.titles)];
   return (
     [c.ids, c.fileIds, c.indexes, c.driftLengths].every((a) => a.length === total) &&
     strings.every((a) => Array.isArray(a) && a.length === total) &&
