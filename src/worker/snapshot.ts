@@ -61,11 +61,15 @@ export class SavedTake {
     this.#steps = steps;
   }
 
-  /** One step; the result once there is no step left. */
+  /** One step; the result once there is no step left (false when a step threw: nothing was taken). */
   #step(): boolean | undefined {
     if (this.#result === undefined) {
-      const step = this.#steps.next();
-      if (step.done) this.#result = step.value;
+      try {
+        const step = this.#steps.next();
+        if (step.done) this.#result = step.value;
+      } catch {
+        this.#result = false;
+      }
     }
     return this.#result;
   }
