@@ -91,6 +91,8 @@ describe('a reload', () => {
     expect(await library.charactersImported()).toBe(true);
     expect(library.engine.charactersIndexed).toBe(true);
     expect(library.engine.indexCharacters(0)).toBe(false);
+    // Answered as before while they are missing (pinyin narrowed by the characters alone), and after.
+    expect(await answersOf(library)).toEqual(answers);
     while (!(await library.idleSlice()));
     expect(await answersOf(library)).toEqual(answers);
   });

@@ -118,6 +118,21 @@ describe('CharIndex', () => {
             expect(known.inTitle[i] !== 0).toBe(m.test(sections[i]!.normTitle));
           }
         }
+        // Read back without its pinyin tables (a reload before they are taken): the classes alone
+        // narrow, a superset still, exact and counted only for one-unit readings.
+        const partial = new CharIndex();
+        importInto(partial, withoutReadings(index.export()), sections.map((_, i) => i), sections.map((s) => s.norm.length), sections.length);
+        expect(partial.readingsComplete).toBe(false);
+        for (const term of ['my', 'xp', 'hs', 'mingyue', 'xinpian', 'qiuyu', 'xian', 'ai']) {
+          const m = pinyinMatcher(term)!;
+          const readings = m.units.map((units, k) => ({ units, classes: m.classes[k]! }));
+          const { ids, exact } = partial.readingCandidates(readings);
+          const matching = sections.flatMap((s, i) => (m.test(s.norm) ? [i] : []));
+          expect(exact).toBe(readings.every((r) => r.units.length === 1));
+          if (exact) expect(ids.sort((a, b) => a - b)).toEqual(matching);
+          else expect(ids).toEqual(expect.arrayContaining(matching));
+          expect(partial.readingCounts(readings)).toEqual(exact ? index.readingCounts(readings) : undefined);
+        }
       }),
       { numRuns: 40 },
     );

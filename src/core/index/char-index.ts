@@ -232,10 +232,14 @@ export class CharIndex {
    * superset of the sections the readings match; exactly them for a reading of two whole
    * syllables. `exact` says that no reading needs checking or counting in the text: each is one
    * unit (`ai`) or two one-letter initials (`my`), whose counts `readingCounts` knows.
+   *
+   * Until the pinyin tables are written for every slot (after a reload, until they are taken),
+   * the classes alone narrow: still a superset, exact only for one-unit readings.
    */
   readingCandidates(readings: readonly IndexedReading[]): { ids: number[]; exact: boolean } {
     const words = this.#text.words;
     const result = new Uint32Array(words);
+    const pairs = this.readingsComplete;
     for (const { classes, units } of readings) {
       // The pairs first: a key each, and they leave few sections for the classes to narrow.
       const all = new Uint32Array(words).fill(0xffffffff);
@@ -246,7 +250,7 @@ export class CharIndex {
         empty = any === 0;
       };
       const implied = new Uint8Array(units.length);
-      for (let k = 1; k < units.length && !empty; k++) {
+      for (let k = 1; pairs && k < units.length && !empty; k++) {
         const { bits, bySyllables } = this.#readings.adjacent(units[k - 1]!, units[k]!, words);
         if (bySyllables) implied[k - 1] = implied[k] = 1;
         and(bits);
@@ -254,7 +258,7 @@ export class CharIndex {
       for (let c = 0; c < classes.length && !empty; c++) if (!implied[c]) and(this.#classBits(classes[c]!));
       if (!empty) for (let w = 0; w < words; w++) result[w]! |= all[w]!;
     }
-    return { ids: this.#idsOf(result), exact: readings.every((r) => r.units.length === 1 || isTwoInitials(r)) };
+    return { ids: this.#idsOf(result), exact: readings.every((r) => r.units.length === 1 || (pairs && isTwoInitials(r))) };
   }
 
   /**
@@ -277,13 +281,13 @@ export class CharIndex {
    * How many times a reading occurs in every section, by id, as its matcher counts it in the
    * first `TF_WINDOW` characters (scaled, capped; 0 where not known: a long section's count of a
    * one-unit reading), and whether each title holds it; undefined unless the readings are one
-   * reading of one unit or two one-letter initials.
+   * reading of one unit, or of two one-letter initials once the pinyin tables are complete.
    */
   readingCounts(readings: readonly IndexedReading[]): CharCounts | undefined {
     const [only] = readings;
     if (readings.length !== 1 || !only) return undefined;
     if (only.units.length === 1) return this.#classCounts(only.classes[0]!);
-    if (!isTwoInitials(only)) return undefined;
+    if (!isTwoInitials(only) || !this.readingsComplete) return undefined;
     const key = pairKey(only.units[0]!, only.units[1]!);
     return { counts: this.#countsById(this.#readings.textLetters, key), inTitle: this.#countsById(this.#readings.titleLetters, key) };
   }

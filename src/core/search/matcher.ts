@@ -159,7 +159,7 @@ export class QueryMatcher {
     kind = 'pinyin',
   ): number[] {
     const only = soleTerm(q);
-    if (only !== undefined && matchers.has(only) && this.#index.readingsComplete) {
+    if (only !== undefined && matchers.has(only) && this.#index.charsComplete) {
       const found = more(only);
       if (found.exact) return found.ids.filter((id) => !skip.has(id) && keep(this.#store.get(id)!));
       // The term is in none of them (literal matches are skipped): its count is the matcher's.
@@ -181,7 +181,7 @@ export class QueryMatcher {
    * never scanned; null (every section) until the character index is complete.
    */
   #widenedCandidates(q: ParsedQuery, matchers: ReadonlyMap<string, TermMatcher>, more: (term: string) => Candidates): number[] | null {
-    if (!this.#index.readingsComplete) return null;
+    if (!this.#index.charsComplete) return null;
     let candidates: number[] | null = null;
     for (const alternatives of q.clauses) {
       const union = new Set<number>();

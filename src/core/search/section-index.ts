@@ -132,7 +132,7 @@ export class SectionIndex {
    * @param titleOf a section's folded title, to verify the titles holding the term's letters
    */
   readingCounts(term: string, readings: readonly IndexedReading[], titleOf: (id: number) => string): CharCounts | undefined {
-    const known = this.readingsComplete ? this.#chars.readingCounts(readings) : undefined;
+    const known = this.charsComplete ? this.#chars.readingCounts(readings) : undefined;
     if (known) for (const id of this.titleCandidates([term]) ?? []) if (titleOf(id).includes(term)) known.inTitle[id] = 1;
     return known;
   }
