@@ -2,6 +2,7 @@ import { Index } from 'flexsearch';
 import { FOLD_VERSION } from '../normalize/normalize.ts';
 import { intersect } from './id-sets.ts';
 import { PairTokenizer, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
+import { SlotOf } from './slot-of.ts';
 import { VarintPostings } from './varint-postings.ts';
 
 /**
@@ -64,8 +65,8 @@ export class SearchIndex {
   /** Slot → section id, -1 once removed; `#slotCount` slots are used. */
   #ids = new Int32Array(1024);
   #slotCount = 0;
-  /** Section id → its slot + 1 (0: not indexed). */
-  #slotOf = new Int32Array(1024);
+  /** Section id → its slot. */
+  #slotOf = new SlotOf();
   #stale = 0;
   /** Lists have grown by appends since the last compaction or import (they may hold spare room). */
   #loose = false;
@@ -88,9 +89,8 @@ export class SearchIndex {
     this.remove(id);
     const slot = this.#slotCount++;
     if (slot >= this.#ids.length) this.#ids = grown(this.#ids, slot + 1);
-    if (id >= this.#slotOf.length) this.#slotOf = grown(this.#slotOf, id + 1);
     this.#ids[slot] = id;
-    this.#slotOf[id] = slot + 1;
+    this.#slotOf.set(id, slot);
     for (const bucket of this.#tokenizer.buckets(normalized)) this.#postings.append(bucket, slot);
     this.#loose = true;
     const latin = this.#tokenizer.latinPairs(normalized);
@@ -102,10 +102,10 @@ export class SearchIndex {
 
   /** Removes a section; its slot stays in the lists until `compact`. */
   remove(id: number): void {
-    const slot = (this.#slotOf[id] ?? 0) - 1;
-    if (slot < 0) return;
+    const slot = this.#slotOf.get(id);
+    if (slot === undefined) return;
     this.#ids[slot] = -1;
-    this.#slotOf[id] = 0;
+    this.#slotOf.delete(id);
     this.#stale++;
     this.#latin.remove(id);
   }
@@ -175,7 +175,7 @@ export class SearchIndex {
       renumber[slot] = id === -1 ? -1 : next;
       if (id !== -1) {
         this.#ids[next] = id;
-        this.#slotOf[id] = next + 1;
+        this.#slotOf.set(id, next);
         next++;
       }
     }
@@ -215,9 +215,8 @@ export class SearchIndex {
       for (let slot = 0; slot < this.#slotCount; slot++) {
         const id = this.#ids[slot]!;
         if (id === -1) continue;
-        if (id < -1 || id >= idLimit || (this.#slotOf[id] ?? 0) !== 0) throw new Error('pair index: damaged slot table in the snapshot');
-        if (id >= this.#slotOf.length) this.#slotOf = grown(this.#slotOf, id + 1);
-        this.#slotOf[id] = slot + 1;
+        if (id < -1 || id >= idLimit || this.#slotOf.has(id)) throw new Error('pair index: damaged slot table in the snapshot');
+        this.#slotOf.set(id, slot);
       }
       for (let s = 0; s < SHARDS; s++) {
         const data = byKey.get(shardChunk(s));
@@ -239,7 +238,7 @@ export class SearchIndex {
     this.#latinLoose = false;
     this.#ids = new Int32Array(1024);
     this.#slotCount = 0;
-    this.#slotOf = new Int32Array(1024);
+    this.#slotOf = new SlotOf();
     this.#stale = 0;
     this.#loose = false;
   }

@@ -1,6 +1,6 @@
 /**
- * Section id → slot, as an array by id (ids are dense): what `CharIndex` asks when a section is
- * added again or removed. A Map of the 204 000 sections of 50 MB of poems held 3.7 MB of the
+ * Section id → slot, as an array by id (ids are dense): what `CharIndex` and `SearchIndex` ask
+ * when a section is added again or removed. A Map of the 204 000 sections of 50 MB of poems held 3.7 MB of the
  * index worker's heap; this array holds 0.8 MB (DESIGN.md, decision 69).
  */
 export class SlotOf {
