@@ -74,5 +74,10 @@ describe('VarintPostings', () => {
     copy.append(5, 3000);
     expect(copy.buffers).toBe(17);
     expect(copy.slots(5).at(-1)).toBe(3000);
+    // Packed again: the range appended to is copied, the others keep their packs.
+    const before = [...Array(1 << 16).keys()].map((key) => [...copy.slots(key)]);
+    copy.trim();
+    expect(copy.buffers).toBe(16);
+    expect([...Array(1 << 16).keys()].map((key) => [...copy.slots(key)])).toEqual(before);
   });
 });

@@ -121,27 +121,49 @@ export class VarintPostings {
 
   /**
    * Packs every list into one buffer per `PACK_KEYS` keys, exactly its bytes (appends leave up to
-   * a third spare), so that neither a buffer nor a view is held per key.
+   * a third spare), so that neither a buffer nor a view is held per key. A range none of whose
+   * lists was appended to since, all in one buffer, keeps it: a snapshot after a few files are
+   * added to a library read back copies only the ranges they touched.
    */
   trim(): void {
     const packs: Uint8Array[] = [];
     for (let from = 0; from < this.keys; from += PACK_KEYS) {
       const to = Math.min(this.keys, from + PACK_KEYS);
-      let bytes = 0;
-      for (let key = from; key < to; key++) bytes += this.#used[key]!;
-      const pack = new Uint8Array(bytes);
-      packs.push(pack);
-      for (let key = from, at = 0; key < to; key++) {
-        const used = this.#used[key]!;
-        if (used === 0) continue;
-        pack.set(this.#bytes(key), at);
+      const kept = this.#onePack(from, to);
+      if (kept !== undefined) packs.push(kept);
+      else packs.push(this.#packed(from, to));
+      for (let key = from; key < to; key++) {
         this.#loose[key] = undefined;
-        this.#packOf[key] = packs.length;
-        this.#start[key] = at;
-        at += used;
+        if (this.#used[key]! > 0) this.#packOf[key] = packs.length;
       }
     }
     this.#packs = packs;
+  }
+
+  /** The buffer holding the lists of keys `from` to `to`, if one does and none is loose. */
+  #onePack(from: number, to: number): Uint8Array | undefined {
+    let pack = 0;
+    for (let key = from; key < to; key++) {
+      if (this.#used[key] === 0) continue;
+      if (this.#loose[key] || (pack !== 0 && this.#packOf[key] !== pack)) return undefined;
+      pack = this.#packOf[key]!;
+    }
+    return pack === 0 ? new Uint8Array(0) : this.#packs[pack - 1];
+  }
+
+  /** The lists of keys `from` to `to` copied into one buffer, each key's start set in it. */
+  #packed(from: number, to: number): Uint8Array {
+    let bytes = 0;
+    for (let key = from; key < to; key++) bytes += this.#used[key]!;
+    const pack = new Uint8Array(bytes);
+    for (let key = from, at = 0; key < to; key++) {
+      const used = this.#used[key]!;
+      if (used === 0) continue;
+      pack.set(this.#bytes(key), at);
+      this.#start[key] = at;
+      at += used;
+    }
+    return pack;
   }
 
   /** Keeps only the slots `renumber` maps to a new slot (-1: dropped), in their new numbers. */
