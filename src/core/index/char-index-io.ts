@@ -1,6 +1,6 @@
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import type { PostingTable } from './posting-table.ts';
-import { exportTable, readTable } from './posting-table-io.ts';
+import { aligned, exportTable, readTable } from './posting-table-io.ts';
 import { READING_TABLES, ReadingTables } from './reading-tables.ts';
 import { SlotOf } from './slot-of.ts';
 
@@ -70,7 +70,8 @@ export function saveCharacters(ids: readonly number[], maxId: number, text: Post
 function headOf(byName: ReadonlyMap<string, Uint8Array>) {
   const head = byName.get(SLOTS);
   if (!head || head.byteLength < HEAD_INTS * 4 || head.byteLength % 4 !== 0) throw damaged('no slot table');
-  const ints = new Int32Array(head.byteOffset % 4 === 0 ? head.buffer : head.slice().buffer, head.byteOffset % 4 === 0 ? head.byteOffset : 0, head.byteLength / 4);
+  const bytes = aligned(head);
+  const ints = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   if (ints[0] !== FORMAT) throw damaged('tables counted otherwise');
   const readingChunks = [...ints.subarray(3, 3 + READINGS.length)];
   return { textChunks: ints[1]!, titleChunks: ints[2]!, readingChunks, maxId: ints[HEAD_INTS - 1]!, ids: ints.subarray(HEAD_INTS) };

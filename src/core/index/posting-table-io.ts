@@ -23,6 +23,9 @@ const HEADER_INTS = 6;
 
 const padded = (bytes: number) => (bytes + 3) & ~3;
 
+/** The bytes where 32-bit words can view them: as they are, or a copy when they start unaligned. */
+export const aligned = (bytes: Uint8Array): Uint8Array => (bytes.byteOffset % 4 === 0 ? bytes : bytes.slice());
+
 /** The bytes a key takes in a chunk. */
 function bytesOf(state: KeyState, words: number): number {
   const payload = state.gaps ? padded(state.gaps.length) : words * 4;
@@ -107,7 +110,7 @@ function tableOf(keys: number, slots: number, postings: ReadonlyMap<number, KeyP
  */
 function readChunk(original: Uint8Array, keys: number, slots: number, maxCount: number, postings: Map<number, KeyPostings>): void {
   const words = Math.max(1, Math.ceil(slots / 32));
-  const chunk = original.byteOffset % 4 === 0 ? original : original.slice();
+  const chunk = aligned(original);
   const damaged = (why: string) => new Error(`character index: ${why} in the snapshot`);
   if (chunk.byteLength < 8 || chunk.byteLength % 4 !== 0) throw damaged('a chunk of a wrong length');
   const ints = new Int32Array(chunk.buffer, chunk.byteOffset, chunk.byteLength / 4);
