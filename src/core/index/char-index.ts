@@ -221,9 +221,29 @@ export class CharIndex {
     return out;
   }
 
-  /** A character's count in every section and whether each title holds it, by section id. */
-  termCounts(code: number): CharCounts {
-    return { counts: this.#countsById(this.#text, code), inTitle: this.#countsById(this.#titles, code) };
+  /**
+   * {@link sectionsWith} and the code unit's count in each section by id (as `termCounts` gives
+   * them), in one reading of its list: a common character's list was read once for its sections
+   * and again for its counts.
+   */
+  sectionsAndCounts(code: number): { ids: number[]; counts: Uint8Array } {
+    const ids: number[] = [];
+    const counts = new Uint8Array(this.#maxId + 1);
+    this.#text.forEach(code, (slot, count) => {
+      const id = this.#ids[slot]!;
+      if (id === -1) return;
+      ids.push(id);
+      counts[id] = count;
+    });
+    return { ids, counts };
+  }
+
+  /**
+   * A character's count in every section and whether each title holds it, by section id.
+   * @param counts its counts, when `sectionsAndCounts` has read them
+   */
+  termCounts(code: number, counts = this.#countsById(this.#text, code)): CharCounts {
+    return { counts, inTitle: this.#countsById(this.#titles, code) };
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minimalSpan } from './proximity.ts';
 import fc from 'fast-check';
-import { compareRanked, score, singleTermScore, type Candidate } from './rank.ts';
+import { compareRanked, PROXIMITY_BONUS, score, scoreBound, singleTermScore, TF_CAP, type Candidate } from './rank.ts';
 
 describe('minimalSpan', () => {
   it('finds the shortest window holding one occurrence of every term', () => {
@@ -46,5 +46,47 @@ describe('score', () => {
       { id: 4, score: 2 },
     ].sort(compareRanked);
     expect(ranked.map((r) => r.id)).toEqual([4, 2, 3, 1]);
+  });
+});
+
+describe('scoreBound', () => {
+  const section = fc.record({
+    /** Each term's share of the sections holding it (a document frequency is at most the total). */
+    shares: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+    total: fc.integer({ min: 1, max: 300_000 }),
+    length: fc.nat(100_000),
+    avg: fc.double({ min: 1, max: 1e5, noNaN: true }),
+    seed: fc.array(fc.tuple(fc.integer({ min: 1, max: TF_CAP }), fc.boolean(), fc.boolean()), { minLength: 4, maxLength: 4 }),
+    span: fc.integer({ min: 1, max: 100_000 }),
+  });
+
+  it('never falls below the score, whatever counts it knows', () => {
+    fc.assert(
+      fc.property(section, ({ shares, total, length, avg, seed, span }) => {
+        const dfs = shares.map((share) => Math.floor(share * total));
+        const terms = seed.slice(0, dfs.length);
+        const stats = dfs.map((df) => ({ df }));
+        const candidate = { id: 1, tf: terms.map(([tf]) => tf), inTitle: terms.map(([, t]) => t), length, span: Math.max(span, terms.length), termChars: terms.length };
+        const known = terms.map(([tf, , isKnown]) => (isKnown ? tf : 0));
+        const titleHits = candidate.inTitle.filter(Boolean).length;
+        expect(scoreBound(stats, total, avg, terms.length, 1)(length, titleHits, known)).toBeGreaterThanOrEqual(score(candidate, stats, total, avg));
+      }),
+    );
+  });
+
+  it('with every count known, is the score but for the closest proximity (ranking 山 水 counts few sections)', () => {
+    fc.assert(
+      fc.property(section, ({ shares, total, length, avg, seed }) => {
+        const dfs = shares.map((share) => Math.floor(share * total));
+        const terms = seed.slice(0, dfs.length);
+        const stats = dfs.map((df) => ({ df }));
+        const tf = terms.map(([count]) => count);
+        const inTitle = terms.map(([, t]) => t);
+        const exact = score({ id: 1, tf, inTitle, length }, stats, total, avg);
+        const proximity = terms.length > 1 ? PROXIMITY_BONUS * terms.length : 0;
+        const bound = scoreBound(stats, total, avg, terms.length, 1)(length, inTitle.filter(Boolean).length, tf);
+        expect(bound).toBeLessThanOrEqual((exact + proximity) * (1 + 1e-6));
+      }),
+    );
   });
 });

@@ -85,18 +85,30 @@ export function singleTermScore(stats: readonly TermStats[], totalSections: numb
 }
 
 /**
- * The most {@link score} can give a section, knowing only its length and how many query terms
- * its title holds: every term at {@link TF_CAP} and the terms as close as they can be. Cheap
- * enough to compute for every hit, so that only the best need their terms counted (`topK`).
+ * The most {@link score} can give a section, knowing only its length, how many query terms its
+ * title holds and, where known, a term's count: every other term at {@link TF_CAP} and the terms
+ * as close as they can be. Cheap enough to compute for every hit, so that only the best need
+ * their terms counted (`topK`).
  * @param longestTerm the shortest span possible for several terms (no span is shorter); 0 when
  *   proximity does not count
- * @returns the bound of a section, given its length and title hits
+ * @returns the bound of a section, given its length, title hits and each term's count (0: not
+ *   known, taken as {@link TF_CAP})
  */
-export function scoreBound(stats: readonly TermStats[], totalSections: number, avgLength: number, termChars: number, longestTerm: number): (length: number, titleHits: number) => number {
-  const idfSum = stats.reduce((sum, { df }) => sum + idf(totalSections, df), 0);
+export function scoreBound(
+  stats: readonly TermStats[],
+  totalSections: number,
+  avgLength: number,
+  termChars: number,
+  longestTerm: number,
+): (length: number, titleHits: number, tf?: readonly number[]) => number {
+  const idfs = stats.map(({ df }) => idf(totalSections, df));
   const proximity = stats.length > 1 && longestTerm > 0 ? (PROXIMITY_BONUS * termChars) / longestTerm : 0;
   // Summed in another order than `score`: a relative margin keeps rounding from crossing it.
-  return (length, titleHits) => (TITLE_BONUS * titleHits + idfSum * saturation(TF_CAP, length, avgLength) + proximity) * (1 + 1e-9);
+  return (length, titleHits, tf) => {
+    let terms = 0;
+    for (let t = 0; t < idfs.length; t++) terms += idfs[t]! * saturation(tf?.[t] || TF_CAP, length, avgLength);
+    return (TITLE_BONUS * titleHits + terms + proximity) * (1 + 1e-9);
+  };
 }
 
 /** Orders scored candidates: score, then newest date, then id (import order). */

@@ -66,6 +66,14 @@ export class FacetCodes {
     return sources.values[code]!;
   }
 
+  /** The codes of every section, `table[id * kinds + k]` (0 beyond: an unknown section), to read many at once. */
+  get table(): Int32Array {
+    return this.#codes;
+  }
+
+  /** How many kinds each section has a code of. */
+  readonly kinds = KINDS;
+
   /** The code of section `id` for kind `k` (0 for an unknown section). */
   code(id: number, k: number): number {
     return this.#codes[id * KINDS + k] ?? 0;

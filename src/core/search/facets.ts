@@ -50,6 +50,32 @@ export class FacetCounter {
     return failed === -1;
   }
 
+  /**
+   * Counts matching sections that no filter narrows (the usual search): {@link add} for each,
+   * in one loop over the codes. The per-section calls were 0.7 ms of a query matching 41 000
+   * sections at 50 MB.
+   */
+  addAll(ids: readonly number[]): void {
+    if (this.#chosen.some((chosen) => chosen !== null)) {
+      for (const id of ids) this.add(id);
+      return;
+    }
+    const [sources, years, folders] = this.#counts as [Int32Array, Int32Array, Int32Array];
+    const { table, kinds } = this.#codes;
+    for (let i = 0; i < ids.length; i++) {
+      const at = ids[i]! * kinds;
+      if (at >= table.length) {
+        sources[0]!++;
+        years[0]!++;
+        folders[0]!++;
+        continue;
+      }
+      sources[table[at]!]!++;
+      years[table[at + 1]!]!++;
+      folders[table[at + 2]!]!++;
+    }
+  }
+
   /** Takes back a result that is listed as a copy of another (copies are counted once, as `total` counts them). */
   remove(id: number): void {
     for (let k = 0; k < FACET_KINDS.length; k++) this.#counts[k]![this.#codes.code(id, k)]!--;
@@ -72,15 +98,31 @@ export class FacetCounter {
 function top(counts: Int32Array, values: readonly string[], skipEmpty: boolean): FacetValue[] {
   const counted: number[] = [];
   for (let code = skipEmpty ? 1 : 0; code < counts.length; code++) if (counts[code]! > 0) counted.push(code);
-  let floor = 1;
-  if (counted.length > MAX_FACET_VALUES) {
-    const sorted = Int32Array.from(counted, (code) => counts[code]!).sort();
-    floor = sorted[sorted.length - MAX_FACET_VALUES]!;
-  }
+  const floor = counted.length > MAX_FACET_VALUES ? nthLargest(counted, counts, MAX_FACET_VALUES) : 1;
   const out: FacetValue[] = [];
   for (const code of counted) if (counts[code]! >= floor) out.push({ value: values[code]!, count: counts[code]! });
   out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return out.slice(0, MAX_FACET_VALUES);
+}
+
+/**
+ * The `n`-th largest count of the codes (with repeats), kept in a list of the `n` largest so far:
+ * most codes fall below its last one at once. Sorting every count of thousands of authors was
+ * 0.3 ms of a common character's query.
+ */
+function nthLargest(codes: readonly number[], counts: Int32Array, n: number): number {
+  const largest: number[] = [];
+  for (const code of codes) {
+    const c = counts[code]!;
+    if (largest.length === n && c <= largest[n - 1]!) continue;
+    let at = largest.length === n ? n - 1 : largest.length;
+    while (at > 0 && largest[at - 1]! < c) {
+      largest[at] = largest[at - 1]!;
+      at--;
+    }
+    largest[at] = c;
+  }
+  return largest[n - 1]!;
 }
 
 /** Facets of no result. */

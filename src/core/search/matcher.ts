@@ -1,5 +1,5 @@
 import { isEmptyQuery, matchesQuery, matchesText, type ParsedQuery } from '../query/parse-query.ts';
-import { intersect } from '../index/id-sets.ts';
+import { intersect, union } from '../index/id-sets.ts';
 import type { TermMatcher } from '../query/term-matcher.ts';
 import { wordingMatchers } from '../query/wording.ts';
 import type { CharCounts } from '../index/char-index.ts';
@@ -58,11 +58,10 @@ export class QueryMatcher {
     for (const alternatives of q.clauses) {
       const found = alternatives.map((t) => this.candidates(t));
       exact &&= found.every((c) => c.exact);
-      if (candidates === null && found.length === 1) candidates = found[0]!.ids;
-      else {
-        const union = new Set(found.flatMap((c) => c.ids));
-        candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
-      }
+      // Marked in byte arrays (id-sets.ts): a Set of 水's 40 000 sections took 5 ms of `山 水`.
+      const lists = found.map((c) => c.ids);
+      const any = lists.length === 1 ? lists[0]! : union(lists);
+      candidates = candidates === null ? any : intersect(candidates, any);
     }
     candidates = this.#narrowedByTitle(q, candidates);
     // Text-only queries (the usual case) skip building each section's view for the filters.
@@ -106,7 +105,7 @@ export class QueryMatcher {
    * them (one character) or the match counted them (a one-term query); else undefined.
    */
   known(term: string): CharCounts | undefined {
-    return this.#index.termCounts(term) ?? (this.#counted?.term === term ? this.#counted.known : undefined);
+    return this.#index.termCounts(term, this.#candidates.get(term)?.counts) ?? (this.#counted?.term === term ? this.#counted.known : undefined);
   }
 
   /** What the last widening of a one-term query counted of its matches (see {@link widened}), if it was this term's. */
@@ -184,12 +183,8 @@ export class QueryMatcher {
     if (!this.#index.charsComplete) return null;
     let candidates: number[] | null = null;
     for (const alternatives of q.clauses) {
-      const union = new Set<number>();
-      for (const t of alternatives) {
-        for (const id of this.candidates(t).ids) union.add(id);
-        if (matchers.has(t)) for (const id of more(t).ids) union.add(id);
-      }
-      candidates = candidates === null ? [...union] : candidates.filter((id) => union.has(id));
+      const any = union(alternatives.flatMap((t) => (matchers.has(t) ? [this.candidates(t).ids, more(t).ids] : [this.candidates(t).ids])));
+      candidates = candidates === null ? any : intersect(candidates, any);
     }
     return this.#narrowedByTitle(q, candidates);
   }

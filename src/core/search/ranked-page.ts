@@ -64,11 +64,12 @@ function findAll(store: SectionStore, index: SectionIndex, parsed: ParsedQuery, 
 
 /**
  * The group with only the sections `keep` accepts (each offered once: it counts them in the
- * facets). With nothing to narrow by, every section is kept and the group is the same list.
+ * facets). With nothing to narrow by, every section is kept, counted in the facets at once, and
+ * the group is the same list.
  */
-function narrowed(group: RankGroup, keep: (id: number) => boolean, narrows: boolean): RankGroup {
+function narrowed(group: RankGroup, keep: (id: number) => boolean, facets: FacetCounter, narrows: boolean): RankGroup {
   if (narrows) return { ids: group.ids.filter(keep), request: group.request };
-  for (const id of group.ids) keep(id);
+  facets.addAll(group.ids);
   return group;
 }
 
@@ -99,8 +100,8 @@ export function rankPage(store: SectionStore, index: SectionIndex, query: string
   }
   const all = findAll(store, index, parsed, request.wording, verified);
   const narrows = fileId !== undefined || Object.values(request.filters).some((values) => values && values.length > 0);
-  const groups = all.groups.map((g) => narrowed(g, keep, narrows));
-  const pinyin = all.pinyin && narrowed(all.pinyin, keep, narrows);
+  const groups = all.groups.map((g) => narrowed(g, keep, facets, narrows));
+  const pinyin = all.pinyin && narrowed(all.pinyin, keep, facets, narrows);
   // Ranked exactly: the hits copies are looked for in, and the page asked for.
   const wanted = limit === 0 ? Infinity : GROUP_WINDOW + offset + limit;
   const order = sort === 'date' ? byDate : byRelevance;

@@ -9,6 +9,8 @@ export interface Candidates {
   ids: number[];
   /** True when `ids` are exactly the sections holding the term: nothing to verify. */
   exact: boolean;
+  /** A one-character term's count in each section by id, read with `ids` (see `termCounts`). */
+  counts?: Uint8Array;
 }
 
 /** What taking a saved character index reads of the sections (`SectionStore` is one). */
@@ -90,7 +92,7 @@ export class SectionIndex {
    */
   candidates(term: string, all: () => Iterable<number>): Candidates {
     const chars = this.charsComplete;
-    if (term.length === 1 && chars) return { ids: this.#chars.sectionsWith(term.charCodeAt(0)), exact: true };
+    if (term.length === 1 && chars) return { ...this.#chars.sectionsAndCounts(term.charCodeAt(0)), exact: true };
     // A phrase holds spaces, which no index key does: probe with its longest space-free part.
     const probe = term.split(' ').sort((a, b) => b.length - a.length)[0]!;
     if (probe.length === 1 && chars) return { ids: this.#chars.sectionsWith(probe.charCodeAt(0)), exact: false };
@@ -114,9 +116,10 @@ export class SectionIndex {
   /**
    * A one-character term's count in every section and whether each title holds it (see
    * `CharIndex.termCounts`); undefined for a longer term, or until the character index is complete.
+   * @param counts its counts, when its candidates came with them
    */
-  termCounts(term: string): CharCounts | undefined {
-    return term.length === 1 && this.charsComplete ? this.#chars.termCounts(term.charCodeAt(0)) : undefined;
+  termCounts(term: string, counts?: Uint8Array): CharCounts | undefined {
+    return term.length === 1 && this.charsComplete ? this.#chars.termCounts(term.charCodeAt(0), counts) : undefined;
   }
 
   /** Candidates of pinyin readings (see `CharIndex.readingCandidates`); exact ones need no verification. */
