@@ -12,20 +12,24 @@ import { KeyPostings } from './key-postings.ts';
 /**
  * Postings buffered before they are written. Written one key at a time, a batch touches each
  * key's arrays once instead of once per section: at 50 MB of poems, writing every posting as it
- * came took 2.4 s, most of it waiting on memory (DESIGN.md, decision 60). Small enough that a
- * search in the middle of an import, which writes what is buffered first, waits a few ms.
+ * came took 2.4 s, most of it waiting on memory (DESIGN.md, decision 60); batches of 2^18
+ * rather than 2^16 took the build 7.4 → 6.7 s (decision 73). Small enough that a search in the
+ * middle of an import, which writes what is buffered first, waits a few ms.
  */
-const PENDING = 1 << 16;
+const PENDING = 1 << 18;
 
 export class PostingTable {
   /** By key: an array, since a Map lookup per distinct character was most of the build time. */
   readonly #postings: (KeyPostings | undefined)[];
   /** Words of every bitset: enough for all slots. */
   #words = 1;
-  /** Postings not yet written, in the order they came (so slots increase within a key). */
-  readonly #pendingKeys = new Uint32Array(PENDING);
-  readonly #pendingSlots = new Int32Array(PENDING);
-  readonly #pendingCounts = new Uint8Array(PENDING);
+  /**
+   * Postings not yet written, in the order they came (so slots increase within a key); made by
+   * the first append and dropped by {@link trim}, so a table no longer appended to holds none.
+   */
+  #pendingKeys: Uint32Array | null = null;
+  #pendingSlots: Int32Array | null = null;
+  #pendingCounts: Uint8Array | null = null;
   #pending = 0;
 
   /** @param keys how many keys there can be (keys are below it) */
@@ -35,10 +39,14 @@ export class PostingTable {
 
   /** Records that `slot` (larger than every slot recorded before) holds `key`, `count` times. */
   append(key: number, slot: number, count: number): void {
-    if (this.#pending === PENDING) this.flush();
+    if (this.#pendingKeys === null) {
+      this.#pendingKeys = new Uint32Array(PENDING);
+      this.#pendingSlots = new Int32Array(PENDING);
+      this.#pendingCounts = new Uint8Array(PENDING);
+    } else if (this.#pending === PENDING) this.flush();
     this.#pendingKeys[this.#pending] = key;
-    this.#pendingSlots[this.#pending] = slot;
-    this.#pendingCounts[this.#pending++] = count;
+    this.#pendingSlots![this.#pending] = slot;
+    this.#pendingCounts![this.#pending++] = count;
   }
 
   /** Writes the buffered postings, grouped by key (a stable counting sort keeps slots in order). */
@@ -46,14 +54,16 @@ export class PostingTable {
     const n = this.#pending;
     if (n === 0) return;
     this.#pending = 0;
-    const keys = this.#pendingKeys;
+    const keys = this.#pendingKeys!;
+    const slots = this.#pendingSlots!;
+    const counts = this.#pendingCounts!;
     const starts = new Int32Array(this.keys + 1);
     for (let i = 0; i < n; i++) starts[keys[i]! + 1]!++;
     for (let k = 1; k <= this.keys; k++) starts[k]! += starts[k - 1]!;
     const order = new Int32Array(n);
     const next = starts.slice(0, this.keys);
     for (let i = 0; i < n; i++) order[next[keys[i]!]!++] = i;
-    const last = this.#pendingSlots[n - 1]!;
+    const last = slots[n - 1]!;
     if (last >>> 5 >= this.#words) this.#grow(last);
     for (let key = 0; key < this.keys; key++) {
       const from = starts[key]!;
@@ -61,7 +71,7 @@ export class PostingTable {
       if (from === to) continue;
       let p = this.#postings[key];
       if (!p) this.#postings[key] = p = new KeyPostings(to - from);
-      for (let k = from; k < to; k++) p.append(this.#pendingSlots[order[k]!]!, this.#pendingCounts[order[k]!]!, this.#words);
+      for (let k = from; k < to; k++) p.append(slots[order[k]!]!, counts[order[k]!]!, this.#words);
     }
   }
 
@@ -84,6 +94,9 @@ export class PostingTable {
    */
   trim(slots: number): void {
     this.flush();
+    this.#pendingKeys = null;
+    this.#pendingSlots = null;
+    this.#pendingCounts = null;
     this.#words = Math.max(1, Math.ceil(slots / 32));
     for (const p of this.#postings) p?.trim(this.#words);
   }

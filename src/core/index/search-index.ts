@@ -91,7 +91,8 @@ export class SearchIndex {
     if (slot >= this.#ids.length) this.#ids = grown(this.#ids, slot + 1);
     this.#ids[slot] = id;
     this.#slotOf.set(id, slot);
-    for (const bucket of this.#tokenizer.buckets(normalized)) this.#postings.append(bucket, slot);
+    const postings = this.#postings;
+    this.#tokenizer.forEachBucket(normalized, (bucket) => postings.append(bucket, slot));
     this.#loose = true;
     const latin = this.#tokenizer.latinPairs(normalized);
     if (latin.length > 0) {
@@ -128,7 +129,7 @@ export class SearchIndex {
   /** The sections holding every hashed pair of a term, in slot order; null when it has none. */
   #hashedCandidates(term: string): number[] | null {
     // Shortest list first: the rest only filter it.
-    const buckets = [...this.#tokenizer.buckets(term)].sort((a, b) => this.#postings.count(a) - this.#postings.count(b));
+    const buckets = this.#tokenizer.buckets(term).sort((a, b) => this.#postings.count(a) - this.#postings.count(b));
     if (buckets.length === 0) return null;
     let slots = this.#postings.slots(buckets[0]!);
     for (let k = 1; k < buckets.length && slots.length > 0; k++) slots = this.#postings.keep(buckets[k]!, slots);

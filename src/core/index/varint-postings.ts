@@ -4,6 +4,14 @@ import { readSlots, writeGap } from './varint.ts';
 const PACK_KEYS = 4096;
 
 /**
+ * Postings staged before they are written, grouped by key. Written as they came, each posting
+ * touched the list of one of 65 536 keys spread over the heap, and most waited on memory: at
+ * 50 MB of poems that was a fifth of the build (DESIGN.md, decision 73). Small enough that a
+ * search during an import, which writes what is staged first, waits a few ms.
+ */
+const PENDING = 1 << 18;
+
+/**
  * Posting lists of slots (dense section numbers) per key, each list the gaps between increasing
  * slots written as variable-length integers (7 bits a byte): a common key's gap is one byte, a
  * rare one's two or three. At 50 MB of poems the pair postings take about 1.5 bytes each, where
@@ -30,6 +38,10 @@ export class VarintPostings {
   readonly #used: Int32Array;
   readonly #counts: Int32Array;
   readonly #last: Int32Array;
+  /** Postings appended but not yet written, in the order they came; only while appending (see {@link trim}). */
+  #pendingKeys: Uint16Array | null = null;
+  #pendingSlots: Int32Array | null = null;
+  #pending = 0;
 
   constructor(readonly keys: number) {
     this.#loose = new Array<Uint8Array | undefined>(keys);
@@ -65,6 +77,7 @@ export class VarintPostings {
 
   /** Buffers holding lists: one per key appended to since the last {@link trim}, and the packs. */
   get buffers(): number {
+    this.#flush();
     let loose = 0;
     for (const list of this.#loose) if (list) loose++;
     return loose + this.#packs.length;
@@ -72,11 +85,46 @@ export class VarintPostings {
 
   /** Postings of a key. */
   count(key: number): number {
+    this.#flush();
     return this.#counts[key]!;
   }
 
-  /** Records `slot`, larger than every slot of `key` so far. */
+  /** Records `slot`, larger than every slot of `key` so far (staged: see {@link PENDING}). */
   append(key: number, slot: number): void {
+    if (this.#pendingKeys === null) {
+      this.#pendingKeys = new Uint16Array(PENDING);
+      this.#pendingSlots = new Int32Array(PENDING);
+    } else if (this.#pending === PENDING) this.#flush();
+    this.#pendingKeys[this.#pending] = key;
+    this.#pendingSlots![this.#pending++] = slot;
+  }
+
+  /** Writes the staged postings a key at a time (a stable counting sort keeps slots in order). */
+  #flush(): void {
+    const n = this.#pending;
+    if (n === 0) return;
+    this.#pending = 0;
+    const keys = this.#pendingKeys!;
+    const slots = this.#pendingSlots!;
+    const starts = new Int32Array(this.keys + 1);
+    for (let i = 0; i < n; i++) starts[keys[i]! + 1]!++;
+    for (let k = 1; k <= this.keys; k++) starts[k]! += starts[k - 1]!;
+    const sorted = new Int32Array(n);
+    const next = starts.slice(0, this.keys);
+    for (let i = 0; i < n; i++) sorted[next[keys[i]!]!++] = slots[i]!;
+    for (let key = 0; key < this.keys; key++) {
+      const from = starts[key]!;
+      const to = starts[key + 1]!;
+      if (from === to) continue;
+      // Room for the batch at once, at two bytes a posting (most gaps take one or two): a list
+      // grown a posting at a time was copied again and again.
+      this.#room(key, this.#used[key]! + 2 * (to - from) + 5);
+      for (let k = from; k < to; k++) this.#write(key, sorted[k]!);
+    }
+  }
+
+  /** Writes `slot`, larger than every slot of `key` so far, at the end of its list. */
+  #write(key: number, slot: number): void {
     const gap = slot - this.#last[key]!;
     this.#last[key] = slot;
     this.#counts[key]!++;
@@ -98,6 +146,7 @@ export class VarintPostings {
 
   /** The slots of `key`, increasing. */
   slots(key: number): Int32Array {
+    this.#flush();
     const out = new Int32Array(this.#counts[key]!);
     this.#read(key, (slot, k) => void (out[k] = slot));
     return out;
@@ -108,6 +157,7 @@ export class VarintPostings {
    * array of a common key's 150 000 slots is made to intersect a short list with it.
    */
   keep(key: number, sorted: Int32Array): Int32Array {
+    this.#flush();
     const out = new Int32Array(Math.min(sorted.length, this.#counts[key]!));
     let kept = 0;
     let next = 0;
@@ -126,6 +176,10 @@ export class VarintPostings {
    * added to a library read back copies only the ranges they touched.
    */
   trim(): void {
+    this.#flush();
+    // Appends are over until the next import: the staging buffers (1.5 MB) are not kept.
+    this.#pendingKeys = null;
+    this.#pendingSlots = null;
     const packs: Uint8Array[] = [];
     for (let from = 0; from < this.keys; from += PACK_KEYS) {
       const to = Math.min(this.keys, from + PACK_KEYS);
@@ -168,6 +222,7 @@ export class VarintPostings {
 
   /** Keeps only the slots `renumber` maps to a new slot (-1: dropped), in their new numbers. */
   renumber(renumber: Int32Array): void {
+    this.#flush();
     for (let key = 0; key < this.keys; key++) {
       if (this.#counts[key] === 0) continue;
       const slots = this.slots(key);
@@ -176,7 +231,7 @@ export class VarintPostings {
       this.#used[key] = 0;
       this.#counts[key] = 0;
       this.#last[key] = -1;
-      for (const slot of slots) if (renumber[slot]! !== -1) this.append(key, renumber[slot]!);
+      for (const slot of slots) if (renumber[slot]! !== -1) this.#write(key, renumber[slot]!);
     }
     this.trim();
   }
@@ -187,6 +242,7 @@ export class VarintPostings {
    * it is shared with the lists.
    */
   exportRange(from: number, to: number): Uint8Array {
+    this.#flush();
     const keys = to - from;
     let bytes = 0;
     for (let key = from; key < to; key++) bytes += this.#used[key]!;
@@ -214,6 +270,7 @@ export class VarintPostings {
    *   that no lying count or slot reaches a query
    */
   importRange(from: number, data: Uint8Array, slots: number): void {
+    this.#flush();
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const pack = this.#packs.push(data);
     const keys = data.byteLength >= 4 ? view.getInt32(0, true) : -1;

@@ -82,6 +82,19 @@ describe('folding is script folding only (checked against opencc-js, not against
     );
   });
 
+  it('agrees with the oracle on random text mixing Han, full-width forms, punctuation and capitals', () => {
+    // Not Σ (lower-cased by context) nor combining marks (composed across characters by a
+    // whole-text NFKC): folding works per character, which the tests above pin down.
+    const pool = [...TABLE_CHARS.slice(0, 400), 'Ａ', 'Z', 'q', '，', '。', '！', '（', '）', '：', '「', '」', '、', '\u3000', ' ', '1', '１', '㎡', '①', 'ﬁ', '豈', '𠀀', '𫢸', 'ß', 'ｶ', '—', '…'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(normalizeText(text)).toBe(oracleFold(text));
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
+  });
+
   it('is idempotent on every single table character', () => {
     for (const ch of TABLE_CHARS) expect(normalizeText(normalizeText(ch)), ch).toBe(normalizeText(ch));
   });

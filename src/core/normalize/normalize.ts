@@ -31,12 +31,44 @@ function foldSegment(segment: string): string {
   return foldScript(segment.normalize('NFKC').toLowerCase().normalize('NFKC'));
 }
 
-/** Grows an offset map so that `needed` more entries fit after `used`. */
-function ensureRoom(map: Int32Array<ArrayBuffer>, used: number, needed: number): Int32Array<ArrayBuffer> {
-  if (used + needed <= map.length) return map;
-  const bigger = new Int32Array(Math.max(map.length * 2, used + needed + 64));
-  bigger.set(map.subarray(0, used));
-  return bigger;
+/** Marks a code unit whose fold alone is not one code unit (or that starts a surrogate pair): folded by {@link foldSegment}. */
+const COMPLEX = 0xffff;
+/**
+ * Per BMP code unit, its fold alone: 0 when it is kept, {@link COMPLEX}, else the folded unit;
+ * and whether it is a combining mark. Filled 256 units at a time on first use (a block takes
+ * about 0.3 ms), so only the blocks a library uses are ever computed.
+ */
+const unitFold = new Uint16Array(0x10000);
+const unitIsMark = new Uint8Array(0x10000);
+const blockReady = new Uint8Array(0x100);
+
+function prepareBlock(block: number): void {
+  for (let c = block << 8; c < (block + 1) << 8; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      unitFold[c] = COMPLEX;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    unitIsMark[c] = COMBINING.test(ch) ? 1 : 0;
+    const folded = foldSegment(ch);
+    unitFold[c] = folded === ch ? 0 : folded.length === 1 && folded.charCodeAt(0) !== COMPLEX ? folded.charCodeAt(0) : COMPLEX;
+  }
+  blockReady[block] = 1;
+}
+
+/** Whether code unit `u` is a combining mark (a lone surrogate is not, as `COMBINING` tests it). */
+function isMark(u: number): boolean {
+  if (blockReady[u >> 8] === 0) prepareBlock(u >> 8);
+  return unitIsMark[u] === 1;
+}
+
+/** A string of the first `length` code units (in chunks: `apply` takes arguments on the stack). */
+function fromUnits(units: Uint16Array, length: number): string {
+  const CHUNK = 4096;
+  if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  const parts: string[] = [];
+  for (let at = 0; at < length; at += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(at, Math.min(length, at + CHUNK)) as unknown as number[]));
+  return parts.join('');
 }
 
 /**
@@ -46,43 +78,60 @@ function ensureRoom(map: Int32Array<ArrayBuffer>, used: number, needed: number):
  * Documents and queries go through this same function, and it is idempotent.
  *
  * @returns the folded text and a map from each folded offset to the original offset.
- * @remarks Works per character (plus its combining marks), which keeps an exact offset map;
- * ASCII and the main block of CJK ideographs take a table lookup, nothing else.
+ * @remarks Works per character (plus its combining marks), which keeps an exact offset map.
+ * ASCII and the main block of CJK ideographs take a table lookup, and so does any other BMP
+ * character whose fold alone is one code unit (，→ , and Ａ → a, the punctuation of every
+ * Chinese line): each of those was sliced, NFKC-normalized twice and joined, 900 MB of garbage
+ * for 50 MB of poems (DESIGN.md, decision 73). The folded units are written to an array and
+ * made a string once; a text that folds to itself is returned as it is.
  * @example normalize('ＲＩＳＣ-Ｖ 軟體').text === 'risc-v 软体'
  */
 export function normalize(original: string): NormalizedText {
   const { bmp } = foldTable();
   const n = original.length;
-  const parts: string[] = [];
+  let units = new Uint16Array(n + 16);
   let map = new Int32Array(n + 1);
   let out = 0;
-  let runStart = 0; // start of a run copied unchanged
-  const flushRun = (to: number) => {
-    if (to > runStart) {
-      parts.push(original.slice(runStart, to));
-      for (let k = runStart; k < to; k++) map[out++] = k;
-    }
-  };
+  let changed = false;
   for (let i = 0; i < n; ) {
     const c = original.charCodeAt(i);
     if ((c < 0x80 && !(c >= 0x41 && c <= 0x5a)) || (c >= 0x4e00 && c <= 0x9fff && bmp[c] === 0)) {
-      i++;
+      units[out] = c;
+      map[out++] = i++;
       continue;
     }
-    flushRun(i);
+    if (blockReady[c >> 8] === 0) prepareBlock(c >> 8);
+    const alone = unitFold[c]!;
+    if (alone !== COMPLEX && (i + 1 === n || !isMark(original.charCodeAt(i + 1)))) {
+      units[out] = alone === 0 ? c : alone;
+      changed ||= alone !== 0;
+      map[out++] = i++;
+      continue;
+    }
     let end = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
-    while (end < n && COMBINING.test(original[end]!)) end++;
-    const table = bmp[c]!;
-    const folded = c >= 0x4e00 && c <= 0x9fff && table !== SEE_OTHER && end === i + 1 ? String.fromCharCode(table) : foldSegment(original.slice(i, end));
-    map = ensureRoom(map, out, folded.length + (n - end) + 1);
-    parts.push(folded);
-    for (let k = 0; k < folded.length; k++) map[out++] = i;
+    while (end < n && isMark(original.charCodeAt(end))) end++;
+    const folded = foldSegment(original.slice(i, end));
+    changed ||= folded !== original.slice(i, end);
+    const needed = out + folded.length + (n - end) + 1;
+    if (needed > map.length) {
+      map = grownTo(map, needed);
+      units = grownTo(units, needed);
+    }
+    for (let k = 0; k < folded.length; k++) {
+      units[out] = folded.charCodeAt(k);
+      map[out++] = i;
+    }
     i = end;
-    runStart = end;
   }
-  flushRun(n);
   map[out] = n;
-  return { text: parts.join(''), map: map.subarray(0, out + 1) };
+  return { text: changed ? fromUnits(units, out) : original, map: map.subarray(0, out + 1) };
+}
+
+/** A copy of `a` with room for at least `length` (doubling). */
+function grownTo<T extends Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(a: T, length: number): T {
+  const bigger = new (a.constructor as new (n: number) => T)(Math.max(a.length * 2, length + 64));
+  bigger.set(a);
+  return bigger;
 }
 
 /** Folded text only, for queries and comparisons where offsets are not needed. */

@@ -66,12 +66,20 @@ export class PairTokenizer {
    * The distinct buckets of a normalized text's adjacent pairs other than Latin ones, never
    * across whitespace, in order of first occurrence.
    */
-  buckets(normalized: string): Uint16Array {
+  buckets(normalized: string): number[] {
+    const out: number[] = [];
+    this.forEachBucket(normalized, (bucket) => void out.push(bucket));
+    return out;
+  }
+
+  /**
+   * Calls `visit` with each of {@link buckets}, nothing allocated per text: an array per section
+   * was a tenth of the build's garbage (DESIGN.md, decision 73).
+   */
+  forEachBucket(normalized: string, visit: (bucket: number) => void): void {
     const seen = this.#seen;
     const stamp = this.#nextStamp();
     const n = normalized.length;
-    const out = new Uint16Array(Math.max(0, n - 1));
-    let count = 0;
     let c = n > 0 ? normalized.charCodeAt(0) : 0;
     for (let i = 0; i + 1 < n; i++) {
       const next = normalized.charCodeAt(i + 1);
@@ -79,12 +87,11 @@ export class PairTokenizer {
         const bucket = bucketOf(c, next);
         if (seen[bucket] !== stamp) {
           seen[bucket] = stamp;
-          out[count++] = bucket;
+          visit(bucket);
         }
       }
       c = next;
     }
-    return out.subarray(0, count);
   }
 
   /** The distinct pairs of printable ASCII characters of a normalized text, in order of first occurrence. */
