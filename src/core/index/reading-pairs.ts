@@ -13,6 +13,8 @@ export class ReadingPairs {
   /** Per key, the stamp of the text being walked when last seen, and its count (stamped: nothing to clear). */
   readonly #seen = new Uint32Array(LETTERS * LETTERS);
   readonly #counted = new Uint16Array(LETTERS * LETTERS);
+  /** The distinct keys of the text being walked, in the order met (an array per text was most of the build's garbage). */
+  readonly #distinct = new Uint16Array(LETTERS * LETTERS);
   #stamp = 0;
 
   /**
@@ -25,7 +27,8 @@ export class ReadingPairs {
       this.#stamp = 1;
     }
     const current = this.#stamp;
-    const distinct: number[] = [];
+    const distinct = this.#distinct;
+    let found = 0;
     let before = 0;
     for (let i = 0; i < text.length; i++) {
       const now = this.#letters[text.charCodeAt(i)]!;
@@ -36,14 +39,14 @@ export class ReadingPairs {
           if (this.#seen[key] !== current) {
             this.#seen[key] = current;
             this.#counted[key] = 0;
-            distinct.push(key);
+            distinct[found++] = key;
           }
           if (i < window && this.#counted[key]! < TF_CAP) this.#counted[key]!++;
         }
       }
       before = now;
     }
-    for (const key of distinct) visit(key, this.#counted[key]!);
+    for (let k = 0; k < found; k++) visit(distinct[k]!, this.#counted[distinct[k]!]!);
   }
 }
 
