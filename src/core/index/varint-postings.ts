@@ -1,15 +1,8 @@
+import { PendingPostings, type WriteKey } from './pending-postings.ts';
 import { readSlots, writeGap } from './varint.ts';
 
 /** Keys per buffer that `trim` packs their lists into: a snapshot's shard of pair postings. */
 const PACK_KEYS = 4096;
-
-/**
- * Postings staged before they are written, grouped by key. Written as they came, each posting
- * touched the list of one of 65 536 keys spread over the heap, and most waited on memory: at
- * 50 MB of poems that was a fifth of the build (DESIGN.md, decision 73). Small enough that a
- * search during an import, which writes what is staged first, waits a few ms.
- */
-const PENDING = 1 << 18;
 
 /**
  * Posting lists of slots (dense section numbers) per key, each list the gaps between increasing
@@ -38,10 +31,8 @@ export class VarintPostings {
   readonly #used: Int32Array;
   readonly #counts: Int32Array;
   readonly #last: Int32Array;
-  /** Postings appended but not yet written, in the order they came; only while appending (see {@link trim}). */
-  #pendingKeys: Uint16Array | null = null;
-  #pendingSlots: Int32Array | null = null;
-  #pending = 0;
+  /** Postings appended but not yet written (see `PendingPostings`). */
+  readonly #stage: PendingPostings;
 
   constructor(readonly keys: number) {
     this.#loose = new Array<Uint8Array | undefined>(keys);
@@ -50,6 +41,7 @@ export class VarintPostings {
     this.#used = new Int32Array(keys);
     this.#counts = new Int32Array(keys);
     this.#last = new Int32Array(keys).fill(-1);
+    this.#stage = new PendingPostings(keys);
   }
 
   /** The buffer holding a key's list (from {@link #startOf} on, `#used` bytes), if any. */
@@ -75,9 +67,11 @@ export class VarintPostings {
     if (buffer) readSlots(buffer, this.#counts[key]!, visit, from, from + this.#used[key]!);
   }
 
-  /** Buffers holding lists: one per key appended to since the last {@link trim}, and the packs. */
+  /**
+   * Buffers holding lists: one per key appended to since the last {@link trim}, and the packs
+   * (postings still staged are in none: a search during an import writes only the keys it reads).
+   */
   get buffers(): number {
-    this.#flush();
     let loose = 0;
     for (const list of this.#loose) if (list) loose++;
     return loose + this.#packs.length;
@@ -85,43 +79,33 @@ export class VarintPostings {
 
   /** Postings of a key. */
   count(key: number): number {
-    this.#flush();
+    this.#flushKey(key);
     return this.#counts[key]!;
   }
 
-  /** Records `slot`, larger than every slot of `key` so far (staged: see {@link PENDING}). */
+  /** Records `slot`, larger than every slot of `key` so far (staged: see `PendingPostings`). */
   append(key: number, slot: number): void {
-    if (this.#pendingKeys === null) {
-      this.#pendingKeys = new Uint16Array(PENDING);
-      this.#pendingSlots = new Int32Array(PENDING);
-    } else if (this.#pending === PENDING) this.#flush();
-    this.#pendingKeys[this.#pending] = key;
-    this.#pendingSlots![this.#pending++] = slot;
+    if (this.#stage.full) this.#flush();
+    this.#stage.push(key, slot, 1);
   }
 
-  /** Writes the staged postings a key at a time (a stable counting sort keeps slots in order). */
+  /** Writes every staged posting. */
   #flush(): void {
-    const n = this.#pending;
-    if (n === 0) return;
-    this.#pending = 0;
-    const keys = this.#pendingKeys!;
-    const slots = this.#pendingSlots!;
-    const starts = new Int32Array(this.keys + 1);
-    for (let i = 0; i < n; i++) starts[keys[i]! + 1]!++;
-    for (let k = 1; k <= this.keys; k++) starts[k]! += starts[k - 1]!;
-    const sorted = new Int32Array(n);
-    const next = starts.slice(0, this.keys);
-    for (let i = 0; i < n; i++) sorted[next[keys[i]!]!++] = slots[i]!;
-    for (let key = 0; key < this.keys; key++) {
-      const from = starts[key]!;
-      const to = starts[key + 1]!;
-      if (from === to) continue;
-      // Room for the batch at once, at two bytes a posting (most gaps take one or two): a list
-      // grown a posting at a time was copied again and again.
-      this.#room(key, this.#used[key]! + 2 * (to - from) + 5);
-      for (let k = from; k < to; k++) this.#write(key, sorted[k]!);
-    }
+    this.#stage.drain(this.#writeKey);
   }
+
+  /** Writes the staged postings of `key` (all of them when many keys were taken alone since). */
+  #flushKey(key: number): void {
+    if (this.#stage.drainWhole) this.#flush();
+    else this.#stage.drainKey(key, this.#writeKey);
+  }
+
+  readonly #writeKey: WriteKey = (key, slots, _counts, from, to) => {
+    // Room for them at once, at two bytes a posting (most gaps take one or two): a list grown
+    // a posting at a time was copied again and again.
+    this.#room(key, this.#used[key]! + 2 * (to - from) + 5);
+    for (let k = from; k < to; k++) this.#write(key, slots[k]!);
+  };
 
   /** Writes `slot`, larger than every slot of `key` so far, at the end of its list. */
   #write(key: number, slot: number): void {
@@ -146,7 +130,7 @@ export class VarintPostings {
 
   /** The slots of `key`, increasing. */
   slots(key: number): Int32Array {
-    this.#flush();
+    this.#flushKey(key);
     const out = new Int32Array(this.#counts[key]!);
     this.#read(key, (slot, k) => void (out[k] = slot));
     return out;
@@ -157,7 +141,7 @@ export class VarintPostings {
    * array of a common key's 150 000 slots is made to intersect a short list with it.
    */
   keep(key: number, sorted: Int32Array): Int32Array {
-    this.#flush();
+    this.#flushKey(key);
     const out = new Int32Array(Math.min(sorted.length, this.#counts[key]!));
     let kept = 0;
     let next = 0;
@@ -177,9 +161,8 @@ export class VarintPostings {
    */
   trim(): void {
     this.#flush();
-    // Appends are over until the next import: the staging buffers (1.5 MB) are not kept.
-    this.#pendingKeys = null;
-    this.#pendingSlots = null;
+    // Appends are over until the next import: the stage's arrays are not kept.
+    this.#stage.release();
     const packs: Uint8Array[] = [];
     for (let from = 0; from < this.keys; from += PACK_KEYS) {
       const to = Math.min(this.keys, from + PACK_KEYS);
