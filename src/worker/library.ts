@@ -4,9 +4,8 @@
  * original-gaps.ts, backups in backup-files.ts, the file records in catalog.ts.
  */
 import { SearchEngine, type ReadResult, type SearchOptions, type SearchResult } from '../core/engine.ts';
-import { normalize } from '../core/normalize/normalize.ts';
+import { prepareTables } from '../core/prepare.ts';
 import { preparePinyin } from '../core/query/pinyin.ts';
-import { prepareWording } from '../core/query/wording.ts';
 import type { ImportFile, LibraryState, OriginalView, Progress } from '../shared/protocol.ts';
 import type { FileRecord, LibraryMeta } from '../shared/records.ts';
 import type { LibraryStore, StoredLibrary } from '../storage/library-store.ts';
@@ -76,11 +75,7 @@ export class Library {
   async init(): Promise<LibraryState> {
     // The fold table, the wording tries and the pinyin table (about 100 ms in all), built while
     // storage reads the records rather than before it, or on the first import or keystroke.
-    const stored = await this.#store.load(() => {
-      normalize('');
-      prepareWording();
-      preparePinyin();
-    });
+    const stored = await this.#store.load(prepareTables);
     this.#catalog.meta = (await this.#upgrade(stored)) ?? emptyMeta();
     // Storage reads the character index while the files are restored (it is taken after the
     // first result): the first page reads nothing else, its texts remade from their patches. Its

@@ -8,6 +8,7 @@ import { createTokenizer } from '@orama/tokenizers/mandarin';
 import { Charset, Index } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { SearchEngine, type StoredSection } from '../../src/core/engine.ts';
+import { prepareTables } from '../../src/core/prepare.ts';
 import { parseQuery } from '../../src/core/query/parse-query.ts';
 import type { Section } from '../../src/core/types.ts';
 import type { IndexChunk } from '../../src/core/index/search-index.ts';
@@ -129,8 +130,10 @@ function souwen(): AnchorEngine {
         const sections = engine.addFile(fileId, f.path, f.sections);
         return { fileId, path: f.path, sections };
       });
-      // As the app holds it: the worker compacts the index before it saves a snapshot.
+      // As the app holds it: the worker compacts the index before it saves a snapshot, and has
+      // built its tables before any search (while storage reads), so no query pays for them.
       engine.compactIndex();
+      prepareTables();
     },
     async ids(q) {
       return engine.matching(parseQuery(q));
