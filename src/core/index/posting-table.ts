@@ -105,7 +105,7 @@ export class PostingTable {
 
   /** Doubles every bitset until `slot` has a bit (nothing for -1). */
   #growFor(slot: number): void {
-    if (slot >>> 5 < this.#words || slot < 0) return;
+    if (slot < 0 || slot >>> 5 < this.#words) return;
     while (slot >>> 5 >= this.#words) this.#words *= 2;
     for (const p of this.#postings) p?.resize(this.#words);
   }
