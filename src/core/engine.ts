@@ -2,8 +2,8 @@ import type { CharSection } from './index/char-index.ts';
 import type { IndexChunk } from './index/search-index.ts';
 import { foldSection } from './normalize/fold-sections.ts';
 import { FileScript } from './normalize/script.ts';
-import type { ParsedQuery } from './query/parse-query.ts';
-import { QueryMatcher } from './search/matcher.ts';
+import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
+import { QueryMatcher, readsCharacters } from './search/matcher.ts';
 import { presentHits, presentSection } from './search/presenter.ts';
 import { rankPage, type PageRequest } from './search/ranked-page.ts';
 import { VerifiedTerms } from './search/verified-terms.ts';
@@ -175,6 +175,11 @@ export class SearchEngine {
   /** Sections matching a parsed query (see `parseQuery`), unranked: exactly those Ctrl-F would find. */
   matching(q: ParsedQuery): number[] {
     return new QueryMatcher(this.#store, this.#index).matching(q);
+  }
+
+  /** Whether a query reads the character index (see `readsCharacters`); until it is complete, such a query reads every section. */
+  readsCharacters(query: string, wording = true): boolean {
+    return readsCharacters(parseQuery(query), wording);
   }
 
   /**

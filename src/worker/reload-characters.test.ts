@@ -82,6 +82,22 @@ describe('a reload', () => {
     expect(await answersOf(library)).toEqual(answers);
   });
 
+  it('does not hold up a search the pair index answers alone: the take goes on after it', async () => {
+    const { store, answers } = await importedStore();
+    const library = new Library(store, sha256);
+    await library.init();
+    const taken = library.charactersImported();
+    for (let k = 0; k < 20; k++) await Promise.resolve();
+    expect(library.engine.charactersIndexed).toBe(false);
+    // A Latin word, not pinyin: its pairs are all it needs.
+    const searched = library.search('transformer', { limit: 0 });
+    expect(library.engine.charactersIndexed).toBe(false);
+    await searched;
+    expect(await taken).toBe(true);
+    expect(library.engine.charactersIndexed).toBe(true);
+    expect(await answersOf(library)).toEqual(answers);
+  });
+
   it('takes the character index when its pinyin tables cannot be read, and writes those again', async () => {
     const { store, answers } = await importedStore();
     const load = store.load.bind(store);

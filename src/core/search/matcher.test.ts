@@ -7,7 +7,7 @@ import { SearchEngine } from '../engine.ts';
 import { ingest } from '../pipeline.ts';
 import { parseQuery } from '../query/parse-query.ts';
 import { pinyinMatchers } from '../query/pinyin.ts';
-import { QueryMatcher } from './matcher.ts';
+import { QueryMatcher, readsCharacters } from './matcher.ts';
 import { fromStored } from './records.ts';
 import { SectionIndex } from './section-index.ts';
 import { SectionStore, type LibrarySection } from './section-store.ts';
@@ -114,5 +114,27 @@ describe('QueryMatcher.known, many matches', () => {
       expect(known.inTitle[s.id]).toBe(s.normTitle === '芯片简报' ? 1 : 0);
       expect(known.counts[s.id]).toBe(s.id % 3 === 0 ? 1 : 2);
     }
+  });
+});
+
+describe('readsCharacters', () => {
+  it.each([
+    ['的', true], // one character: the character index
+    ['"明 月"', true], // a phrase whose longest part is one character
+    ['title:芯片 企业', true], // titles are narrowed by their characters
+    ['ai', true], // read as pinyin too
+    ['软件', true], // another region's wording (軟體)
+    ['transformer', false], // Latin pairs only, and not pinyin
+    ['芯片', true], // 晶片 in Taiwan
+    ['明月', false], // Han pairs, no other wording
+    ['春风 明月', false],
+    ['骁龙8Gen2', false],
+    ['RISC-V -芯', false], // an excluded term is checked in the text
+  ])('%s → %s', (query, reads) => {
+    expect(readsCharacters(parseQuery(query), true)).toBe(reads);
+  });
+
+  it('leaves other wordings out when they are not asked for', () => {
+    expect(readsCharacters(parseQuery('软件'), false)).toBe(false);
   });
 });

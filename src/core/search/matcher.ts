@@ -1,6 +1,7 @@
 import { isEmptyQuery, matchesQuery, matchesText, type ParsedQuery } from '../query/parse-query.ts';
 import { intersect, union } from '../index/id-sets.ts';
 import type { TermMatcher } from '../query/term-matcher.ts';
+import { pinyinMatchers } from '../query/pinyin.ts';
 import { wordingMatchers } from '../query/wording.ts';
 import type { CharCounts } from '../index/char-index.ts';
 import { countedMatch, countedWidenedMatch } from './counted-match.ts';
@@ -198,6 +199,19 @@ export class QueryMatcher {
     if (!inTitles) return candidates;
     return candidates === null ? inTitles : intersect(candidates, inTitles);
   }
+}
+
+/**
+ * Whether answering a query reads the character index: a term of one character (or a phrase
+ * whose longest part is one), a `title:` filter, or a term also read as pinyin or in another
+ * region's wording. Until the index is complete such a query reads every section (still exact);
+ * any other is answered by the pair index alone, as fast with the character index as without.
+ */
+export function readsCharacters(q: ParsedQuery, wording: boolean): boolean {
+  if (q.title.length > 0) return true;
+  if (q.clauses.some((alternatives) => alternatives.some((t) => Math.max(...t.split(' ').map((part) => part.length)) === 1))) return true;
+  if (pinyinMatchers(q.terms, q.acronyms)) return true;
+  return wording && (wordingMatchers(q.terms, 'hant') !== null || wordingMatchers(q.terms, 'hans') !== null);
 }
 
 /**
