@@ -46,6 +46,15 @@ describe('PendingPostings', () => {
     stage.drain(() => {});
     expect(stage.drainWhole).toBe(false);
   });
+
+  it('takes a key with nothing staged without a scan, which does not count toward writing it whole', () => {
+    const stage = new PendingPostings(64);
+    stage.push(0, 0, 1);
+    let writes = 0;
+    for (let key = 1; key < 64; key++) stage.drainKey(key, () => writes++);
+    expect(writes).toBe(0);
+    expect(stage.drainWhole).toBe(false);
+  });
 });
 
 describe('a search during an import writes only the keys it reads', () => {
