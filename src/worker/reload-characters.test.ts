@@ -67,14 +67,19 @@ describe('a reload', () => {
     expect(await answersOf(library)).toEqual(answers);
   });
 
-  it('finishes taking it before a search that comes meanwhile, which then reads no section for want of it', async () => {
+  /** A reloaded library in the middle of taking its character index: chunks read, first step taken, the next waiting for a turn. */
+  async function midTake() {
     const { store, answers } = await importedStore();
     const library = new Library(store, sha256);
     await library.init();
     const taken = library.charactersImported();
-    // Its chunks read (promises settled in memory) and its first step taken; the next waits for a turn.
     for (let k = 0; k < 20; k++) await Promise.resolve();
     expect(library.engine.charactersIndexed).toBe(false);
+    return { library, taken, answers };
+  }
+
+  it('finishes taking it before a search that comes meanwhile, which then reads no section for want of it', async () => {
+    const { library, taken, answers } = await midTake();
     const searched = library.search('的', { limit: 0 });
     expect(library.engine.charactersIndexed).toBe(true);
     await searched;
@@ -83,12 +88,7 @@ describe('a reload', () => {
   });
 
   it('does not hold up a search the pair index answers alone: the take goes on after it', async () => {
-    const { store, answers } = await importedStore();
-    const library = new Library(store, sha256);
-    await library.init();
-    const taken = library.charactersImported();
-    for (let k = 0; k < 20; k++) await Promise.resolve();
-    expect(library.engine.charactersIndexed).toBe(false);
+    const { library, taken, answers } = await midTake();
     // A Latin word, not pinyin: its pairs are all it needs.
     const searched = library.search('transformer', { limit: 0 });
     expect(library.engine.charactersIndexed).toBe(false);
