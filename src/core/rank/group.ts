@@ -24,7 +24,7 @@ export function groupCopies(
   // K − needed + 1 values of a section include one its copy shares (pigeonhole): only the leader
   // lists of its rarest values are read. Comparing every pair took 5 of the 6 ms of a query with
   // 200 hits, and poems share common 5-grams, which makes the common values' lists long (DESIGN.md).
-  const byValue = new Map<number, number[]>();
+  const byValue = new LeadersByValue(Math.min(rankedIds.length, window) * K);
   // Short texts have no full sketch: they are copies only when equal, looked up by a hash of all of it.
   const byWhole = new Map<number, { id: number; file: number }[]>();
   const needed = Math.ceil(SAME_ARTICLE * K);
@@ -38,29 +38,83 @@ export function groupCopies(
       groups.get(leader.id)!.push(id);
     } else byWhole.set(whole, [...same, { id, file }]);
   };
+  const rarest = new Int32Array(K);
+  const counts = new Int32Array(K);
   rankedIds.forEach((id, rank) => {
     if (rank >= window) return void groups.set(id, []);
     groups.set(id, []);
     const sig = signatureOf(id);
     const file = fileOf(id);
     if (sig.mins.length < K) return void foldShort(id, file, sig.whole);
-    const lists = Array.from(sig.mins, (v) => byValue.get(v) ?? []).sort((a, b) => a.length - b.length);
+    // The values whose leader lists are shortest first.
+    for (let k = 0; k < K; k++) {
+      rarest[k] = k;
+      counts[k] = byValue.count(sig.mins[k]!);
+    }
+    rarest.sort((a, b) => counts[a]! - counts[b]!);
     let best = -1;
-    for (const list of lists.slice(0, probes)) {
-      for (const l of list) {
+    for (let p = 0; p < probes; p++) {
+      byValue.forEach(sig.mins[rarest[p]!]!, (l) => {
         if ((best === -1 || l < best) && leaders[l]!.file !== file && isSameArticle(leaders[l]!.sig, sig)) best = l;
-      }
+      });
     }
     if (best !== -1) {
       groups.delete(id);
       return void groups.get(leaders[best]!.id)!.push(id);
     }
     const index = leaders.push({ id, file, sig }) - 1;
-    for (const value of sig.mins) {
-      const list = byValue.get(value);
-      if (list) list.push(index);
-      else byValue.set(value, [index]);
-    }
+    for (const value of sig.mins) byValue.add(value, index);
   });
   return groups;
+}
+
+/**
+ * Leaders by sketch value, in an open-addressed table of typed arrays: a `Map` of arrays keyed by
+ * 32-bit values (most beyond the small integers a `Map` hashes fastest) made grouping about half
+ * a millisecond of every query with a hundred hits or more (DESIGN.md, decision 76).
+ */
+class LeadersByValue {
+  readonly #mask: number;
+  readonly #values: Uint32Array;
+  /** Per slot: the last entry of its value (-1: the slot is free), and how many it has. */
+  readonly #last: Int32Array;
+  readonly #counts: Int32Array;
+  /** Per entry: its leader, and the entry before it of the same value (-1: none). */
+  #leaders: number[] = [];
+  #before: number[] = [];
+
+  /** @param entries how many values may be added, at most */
+  constructor(entries: number) {
+    const size = 1 << Math.max(4, 32 - Math.clz32(entries * 2));
+    this.#mask = size - 1;
+    this.#values = new Uint32Array(size);
+    this.#last = new Int32Array(size).fill(-1);
+    this.#counts = new Int32Array(size);
+  }
+
+  /** The slot of `value`: where it is, or the free one it would take. */
+  #slot(value: number): number {
+    let at = (Math.imul(value, 0x9e3779b1) >>> 0) & this.#mask;
+    while (this.#last[at] !== -1 && this.#values[at] !== value) at = (at + 1) & this.#mask;
+    return at;
+  }
+
+  count(value: number): number {
+    const at = this.#slot(value);
+    return this.#last[at] === -1 ? 0 : this.#counts[at]!;
+  }
+
+  add(value: number, leader: number): void {
+    const at = this.#slot(value);
+    this.#values[at] = value;
+    this.#before.push(this.#last[at]!);
+    this.#leaders.push(leader);
+    this.#last[at] = this.#leaders.length - 1;
+    this.#counts[at]!++;
+  }
+
+  /** Calls `visit` with each leader of `value`, latest first. */
+  forEach(value: number, visit: (leader: number) => void): void {
+    for (let entry = this.#last[this.#slot(value)]!; entry !== -1; entry = this.#before[entry]!) visit(this.#leaders[entry]!);
+  }
 }
