@@ -230,8 +230,9 @@ export class Library {
    */
   async search(query: string, options: SearchOptions): Promise<SearchResult> {
     // Only a query the character index serves waits for the rest of it (170 ms at 200 MB); one
-    // the pair index answers alone (a Latin word, most longer Han terms) is not held up.
-    if (this.engine.readsCharacters(query, options.wording)) this.#taking?.finish();
+    // the pair index answers alone (a Latin word, most longer Han terms) is not held up. Asked
+    // only while a take is under way: a keystroke otherwise parses its query once, to rank it.
+    if (this.#taking && this.engine.readsCharacters(query, options.wording)) this.#taking.finish();
     const page = this.engine.rank(query, options);
     await this.loadTexts(this.engine.filesWithoutText(page.entries.map((e) => e.id)));
     void this.#readCharactersOnce();
