@@ -110,8 +110,9 @@ export function normalize(original: string): NormalizedText {
     }
     let end = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
     while (end < n && isMark(original.charCodeAt(end))) end++;
-    const folded = foldSegment(original.slice(i, end));
-    changed ||= folded !== original.slice(i, end);
+    const segment = original.slice(i, end);
+    const folded = foldSegment(segment);
+    changed ||= folded !== segment;
     const needed = out + folded.length + (n - end) + 1;
     if (needed > map.length) {
       map = grownTo(map, needed);

@@ -5,7 +5,7 @@ import { pinyinMatchers } from '../query/pinyin.ts';
 import { wordingMatchers } from '../query/wording.ts';
 import type { CharCounts } from '../index/char-index.ts';
 import { countedMatch, countedWidenedMatch } from './counted-match.ts';
-import type { Candidates, SectionIndex } from './section-index.ts';
+import { probeOf, type Candidates, type SectionIndex } from './section-index.ts';
 import type { LibrarySection, SectionStore } from './section-store.ts';
 import type { Verified, VerifiedTerms } from './verified-terms.ts';
 
@@ -209,7 +209,7 @@ export class QueryMatcher {
  */
 export function readsCharacters(q: ParsedQuery, wording: boolean): boolean {
   if (q.title.length > 0) return true;
-  if (q.clauses.some((alternatives) => alternatives.some((t) => Math.max(...t.split(' ').map((part) => part.length)) === 1))) return true;
+  if (q.clauses.some((alternatives) => alternatives.some((t) => probeOf(t).length === 1))) return true;
   if (pinyinMatchers(q.terms, q.acronyms)) return true;
   return wording && (wordingMatchers(q.terms, 'hant') !== null || wordingMatchers(q.terms, 'hans') !== null);
 }
