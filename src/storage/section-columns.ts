@@ -1,3 +1,4 @@
+import { NO_DRIFT } from '../core/normalize/fold-sections.ts';
 import { OPTIONAL_FIELDS, type SectionColumns, type SectionRecord } from '../shared/records.ts';
 
 /**
@@ -28,9 +29,6 @@ export function toColumns(sections: readonly (readonly SectionRecord[])[]): Sect
     optional,
   };
 }
-
-/** The drift of every section whose folding moved no offset: one array, never written to. */
-const NO_DRIFT: readonly number[] = Object.freeze([]);
 
 /**
  * The records of {@link toColumns}, one list per file; null when the columns do not add up (a
