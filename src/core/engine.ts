@@ -1,13 +1,12 @@
 import type { CharSection } from './index/char-index.ts';
 import type { IndexChunk } from './index/search-index.ts';
-import { foldSection } from './normalize/fold-sections.ts';
 import { FileScript } from './normalize/script.ts';
 import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 import { QueryMatcher, readsCharacters } from './search/matcher.ts';
 import { presentHits, presentSection } from './search/presenter.ts';
 import { rankPage, type PageRequest } from './search/ranked-page.ts';
 import { VerifiedTerms } from './search/verified-terms.ts';
-import { fromStored, toStored, type StoredSection } from './search/records.ts';
+import { fromSection, fromStored, toStored, type StoredSection } from './search/records.ts';
 import type { Hit, RankedPage, ReadResult, SearchOptions, SearchResult } from './search/results.ts';
 import { SectionIndex } from './search/section-index.ts';
 import { SectionStore, type LibrarySection } from './search/section-store.ts';
@@ -38,12 +37,12 @@ export class SearchEngine {
   readonly #index = new SectionIndex();
   /** The last few verifications of common terms, extended as sections are added (see `VerifiedTerms`). */
   readonly #verified: VerifiedTerms;
+  /** See {@link SearchEngine.nextSectionId}. */
+  #nextSectionId = 1;
 
   constructor(verified = new VerifiedTerms()) {
     this.#verified = verified;
   }
-  /** See {@link SearchEngine.nextSectionId}. */
-  #nextSectionId = 1;
 
   /** Total length of the normalized text, in UTF-16 code units. */
   get normalizedLength(): number {
@@ -104,7 +103,7 @@ export class SearchEngine {
     for (let from = 0; ; ) {
       let to = from;
       for (let chars = 0; to < sections.length && (to === from || chars < sliceChars); to++) chars += sections[to]!.text.length;
-      const slice = sections.slice(from, to).map((s, k) => librarySection(s, firstId + from + k, fileId, from + k));
+      const slice = sections.slice(from, to).map((s, k) => fromSection(s, firstId + from + k, fileId, from + k));
       if (from === 0) this.#store.addFile(fileId, fileName, slice);
       else this.#store.appendToFile(fileId, slice);
       for (const [k, section] of slice.entries()) {
@@ -132,12 +131,9 @@ export class SearchEngine {
    * @param indexed true when the imported index (`importIndex`) already contains them
    */
   restoreFile(fileId: number, fileName: string, sections: readonly StoredSection[], indexed = false): void {
-    this.#add(fileId, fileName, sections.map(fromStored), indexed);
-  }
-
-  #add(fileId: number, fileName: string, sections: readonly LibrarySection[], indexed: boolean): void {
-    this.#store.addFile(fileId, fileName, sections);
-    for (const s of sections) {
+    const restored = sections.map(fromStored);
+    this.#store.addFile(fileId, fileName, restored);
+    for (const s of restored) {
       if (indexed) this.#index.addRestored(s.id);
       else this.#index.add(this.#charSection(s));
       if (s.id >= this.#nextSectionId) this.#nextSectionId = s.id + 1;
@@ -299,16 +295,4 @@ export class SearchEngine {
   importReadings(chunks: readonly (readonly [string, Uint8Array])[]): Generator<void, boolean> {
     return this.#index.importReadings(chunks);
   }
-}
-
-/**
- * A section as the engine keeps it, every field named in one order (one shape for all): its text
- * only where it has no patch (one would be longer than the text: see `patchOf`).
- */
-function librarySection(s: Section, id: number, fileId: number, index: number): LibrarySection {
-  const { norm, drift, normTitle, script, patch } = s.folded ?? foldSection(s, undefined);
-  const text = patch === undefined ? s.text : undefined;
-  // One string where the title folds to itself (the parsing worker sends two equal copies).
-  const title = normTitle === s.title ? normTitle : s.title;
-  return { id, fileId, index, title, url: s.url, source: s.source, date: s.date, text, norm, drift, normTitle, script, patch };
 }

@@ -1,4 +1,5 @@
-import { keptDrift } from '../normalize/fold-sections.ts';
+import { foldSection, keptDrift } from '../normalize/fold-sections.ts';
+import type { Section } from '../types.ts';
 import type { Script } from '../normalize/script.ts';
 import type { LibrarySection } from './section-store.ts';
 
@@ -66,4 +67,16 @@ export function fromStored(r: StoredSection): LibrarySection {
  */
 export function toStored(section: LibrarySection): StoredSection {
   return section;
+}
+
+/**
+ * A section read from a file as the engine keeps it, every field named in one order (the shape of
+ * {@link fromStored}'s): its text only where it has no patch (one would be longer than the text: see `patchOf`).
+ */
+export function fromSection(s: Section, id: number, fileId: number, index: number): LibrarySection {
+  const { norm, drift, normTitle, script, patch } = s.folded ?? foldSection(s, undefined);
+  const text = patch === undefined ? s.text : undefined;
+  // One string where the title folds to itself (the parsing worker sends two equal copies).
+  const title = normTitle === s.title ? normTitle : s.title;
+  return { id, fileId, index, title, url: s.url, source: s.source, date: s.date, text, norm, drift, normTitle, script, patch };
 }
