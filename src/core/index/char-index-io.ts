@@ -29,9 +29,10 @@ export const isSlotChunk = (name: string) => name === SLOTS;
 
 /**
  * The counting the saved tables were made with: a snapshot made under other rules (another
- * `TF_WINDOW` or `TF_CAP`, or a version of the counting bumped here) is refused, not misread.
+ * `TF_WINDOW` or `TF_CAP`, or a version of the counting or of the chunks bumped here: 4 added
+ * the gaps' Rice parameter) is refused, not misread.
  */
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 /** The format, the chunk counts of the five tables and the largest id, before the slots. */
 const HEAD_INTS = 7;
 const FORMAT = FORMAT_VERSION * 1_000_000 + TF_WINDOW * 100 + TF_CAP;

@@ -134,8 +134,18 @@ export class CharIndex {
 
   /** Trims every table to what it holds (see `PostingTable.trim`); a snapshot is saved after it. */
   trim(): void {
-    for (const table of [this.#text, this.#titles]) table.trim(this.#ids.length);
-    this.#readings.trim(this.#ids.length);
+    for (const _ of this.trimInSlices());
+  }
+
+  /**
+   * {@link trim}, a table at a time (`yield` between two): packing a table's lists as Rice codes
+   * takes up to 0.1 s at 50 MB (the text table).
+   */
+  *trimInSlices(): Generator<void> {
+    for (const table of [this.#text, this.#titles, ...this.#readings.tables]) {
+      table.trim(this.#ids.length);
+      yield;
+    }
   }
 
   /**

@@ -2,8 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyPostings } from './key-postings.ts';
 
+/** What a table's trim does to one key: bitset to `words`, arrays packed into fresh buffers. */
+function trim(p: KeyPostings, words: number): void {
+  p.resize(words);
+  p.pack({ bytes: new Uint8Array(p.packBytes + 3), byteAt: 0, words: new Uint32Array(p.packWords), wordAt: 0 });
+}
+
 describe('KeyPostings', () => {
-  it('gives back every slot and count, in order, as gaps, as a bitset and after trims', () => {
+  it('gives back every slot and count, in order, as gaps (varints, then Rice codes once packed), as a bitset and after trims', () => {
     const posting = fc.record({ gap: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 5_000 })), count: fc.oneof({ arbitrary: fc.constant(1), weight: 6 }, fc.integer({ min: 2, max: 16 })) });
     fc.assert(
       fc.property(fc.array(posting, { maxLength: 400 }), fc.array(fc.nat(400), { maxLength: 3 }), (postings, trims) => {
@@ -20,7 +26,7 @@ describe('KeyPostings', () => {
           expected.push([slot, count]);
           if (trims.includes(i)) {
             words = (slot >>> 5) + 1;
-            p.trim(words);
+            trim(p, words);
           }
         });
         const seen: [number, number][] = [];
@@ -38,5 +44,21 @@ describe('KeyPostings', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('packs gaps of a few hundred as Rice codes, in fewer bytes than varints, and appends after them', () => {
+    const p = new KeyPostings(1);
+    const slots = Array.from({ length: 1000 }, (_, i) => i * 200 + (i % 7));
+    const words = Math.ceil(300_000 / 32);
+    for (const slot of slots) p.append(slot, 1, words);
+    const varintBytes = p.state.gaps!.length;
+    trim(p, words);
+    expect(p.state.rice).toBeGreaterThan(0);
+    expect(p.state.gaps!.length).toBeLessThan(varintBytes * 0.7);
+    p.append(250_000, 3, words);
+    const seen: [number, number][] = [];
+    p.forEach((s, c) => seen.push([s, c]));
+    expect(seen).toEqual([...slots.map((s) => [s, 1]), [250_000, 3]]);
+    expect(p.state.rice).toBe(-1);
   });
 });

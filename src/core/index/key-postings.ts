@@ -1,3 +1,4 @@
+import { readRice, varintsAsRice } from './rice.ts';
 import { readSlots, writeGap } from './varint.ts';
 
 /** What a `KeyPostings` holds, trimmed: how `posting-table-io.ts` writes and reads it. */
@@ -6,6 +7,8 @@ export interface KeyState {
   last: number;
   /** The gaps' bytes while sparse, else null. */
   gaps: Uint8Array | null;
+  /** The Rice parameter of the gaps (see `rice.ts`), or -1 for varints. */
+  rice: number;
   /** The bitset once dense, else null. */
   bits: Uint32Array | null;
   multi: Uint32Array | null;
@@ -20,6 +23,9 @@ export interface KeyState {
  * Most counts are 1 (88 % of the 13.6 M character postings of 50 MB of poems), so only the
  * others are kept: a bit per posting says which, and their counts follow in posting order. At
  * 50 MB this took the character index from 80 to about 45 MB (DESIGN.md, decision 60).
+ *
+ * A trim packs the arrays into the table's (see `PostingTable.trim`), the gaps as Rice codes
+ * where those are shorter (`rice.ts`); the next append unpacks the gaps into varints again.
  */
 export class KeyPostings {
   /** Postings. */
@@ -28,6 +34,10 @@ export class KeyPostings {
   /** Gaps between slots while sparse (`#used` bytes of it), null once a bitset. */
   #gaps: Uint8Array | null;
   #used = 0;
+  /** The Rice parameter of `#gaps` once packed as Rice codes, else -1 (varints). */
+  #rice = -1;
+  /** True from a {@link pack} to the next append: packing again only copies the arrays. */
+  #packed = false;
   #bits: Uint32Array | null = null;
   /** A bit per posting whose count is not 1, and those counts, in posting order. */
   #multi: Uint32Array | null = null;
@@ -41,7 +51,7 @@ export class KeyPostings {
   /** The postings as they are held, without room to spare (views, not copies). */
   get state(): KeyState {
     const multi = this.#multi?.subarray(0, (this.size + 31) >>> 5) ?? null;
-    return { size: this.size, last: this.#last, gaps: this.#gaps?.subarray(0, this.#used) ?? null, bits: this.#bits, multi, counts: this.#counts?.subarray(0, this.#countsUsed) ?? null };
+    return { size: this.size, last: this.#last, gaps: this.#gaps?.subarray(0, this.#used) ?? null, rice: this.#rice, bits: this.#bits, multi, counts: this.#counts?.subarray(0, this.#countsUsed) ?? null };
   }
 
   /** Postings holding `state` (checked by the caller), its arrays used as they are. */
@@ -51,6 +61,8 @@ export class KeyPostings {
     p.#last = state.last;
     p.#gaps = state.gaps;
     p.#used = state.gaps?.length ?? 0;
+    p.#rice = state.rice;
+    p.#packed = true;
     p.#bits = state.bits;
     p.#multi = state.multi;
     p.#counts = state.counts;
@@ -60,9 +72,11 @@ export class KeyPostings {
 
   /** Appends `slot` (above every slot so far) with its count; `words` is the table's bitset length. */
   append(slot: number, count: number, words: number): void {
+    this.#packed = false;
     if (count !== 1) this.#addCount(this.size, count);
     if (this.#bits) this.#bits[slot >>> 5]! |= 1 << (slot & 31);
     else {
+      if (this.#rice >= 0) this.#unpack();
       if (this.#used + 5 > this.#gaps!.length) this.#gaps = grownTo(this.#gaps!, this.#used + 5);
       this.#used = writeGap(this.#gaps!, this.#used, slot - this.#last);
       if (this.#used > words * 4) this.#toBits(words);
@@ -98,8 +112,25 @@ export class KeyPostings {
       }
       return;
     }
-    readSlots(this.#gaps!.subarray(0, this.#used), count, visit);
+    if (this.#rice >= 0) readRice(this.#gaps!, count, this.#rice, visit, 0, this.#used);
+    else readSlots(this.#gaps!.subarray(0, this.#used), count, visit);
   }
+
+  /** The gaps as varints again, with room to append. */
+  #unpack(): void {
+    let gaps = new Uint8Array(Math.max(8, this.size * 2));
+    let used = 0;
+    let last = -1;
+    this.#forEachSlot((slot) => {
+      if (used + 5 > gaps.length) gaps = grownTo(gaps, used + 5);
+      used = writeGap(gaps, used, slot - last);
+      last = slot;
+    });
+    this.#gaps = gaps;
+    this.#used = used;
+    this.#rice = -1;
+  }
+
 
   /** Calls `visit` with each slot and its count, in slot order. */
   forEach(visit: (slot: number, count: number) => void): void {
@@ -124,14 +155,63 @@ export class KeyPostings {
     }
   }
 
-  /** Drops the room appends left spare. */
-  trim(words: number): void {
-    this.resize(words);
-    if (this.#gaps && this.#gaps.length !== this.#used) this.#gaps = this.#gaps.slice(0, this.#used);
-    const multiWords = (this.size + 31) >>> 5;
-    if (this.#multi && this.#multi.length > multiWords) this.#multi = this.#multi.slice(0, multiWords);
-    if (this.#counts && this.#counts.length !== this.#countsUsed) this.#counts = this.#counts.slice(0, this.#countsUsed);
+  /** The most {@link pack} takes of the table's bytes: the gaps as they are, and the counts. */
+  get packBytes(): number {
+    return (this.#gaps ? this.#used : 0) + this.#countsUsed;
   }
+
+  /** Words of the count bitmap that a pack keeps: up to the last posting. */
+  get packWords(): number {
+    return Math.min(this.#multi?.length ?? 0, (this.size + 31) >>> 5);
+  }
+
+  /**
+   * Moves the gaps, counts and count bitmap into `arena` from its cursors (zero bytes), without
+   * room to spare, the gaps as Rice codes where those are shorter than the varints: a table's
+   * keys then share its buffers (at 50 MB, a buffer per array was 36 600 of them). The bitset is
+   * left as it is (see `resize`).
+   */
+  pack(arena: PackArena): void {
+    if (this.#gaps) {
+      const from = arena.byteAt;
+      if (this.#packed || this.#rice >= 0) arena.bytes.set(this.#gaps.subarray(0, this.#used), from);
+      else {
+        const rice = varintsAsRice(arena.bytes, from, this.#gaps, this.size, this.#last, 0, this.#used);
+        if (rice) [this.#rice, this.#used] = [rice.k, rice.bytes];
+        else arena.bytes.set(this.#gaps.subarray(0, this.#used), from);
+      }
+      this.#gaps = arena.bytes.subarray(from, from + this.#used);
+      arena.byteAt += this.#used;
+    }
+    if (this.#counts) {
+      const from = arena.byteAt;
+      arena.bytes.set(this.#counts.subarray(0, this.#countsUsed), from);
+      this.#counts = arena.bytes.subarray(from, from + this.#countsUsed);
+      arena.byteAt += this.#countsUsed;
+    }
+    if (this.#multi) {
+      const from = arena.wordAt;
+      const words = this.packWords;
+      arena.words.set(this.#multi.subarray(0, words), from);
+      this.#multi = words === 0 ? null : arena.words.subarray(from, from + words);
+      arena.wordAt += words;
+    }
+    this.#packed = true;
+  }
+
+  /** Views `bytes` where this key viewed `packed` (a copy of its first part: see `PostingTable.trim`). */
+  rebase(packed: Uint8Array, bytes: Uint8Array): void {
+    if (this.#gaps?.buffer === packed.buffer) this.#gaps = bytes.subarray(this.#gaps.byteOffset, this.#gaps.byteOffset + this.#gaps.length);
+    if (this.#counts?.buffer === packed.buffer) this.#counts = bytes.subarray(this.#counts.byteOffset, this.#counts.byteOffset + this.#counts.length);
+  }
+}
+
+/** The buffers a table's keys are packed into, with where the next key's arrays go. */
+export interface PackArena {
+  bytes: Uint8Array;
+  byteAt: number;
+  words: Uint32Array;
+  wordAt: number;
 }
 
 /** A copy of `a` with room for at least `length` (doubling, so appends stay linear overall). */

@@ -3,9 +3,9 @@ import { PostingTable } from './posting-table.ts';
 
 /**
  * A `PostingTable` as chunks of bytes, for the snapshot, and back. Each chunk starts with the
- * bitsets' word count, then per key six int32 (key, postings, last slot, gap bytes or -1 for a
- * bitset, words of the count bitmap, counts), then its arrays, each padded to 4 bytes: read back,
- * they are views into the chunk, not copies.
+ * bitsets' word count, then per key seven int32 (key, postings, last slot, gap bytes or -1 for a
+ * bitset, the gaps' Rice parameter or -1 for varints, words of the count bitmap, counts), then its
+ * arrays, each padded to 4 bytes: read back, they are views into the chunk, not copies.
  *
  * The last word of a chunk is a checksum of the others (FNV-1a over 32-bit words).
  *
@@ -19,7 +19,7 @@ import { PostingTable } from './posting-table.ts';
 
 /** Bytes after which a chunk is closed: IndexedDB values of a few MB. */
 const CHUNK_BYTES = 4 << 20;
-const HEADER_INTS = 6;
+const HEADER_INTS = 7;
 
 const padded = (bytes: number) => (bytes + 3) & ~3;
 
@@ -61,7 +61,7 @@ function encode(keys: readonly [number, KeyState][], words: number, bytes: numbe
   ints[0] = words;
   let at = 4;
   for (const [key, s] of keys) {
-    ints.set([key, s.size, s.last, s.gaps ? s.gaps.length : -1, s.multi?.length ?? 0, s.counts?.length ?? 0], at / 4);
+    ints.set([key, s.size, s.last, s.gaps ? s.gaps.length : -1, s.gaps ? s.rice : -1, s.multi?.length ?? 0, s.counts?.length ?? 0], at / 4);
     at += HEADER_INTS * 4;
     if (s.gaps) out.set(s.gaps, at);
     else out.set(new Uint8Array(s.bits!.buffer, s.bits!.byteOffset, words * 4), at);
@@ -119,10 +119,11 @@ function readChunk(original: Uint8Array, keys: number, slots: number, maxCount: 
   const end = chunk.byteLength - 4;
   for (let at = 4; at < end; ) {
     if (at + HEADER_INTS * 4 > end) throw damaged('a cut header');
-    const [key, size, last, gapBytes, multiWords, countCount] = ints.subarray(at / 4, at / 4 + HEADER_INTS);
+    const [key, size, last, gapBytes, rice, multiWords, countCount] = ints.subarray(at / 4, at / 4 + HEADER_INTS);
     at += HEADER_INTS * 4;
     if (!(key! >= 0 && key! < keys) || postings.has(key!)) throw damaged('a key out of range or twice');
     if (!(size! >= 1 && last! >= 0 && last! < slots && gapBytes! >= -1 && countCount! >= 0)) throw damaged('a list that cannot be');
+    if (!(rice! >= -1 && rice! <= 24 && (gapBytes !== -1 || rice === -1))) throw damaged('gaps coded in no known way');
     // The count bitmap ends at the last posting whose count is not 1.
     if (!(multiWords! >= 0 && multiWords! <= (size! + 31) >>> 5)) throw damaged('a count bitmap of a wrong length');
     const payload = gapBytes === -1 ? words * 4 : padded(gapBytes!);
@@ -134,9 +135,10 @@ function readChunk(original: Uint8Array, keys: number, slots: number, maxCount: 
     at += multiWords! * 4;
     const counts = countCount === 0 ? null : new Uint8Array(chunk.buffer, chunk.byteOffset + at, countCount!);
     at += padded(countCount!);
-    // A last varint left open would read past the list.
-    if (gaps && (gapBytes! < size! || (gapBytes! > 0 && gaps[gapBytes! - 1]! >= 0x80))) throw damaged('a list that lies');
-    const state: KeyState = { size: size!, last: last!, gaps, bits, multi, counts };
+    // A last varint left open would read past the list; a Rice code takes k + 1 bits at least.
+    if (gaps && rice === -1 && (gapBytes! < size! || (gapBytes! > 0 && gaps[gapBytes! - 1]! >= 0x80))) throw damaged('a list that lies');
+    if (gaps && rice! >= 0 && gapBytes! * 8 < size! * (rice! + 1)) throw damaged('a list that lies');
+    const state: KeyState = { size: size!, last: last!, gaps, rice: rice!, bits, multi, counts };
     if (!countsHold(state, maxCount)) throw damaged('counts that lie');
     postings.set(key!, KeyPostings.from(state));
   }

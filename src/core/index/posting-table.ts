@@ -1,4 +1,4 @@
-import { KeyPostings } from './key-postings.ts';
+import { KeyPostings, type PackArena } from './key-postings.ts';
 import { PendingPostings, type WriteKey } from './pending-postings.ts';
 
 /**
@@ -15,6 +15,8 @@ export class PostingTable {
   readonly #postings: (KeyPostings | undefined)[];
   /** Words of every bitset: enough for all slots. */
   #words = 1;
+  /** True from an append to the next {@link trim}: a trim of nothing new is nothing to do. */
+  #appended = true;
   /** Postings not yet written (see `PendingPostings`); dropped by {@link trim}. */
   readonly #stage: PendingPostings;
 
@@ -26,6 +28,7 @@ export class PostingTable {
 
   /** Records that `slot` (larger than every slot recorded before) holds `key`, `count` times. */
   append(key: number, slot: number, count: number): void {
+    this.#appended = true;
     if (this.#stage.full) this.flush();
     this.#stage.push(key, slot, count);
   }
@@ -69,15 +72,34 @@ export class PostingTable {
   }
 
   /**
-   * Gives every key exactly what it holds, and every bitset the words its slots need: appends
-   * leave up to half of each array spare.
+   * Gives every key exactly what it holds, packed into three buffers shared by all keys (the
+   * gaps as Rice codes where shorter: see `KeyPostings.pack`), and every bitset the words its
+   * slots need: appends leave up to half of each array spare.
    * @param slots how many slots are in use (the bitsets' length, rounded up to a word)
    */
   trim(slots: number): void {
     this.flush();
     this.#stage.release();
-    this.#words = Math.max(1, Math.ceil(slots / 32));
-    for (const p of this.#postings) p?.trim(this.#words);
+    const words = Math.max(1, Math.ceil(slots / 32));
+    if (!this.#appended && words === this.#words) return;
+    this.#words = words;
+    let bytes = 0;
+    let multiWords = 0;
+    for (const p of this.#postings) {
+      if (!p) continue;
+      p.resize(words);
+      bytes += p.packBytes;
+      multiWords += p.packWords;
+    }
+    // Three bytes more: a Rice code's remainder is read four bytes at a time (see `readRice`).
+    const arena: PackArena = { bytes: new Uint8Array(bytes + 3), byteAt: 0, words: new Uint32Array(multiWords), wordAt: 0 };
+    for (const p of this.#postings) p?.pack(arena);
+    // Room the Rice codes saved, given back: what the keys packed is copied to an exact buffer.
+    if (arena.byteAt + 3 < arena.bytes.length) {
+      const exact = arena.bytes.slice(0, arena.byteAt + 3);
+      for (const p of this.#postings) p?.rebase(arena.bytes, exact);
+    }
+    this.#appended = false;
   }
 
   /** Each key holding postings, with them, in key order (pending ones written first). */
@@ -93,6 +115,7 @@ export class PostingTable {
   static from(keys: number, words: number, postings: Iterable<[number, KeyPostings]>): PostingTable {
     const table = new PostingTable(keys);
     table.#words = words;
+    table.#appended = false;
     for (const [key, p] of postings) table.#postings[key] = p;
     return table;
   }

@@ -47,11 +47,6 @@ export class ReadingTables {
     this.#syllables.walk(norm, (key) => this.#textSyllables.append(key, slot, 1));
   }
 
-  /** Trims every table (see `PostingTable.trim`). */
-  trim(slots: number): void {
-    for (const table of this.tables) table.trim(slots);
-  }
-
   /**
    * The slots whose text holds two units side by side, as a bitset of `words` words: those with
    * a pair of their first letters there, and when both are whole syllables, narrowed to those

@@ -32,7 +32,7 @@ const STAGED = 'staged';
  * Identifies everything that decides the content of a persisted index. A stored index whose
  * hash differs was built by other code and must be rebuilt, not imported.
  */
-export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|varint-slots-v1|shards-${SHARDS}|latin-flexsearch-0.8|${JSON.stringify(LATIN_OPTIONS)}|fold-v${FOLD_VERSION}`;
+export const INDEX_CONFIG_HASH = `pairs-h${PAIR_BUCKETS}|rice-slots-v2|shards-${SHARDS}|latin-flexsearch-0.8|${JSON.stringify(LATIN_OPTIONS)}|fold-v${FOLD_VERSION}`;
 
 /** A piece of a saved index: its name and bytes (see {@link SearchIndex.export}). */
 export type IndexChunk = [key: string, data: Uint8Array];

@@ -1,14 +1,18 @@
 import { PendingPostings, type WriteKey } from './pending-postings.ts';
+import { readRice, varintsAsRice } from './rice.ts';
 import { readSlots, writeGap } from './varint.ts';
 
 /** Keys per buffer that `trim` packs their lists into: a snapshot's shard of pair postings. */
 const PACK_KEYS = 4096;
+/** Bytes of a key's fields in an exported range (see `exportRange`). */
+const FIELD_BYTES = 16;
 
 /**
  * Posting lists of slots (dense section numbers) per key, each list the gaps between increasing
  * slots written as variable-length integers (7 bits a byte): a common key's gap is one byte, a
  * rare one's two or three. At 50 MB of poems the pair postings take about 1.5 bytes each, where
- * FlexSearch held 8 in memory and wrote 7 as text (DESIGN.md).
+ * FlexSearch held 8 in memory and wrote 7 as text (DESIGN.md). Packed (`trim`), a list is written
+ * as Rice codes where those are shorter (`rice.ts`): 23.1 → 18.9 MB at 50 MB (decision 77).
  *
  * @remarks Slots are appended in increasing order only (a section gets a new slot when added
  * again). A packed list (read from a snapshot, or packed by `trim`) is exactly as long as its
@@ -31,6 +35,8 @@ export class VarintPostings {
   readonly #used: Int32Array;
   readonly #counts: Int32Array;
   readonly #last: Int32Array;
+  /** Per key: the Rice parameter of its packed list, or -1 for varints (a loose list's always). */
+  readonly #rice: Int8Array;
   /** Postings appended but not yet written (see `PendingPostings`). */
   readonly #stage: PendingPostings;
 
@@ -41,6 +47,7 @@ export class VarintPostings {
     this.#used = new Int32Array(keys);
     this.#counts = new Int32Array(keys);
     this.#last = new Int32Array(keys).fill(-1);
+    this.#rice = new Int8Array(keys).fill(-1);
     this.#stage = new PendingPostings(keys);
   }
 
@@ -64,7 +71,10 @@ export class VarintPostings {
   #read(key: number, visit: (slot: number, k: number) => boolean | void): void {
     const buffer = this.#bufferOf(key);
     const from = this.#startOf(key);
-    if (buffer) readSlots(buffer, this.#counts[key]!, visit, from, from + this.#used[key]!);
+    const k = this.#rice[key]!;
+    if (!buffer) return;
+    if (k >= 0) readRice(buffer, this.#counts[key]!, k, visit, from, from + this.#used[key]!);
+    else readSlots(buffer, this.#counts[key]!, visit, from, from + this.#used[key]!);
   }
 
   /**
@@ -118,6 +128,7 @@ export class VarintPostings {
 
   /** The loose list of `key`, with at least `bytes` of room (a packed list is copied out first). */
   #room(key: number, bytes: number): Uint8Array {
+    if (this.#rice[key]! >= 0) this.#unpack(key);
     const list = this.#loose[key];
     if (list && list.length >= bytes) return list;
     const used = this.#used[key]!;
@@ -126,6 +137,22 @@ export class VarintPostings {
     this.#loose[key] = grown;
     this.#packOf[key] = 0;
     return grown;
+  }
+
+  /** Makes the packed Rice codes of `key` a loose list of varints again (its staged postings are the caller's). */
+  #unpack(key: number): void {
+    // A gap takes 4 bytes at most as a varint: slots stay below 2^24.
+    const list = new Uint8Array(this.#counts[key]! * 4 + 8);
+    let used = 0;
+    let last = -1;
+    this.#read(key, (slot) => {
+      used = writeGap(list, used, slot - last);
+      last = slot;
+    });
+    this.#loose[key] = list;
+    this.#packOf[key] = 0;
+    this.#used[key] = used;
+    this.#rice[key] = -1;
   }
 
   /** The slots of `key`, increasing. */
@@ -188,19 +215,26 @@ export class VarintPostings {
     return pack === 0 ? new Uint8Array(0) : this.#packs[pack - 1];
   }
 
-  /** The lists of keys `from` to `to` copied into one buffer, each key's start set in it. */
+  /**
+   * The lists of keys `from` to `to` copied into one buffer, each key's start set in it: a loose
+   * list as Rice codes where those are shorter, a packed one as it is.
+   */
   #packed(from: number, to: number): Uint8Array {
     let bytes = 0;
     for (let key = from; key < to; key++) bytes += this.#used[key]!;
-    const pack = new Uint8Array(bytes);
-    for (let key = from, at = 0; key < to; key++) {
-      const used = this.#used[key]!;
-      if (used === 0) continue;
-      pack.set(this.#bytes(key), at);
+    // Three bytes more: a Rice code's remainder is read four bytes at a time (see `readRice`).
+    const pack = new Uint8Array(bytes + 3);
+    let at = 0;
+    for (let key = from; key < to; key++) {
+      if (this.#used[key] === 0) continue;
+      const list = this.#loose[key];
+      const rice = list ? varintsAsRice(pack, at, list, this.#counts[key]!, this.#last[key]!, 0, this.#used[key]!) : null;
+      if (rice) [this.#rice[key], this.#used[key]] = [rice.k, rice.bytes];
+      else pack.set(this.#bytes(key), at);
       this.#start[key] = at;
-      at += used;
+      at += this.#used[key]!;
     }
-    return pack;
+    return at + 3 < pack.length ? pack.slice(0, at + 3) : pack;
   }
 
   /** Keeps only the slots `renumber` maps to a new slot (-1: dropped), in their new numbers. */
@@ -214,32 +248,34 @@ export class VarintPostings {
       this.#used[key] = 0;
       this.#counts[key] = 0;
       this.#last[key] = -1;
+      this.#rice[key] = -1;
       for (const slot of slots) if (renumber[slot]! !== -1) this.#write(key, renumber[slot]!);
     }
     this.trim();
   }
 
   /**
-   * Keys `from` to `to` (excluded) as one buffer: their number, then per key its bytes, postings
-   * and last slot (little-endian 32-bit integers), then the bytes of every list. A copy: nothing of
-   * it is shared with the lists.
+   * Keys `from` to `to` (excluded) as one buffer: their number, then per key its bytes, postings,
+   * last slot and Rice parameter or -1 for varints (little-endian 32-bit integers), then the bytes
+   * of every list. A copy: nothing of it is shared with the lists.
    */
   exportRange(from: number, to: number): Uint8Array {
     this.#flush();
     const keys = to - from;
     let bytes = 0;
     for (let key = from; key < to; key++) bytes += this.#used[key]!;
-    const head = 4 + keys * 12;
+    const head = 4 + keys * FIELD_BYTES;
     const out = new Uint8Array(head + bytes);
     const view = new DataView(out.buffer);
     view.setInt32(0, keys, true);
     let at = head;
     for (let key = from; key < to; key++) {
       const used = this.#used[key]!;
-      const field = 4 + (key - from) * 12;
+      const field = 4 + (key - from) * FIELD_BYTES;
       view.setInt32(field, used, true);
       view.setInt32(field + 4, this.#counts[key]!, true);
       view.setInt32(field + 8, this.#last[key]!, true);
+      view.setInt32(field + 12, this.#rice[key]!, true);
       if (used > 0) out.set(this.#bytes(key), at);
       at += used;
     }
@@ -257,20 +293,24 @@ export class VarintPostings {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const pack = this.#packs.push(data);
     const keys = data.byteLength >= 4 ? view.getInt32(0, true) : -1;
-    let at = 4 + keys * 12;
+    let at = 4 + keys * FIELD_BYTES;
     if (keys < 0 || from + keys > this.keys || at > data.byteLength) throw new Error('pair postings: damaged snapshot chunk');
     for (let k = 0; k < keys; k++) {
-      const field = 4 + k * 12;
+      const field = 4 + k * FIELD_BYTES;
       const used = view.getInt32(field, true);
       const count = view.getInt32(field + 4, true);
       const last = view.getInt32(field + 8, true);
-      // Every posting takes a byte at least; the last slot is one in use, or none without postings.
-      const fits = used >= 0 && at + used <= data.byteLength && count >= 0 && count <= used && last < slots && (count === 0 ? last === -1 : last >= 0);
+      const rice = view.getInt32(field + 12, true);
+      // Every posting takes a byte at least as a varint, k + 1 bits as a Rice code; the last slot
+      // is one in use, or none without postings.
+      const coded = rice === -1 ? count <= used : rice >= 0 && rice <= 24 && count * (rice + 1) <= used * 8;
+      const fits = used >= 0 && at + used <= data.byteLength && count >= 0 && coded && last < slots && (count === 0 ? last === -1 : last >= 0);
       if (!fits) throw new Error('pair postings: damaged snapshot chunk');
       const key = from + k;
       this.#used[key] = used;
       this.#counts[key] = count;
       this.#last[key] = last;
+      this.#rice[key] = rice;
       this.#loose[key] = undefined;
       this.#packOf[key] = used > 0 ? pack : 0;
       this.#start[key] = at;

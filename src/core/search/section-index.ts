@@ -224,7 +224,7 @@ export class SectionIndex {
    */
   *compactInSlices(): Generator<void> {
     yield* this.#pairs.compactInSlices();
-    if (this.readingsComplete) this.#chars.trim();
+    if (this.readingsComplete) yield* this.#chars.trimInSlices();
     yield;
   }
 

@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readRice, riceParameter, writeRice } from './rice.ts';
+
+/** Increasing slots from gaps of a few sizes: runs of neighbours, a mean, and far jumps. */
+const slotList = fc
+  .array(fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 2_000_000 })), { minLength: 1, maxLength: 300 })
+  .map((gaps) => {
+    let slot = -1;
+    return gaps.map((g) => (slot += g)).filter((s) => s < 1 << 24);
+  })
+  .filter((slots) => slots.length > 0);
+
+
+/** Every slot {@link readRice} gives of `bytes`. */
+function read(bytes: Uint8Array, count: number, k: number, from: number, end: number): number[] {
+  const out: number[] = [];
+  readRice(bytes, count, k, (slot) => void out.push(slot), from, end);
+  return out;
+}
+
+describe('Rice-coded slots', () => {
+  it('read back exactly as written, at any offset and with any k, in the bytes the writer says', () => {
+    fc.assert(
+      fc.property(slotList, fc.nat(5), fc.integer({ min: -2, max: 2 }), (slots, offset, off) => {
+        const k = Math.max(0, Math.min(24, riceParameter(slots.length, slots.at(-1)!) + off));
+        const out = new Uint8Array(offset + 8 * slots.length + 8);
+        const bytes = writeRice(out, offset, k, Int32Array.from(slots), slots.length);
+        expect(out.subarray(offset + bytes).every((b) => b === 0)).toBe(true);
+        expect(read(out, slots.length, k, offset, offset + bytes)).toEqual(slots);
+        // Exactly the bits of the codes: a quotient in unary, a one, k bits of remainder.
+        const bits = slots.reduce((sum, s, i) => sum + ((s - (i === 0 ? -1 : slots[i - 1]!) - 1) >>> k) + 1 + k, 0);
+        expect(bytes).toBe(Math.ceil(bits / 8));
+      }),
+    );
+  });
+
+  it('takes fewer bytes than 7-bit varints for gaps around a mean of 60, as a pinyin table has', () => {
+    // Gaps of 1 + an exponential of mean 59 (one in nine takes two varint bytes).
+    let slot = -1;
+    let seed = 1;
+    const uniform = () => (seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff;
+    const slots = Int32Array.from({ length: 10_000 }, () => (slot += 1 + Math.floor(-Math.log(1 - uniform()) * 59)));
+    const k = riceParameter(slots.length, slot);
+    const varintBytes = slots.reduce((sum, s, i) => sum + (s - (i === 0 ? -1 : slots[i - 1]!) < 128 ? 1 : 2), 0);
+    expect(writeRice(new Uint8Array(20_000), 0, k, slots, slots.length)).toBeLessThan(varintBytes * 0.9);
+  });
+
+  it('stops at the end of its bytes when they hold fewer codes than asked for', () => {
+    expect(read(new Uint8Array(16), 5, 3, 0, 16)).toEqual([]);
+    const out = new Uint8Array(1);
+    writeRice(out, 0, 0, Int32Array.from([0, 1, 2]), 3);
+    expect(read(out, 100, 0, 0, 1)).toEqual([0, 1, 2]);
+  });
+});

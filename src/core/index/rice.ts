@@ -1,0 +1,127 @@
+/**
+ * Increasing slots written as Rice codes of the gaps between them, for lists that are no longer
+ * appended to (a trimmed `KeyPostings`): a gap less one is `q · 2^k + r`, written as `q` zero bits,
+ * a one bit, then `r` in `k` bits, most significant bit first. `k` is chosen per list from its
+ * mean gap.
+ *
+ * @remarks At 50 MB of poems the character index and its pinyin tables hold 42 M postings; as
+ * 7-bit varints their gaps take 31.5 MB, as Rice codes 22.2 MB (DESIGN.md, decision 77). A
+ * varint spends 16 bits on any gap from 128 to 16 383, a Rice code about log2(mean gap) + 2.
+ */
+
+import { decodeSlots } from './varint.ts';
+
+/** The largest `k` (slots stay below 2^24, so a mean gap does too). */
+const MAX_K = 24;
+
+/**
+ * The Rice parameter for `count` slots up to `last`: log2 of their mean gap, about the best
+ * (trying one either side as well took a pass of its own and saved 1 %).
+ */
+export function riceParameter(count: number, last: number): number {
+  const mean = (last + 1 - count) / Math.max(1, count);
+  return Math.min(MAX_K, Math.max(0, Math.floor(Math.log2(Math.max(1, mean)))));
+}
+
+/**
+ * Writes the first `count` of `slots` as Rice codes of parameter `k` from byte `at` of `out`,
+ * whose bytes from there are zero (a quotient's zero bits are skipped, not written); up to
+ * three bytes past the codes are written with zeros.
+ * @returns the bytes the codes take (those past the end of `out` are not written)
+ */
+export function writeRice(out: Uint8Array, at: number, k: number, slots: Int32Array, count: number): number {
+  let pos = at * 8;
+  let previous = -1;
+  const bits = k + 1;
+  const low = (1 << k) - 1;
+  for (let n = 0; n < count; n++) {
+    const value = slots[n]! - previous - 1;
+    previous = slots[n]!;
+    pos += value >>> k;
+    // The one ending the quotient and the remainder, k + 1 ≤ 25 bits in the 4 bytes from `pos`:
+    // the first may hold the codes before, the others hold nothing yet.
+    const placed = ((1 << k) | (value & low)) << (32 - bits - (pos & 7));
+    const i = pos >>> 3;
+    out[i]! |= placed >>> 24;
+    out[i + 1] = placed >>> 16;
+    out[i + 2] = placed >>> 8;
+    out[i + 3] = placed;
+    pos += bits;
+  }
+  return ((pos + 7) >>> 3) - at;
+}
+
+/**
+ * Calls `visit` with the first `count` slots of the Rice codes of parameter `k` in `bytes` (from
+ * `from` up to `end`) and their positions, in order, until it returns false. Reads no further
+ * than `end` for a quotient; the bits of a remainder may be read from up to three bytes past
+ * it (as undefined, that is 0, past the array).
+ */
+export function readRice(bytes: Uint8Array, count: number, k: number, visit: (slot: number, n: number) => boolean | void, from = 0, end = bytes.length): void {
+  const endBits = end * 8;
+  let pos = from * 8;
+  let slot = -1;
+  for (let n = 0; n < count; n++) {
+    // Most codes are within the next 32 bits (a quotient of a few bits, then k ≤ 24): one read.
+    const i = pos >>> 3;
+    const shift = pos & 7;
+    const window = ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) << shift;
+    let quotient = Math.clz32(window);
+    let remainder = 0;
+    if (quotient + 1 + k <= 32 - shift) {
+      if (k !== 0) remainder = (window << (quotient + 1)) >>> (32 - k);
+      pos += quotient + 1 + k;
+      if (pos > endBits) return;
+    } else {
+      const far = farCode(bytes, pos, k, endBits);
+      if (far === null) return;
+      [quotient, remainder, pos] = far;
+    }
+    slot += quotient * (1 << k) + remainder + 1;
+    if (visit(slot, n) === false) return;
+  }
+}
+
+/**
+ * A code that does not fit in the 32 bits from `pos`: its quotient, a byte at a time (bits already
+ * read shifted out), its remainder and where the next starts; null past `endBits`.
+ */
+function farCode(bytes: Uint8Array, pos: number, k: number, endBits: number): [number, number, number] | null {
+  let quotient = 0;
+  let word = bytes[pos >>> 3]! << (24 + (pos & 7));
+  while (word === 0) {
+    quotient += 8 - (pos & 7);
+    pos = (pos | 7) + 1;
+    if (pos >= endBits) return null;
+    word = bytes[pos >>> 3]! << 24;
+  }
+  const zeros = Math.clz32(word);
+  quotient += zeros;
+  pos += zeros + 1;
+  let remainder = 0;
+  if (k !== 0) {
+    const i = pos >>> 3;
+    const window = (bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!;
+    remainder = (window << (pos & 7)) >>> (32 - k);
+    pos += k;
+  }
+  return pos > endBits ? null : [quotient, remainder, pos];
+}
+
+/** Where {@link varintsAsRice} reads a list's slots (grown to the longest list packed). */
+let scratch = new Int32Array(1024);
+
+/**
+ * Writes a list held as varints (`count` slots up to `last`, in `varints` from `from` to `end`)
+ * as Rice codes from byte `at` of `out` (zero bytes), when those are shorter.
+ * @returns their parameter and bytes, or null when the varints are shorter (`out` is left zero)
+ */
+export function varintsAsRice(out: Uint8Array, at: number, varints: Uint8Array, count: number, last: number, from: number, end: number): { k: number; bytes: number } | null {
+  if (scratch.length < count) scratch = new Int32Array(Math.max(count, scratch.length * 2));
+  decodeSlots(varints, count, scratch, from, end);
+  const k = riceParameter(count, last);
+  const bytes = writeRice(out, at, k, scratch, count);
+  if (bytes < end - from) return { k, bytes };
+  out.fill(0, at, at + bytes + 3);
+  return null;
+}
