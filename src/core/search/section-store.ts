@@ -5,6 +5,13 @@ import type { SectionView } from '../query/parse-query.ts';
 import { signature, type Signature } from '../rank/near-duplicates.ts';
 import { FacetCodes } from './facet-codes.ts';
 
+/**
+ * Sketches made on first use that are held, all dropped when there are more: a short section's
+ * takes about a microsecond to make again, and at 50 MB of poems, 500 queries held 6.5 MB of them
+ * (Node; DESIGN.md, decision 78).
+ */
+const RECENT_SKETCHES = 4096;
+
 /** A section in the engine: original text for display (once loaded), folded text for matching. */
 export interface LibrarySection {
   id: number;
@@ -67,8 +74,10 @@ export class SectionStore {
   readonly #files = new Map<number, LibraryFile>();
   /** Folded titles, computed on first use: ranking needs them for every hit of every query. */
   readonly #normTitles = new Map<number, string>();
-  /** Near-duplicate sketches, computed on first use when a section is among the top hits. */
+  /** Near-duplicate sketches of long sections, made as they are added (see {@link sketch}). */
   readonly #signatures = new Map<number, Signature>();
+  /** The other sections' sketches, made on first use when among the top hits (at most {@link RECENT_SKETCHES}). */
+  readonly #recentSignatures = new Map<number, Signature>();
   #facetCodes = new FacetCodes();
   /** Each section's folded length, by id: a one-character query's ranking reads nothing else of a hit. */
   #lengths = new Int32Array(1024);
@@ -190,6 +199,7 @@ export class SectionStore {
       this.#byId[id] = undefined;
       this.#normTitles.delete(id);
       this.#signatures.delete(id);
+      this.#recentSignatures.delete(id);
     }
     this.#files.delete(fileId);
     return file.sectionIds;
@@ -204,6 +214,7 @@ export class SectionStore {
     this.#files.clear();
     this.#normTitles.clear();
     this.#signatures.clear();
+    this.#recentSignatures.clear();
     this.#facetCodes = new FacetCodes();
     this.#lengths = new Int32Array(1024);
     this.#totalLength = 0;
@@ -224,8 +235,10 @@ export class SectionStore {
 
   /** A section's near-duplicate sketch (made on first use unless `sketch` made it ahead). */
   signature(id: number): Signature {
-    let sig = this.#signatures.get(id);
-    if (!sig) this.#signatures.set(id, (sig = signature(this.#byId[id]!.norm)));
+    let sig = this.#signatures.get(id) ?? this.#recentSignatures.get(id);
+    if (sig) return sig;
+    if (this.#recentSignatures.size >= RECENT_SKETCHES) this.#recentSignatures.clear();
+    this.#recentSignatures.set(id, (sig = signature(this.#byId[id]!.norm)));
     return sig;
   }
 
