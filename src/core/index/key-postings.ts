@@ -1,5 +1,5 @@
 import { readRice, varintsAsRice } from './rice.ts';
-import { readSlots, writeGap } from './varint.ts';
+import { readSlots, varintsOf, writeGap } from './varint.ts';
 
 /** What a `KeyPostings` holds, trimmed: how `posting-table-io.ts` writes and reads it. */
 export interface KeyState {
@@ -118,19 +118,9 @@ export class KeyPostings {
 
   /** The gaps as varints again, with room to append. */
   #unpack(): void {
-    let gaps = new Uint8Array(Math.max(8, this.size * 2));
-    let used = 0;
-    let last = -1;
-    this.#forEachSlot((slot) => {
-      if (used + 5 > gaps.length) gaps = grownTo(gaps, used + 5);
-      used = writeGap(gaps, used, slot - last);
-      last = slot;
-    });
-    this.#gaps = gaps;
-    this.#used = used;
+    ({ bytes: this.#gaps, used: this.#used } = varintsOf(this.size, (visit) => this.#forEachSlot(visit)));
     this.#rice = -1;
   }
-
 
   /** Calls `visit` with each slot and its count, in slot order. */
   forEach(visit: (slot: number, count: number) => void): void {

@@ -1,6 +1,6 @@
 import { PendingPostings, type WriteKey } from './pending-postings.ts';
 import { readRice, varintsAsRice } from './rice.ts';
-import { readSlots, writeGap } from './varint.ts';
+import { readSlots, varintsOf, writeGap } from './varint.ts';
 
 /** Keys per buffer that `trim` packs their lists into: a snapshot's shard of pair postings. */
 const PACK_KEYS = 4096;
@@ -16,7 +16,7 @@ const FIELD_BYTES = 16;
  *
  * @remarks Slots are appended in increasing order only (a section gets a new slot when added
  * again). A packed list (read from a snapshot, or packed by `trim`) is exactly as long as its
- * bytes: its first append copies it out (see `#room`), so a pack is never written to.
+ * bytes: its first append copies it out, as varints (see `#room`), so a pack is never written to.
  */
 
 export class VarintPostings {
@@ -141,15 +141,8 @@ export class VarintPostings {
 
   /** Makes the packed Rice codes of `key` a loose list of varints again (its staged postings are the caller's). */
   #unpack(key: number): void {
-    // A gap takes 4 bytes at most as a varint: slots stay below 2^24.
-    const list = new Uint8Array(this.#counts[key]! * 4 + 8);
-    let used = 0;
-    let last = -1;
-    this.#read(key, (slot) => {
-      used = writeGap(list, used, slot - last);
-      last = slot;
-    });
-    this.#loose[key] = list;
+    const { bytes, used } = varintsOf(this.#counts[key]!, (visit) => this.#read(key, visit));
+    this.#loose[key] = bytes;
     this.#packOf[key] = 0;
     this.#used[key] = used;
     this.#rice[key] = -1;

@@ -53,3 +53,20 @@ export function decodeSlots(bytes: Uint8Array, count: number, into: Int32Array, 
   }
   return k;
 }
+
+/**
+ * The `count` slots `read` gives, in order, as varint gaps in a new buffer with room to append:
+ * a packed list of Rice codes made appendable again.
+ * @returns the buffer and the bytes used in it
+ */
+export function varintsOf(count: number, read: (visit: (slot: number) => void) => void): { bytes: Uint8Array; used: number } {
+  // A gap takes 4 bytes at most: slots stay below 2^24.
+  const bytes = new Uint8Array(count * 4 + 8);
+  let used = 0;
+  let last = -1;
+  read((slot) => {
+    used = writeGap(bytes, used, slot - last);
+    last = slot;
+  });
+  return { bytes, used };
+}
