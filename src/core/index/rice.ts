@@ -9,8 +9,6 @@
  * varint spends 16 bits on any gap from 128 to 16 383, a Rice code about log2(mean gap) + 2.
  */
 
-import { decodeSlots } from './varint.ts';
-
 /** The largest `k` (slots stay below 2^24, so a mean gap does too). */
 const MAX_K = 24;
 
@@ -108,19 +106,37 @@ function farCode(bytes: Uint8Array, pos: number, k: number, endBits: number): [n
   return pos > endBits ? null : [quotient, remainder, pos];
 }
 
-/** Where {@link varintsAsRice} reads a list's slots (grown to the longest list packed). */
-let scratch = new Int32Array(1024);
-
 /**
  * Writes a list held as varints (`count` slots up to `last`, in `varints` from `from` to `end`)
- * as Rice codes from byte `at` of `out` (zero bytes), when those are shorter.
+ * as Rice codes from byte `at` of `out` (zero bytes), when those are shorter: the codes of
+ * {@link writeRice}, written as the varints are read (packing reads every list of a table).
  * @returns their parameter and bytes, or null when the varints are shorter (`out` is left zero)
  */
 export function varintsAsRice(out: Uint8Array, at: number, varints: Uint8Array, count: number, last: number, from: number, end: number): { k: number; bytes: number } | null {
-  if (scratch.length < count) scratch = new Int32Array(Math.max(count, scratch.length * 2));
-  decodeSlots(varints, count, scratch, from, end);
   const k = riceParameter(count, last);
-  const bytes = writeRice(out, at, k, scratch, count);
+  const bits = k + 1;
+  const low = (1 << k) - 1;
+  let pos = at * 8;
+  for (let i = from, n = 0; n < count && i < end; n++) {
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = varints[i++]!;
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80 && i < end);
+    const value = gap - 1;
+    pos += value >>> k;
+    const placed = ((1 << k) | (value & low)) << (32 - bits - (pos & 7));
+    const o = pos >>> 3;
+    out[o]! |= placed >>> 24;
+    out[o + 1] = placed >>> 16;
+    out[o + 2] = placed >>> 8;
+    out[o + 3] = placed;
+    pos += bits;
+  }
+  const bytes = ((pos + 7) >>> 3) - at;
   if (bytes < end - from) return { k, bytes };
   out.fill(0, at, at + bytes + 3);
   return null;

@@ -162,7 +162,7 @@ export class SearchIndex {
     if (this.#stale > 0) {
       this.#postings.renumber(this.#renumbering());
       this.#stale = 0;
-    } else if (this.#loose) this.#postings.trim();
+    } else if (this.#loose) yield* this.#postings.trimInSlices();
     this.#loose = false;
     yield;
   }

@@ -99,4 +99,25 @@ describe('VarintPostings', () => {
     copy.trim();
     expect([...copy.keep(7, Int32Array.from([5, 200, 1201, 250_000]))]).toEqual([200, 1201, 250_000].filter((s) => [...slots, 250_000].includes(s)));
   });
+
+  it('keeps every list readable between the steps of a trim, and one pack per 4096 keys after it', () => {
+    const p = new VarintPostings(3 * 4096);
+    const expected = new Map<number, number[]>();
+    for (let slot = 0; slot < 2000; slot++) {
+      for (const key of [slot % 7, 4096 + ((slot * 13) % 50), 2 * 4096 + 5]) {
+        p.append(key, slot);
+        expected.set(key, [...(expected.get(key) ?? []), slot]);
+      }
+    }
+    p.trim();
+    for (let slot = 2000; slot < 2100; slot++) {
+      p.append(4096 + 1, slot);
+      expected.get(4096 + 1)!.push(slot);
+    }
+    const steps = p.trimInSlices();
+    let step = 0;
+    do for (const [key, slots] of expected) expect([...p.slots(key)], `key ${key} at step ${step}`).toEqual(slots);
+    while (!steps.next().done && ++step < 10);
+    expect(p.buffers).toBe(3);
+  });
 });

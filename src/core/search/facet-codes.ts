@@ -59,7 +59,8 @@ export class FacetCodes {
     const sources = this.#dictionaries[0]!;
     const code = sources.code(source);
     const year = date === '' ? 0 : this.#dictionaries[1]!.code(yearOf(date));
-    this.#makeRoom(at + KINDS, Math.max(code, year, folderCode));
+    // Rarely needed: a test of length and of one OR per section (a restore sets 204 000 at 50 MB).
+    if (at + KINDS > this.#codes.length || (code | year | folderCode) > 0xffff) this.#makeRoom(at + KINDS, code | year | folderCode);
     this.#codes[at] = code;
     this.#codes[at + 1] = year;
     this.#codes[at + 2] = folderCode;
