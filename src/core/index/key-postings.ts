@@ -1,4 +1,4 @@
-import { readRice, varintsAsRice } from './rice.ts';
+import { orRiceInto, readRice, varintsAsRice } from './rice.ts';
 import { readSlots, varintsOf, writeGap } from './varint.ts';
 
 /** What a `KeyPostings` holds, trimmed: how `posting-table-io.ts` writes and reads it. */
@@ -133,6 +133,7 @@ export class KeyPostings {
   /** ORs the slots into `out` (one bit per slot). */
   orInto(out: Uint32Array): void {
     if (this.#bits) for (let w = 0; w < this.#bits.length; w++) out[w]! |= this.#bits[w]!;
+    else if (this.#rice >= 0) orRiceInto(this.#gaps!, this.size, this.#rice, out, 0, this.#used);
     else this.#forEachSlot((slot) => (out[slot >>> 5]! |= 1 << (slot & 31)));
   }
 

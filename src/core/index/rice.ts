@@ -50,34 +50,82 @@ export function writeRice(out: Uint8Array, at: number, k: number, slots: Int32Ar
 }
 
 /**
- * Calls `visit` with the first `count` slots of the Rice codes of parameter `k` in `bytes` (from
- * `from` up to `end`) and their positions, in order, until it returns false. Reads no further
- * than `end` for a quotient; the bits of a remainder may be read from up to three bytes past
- * it (as undefined, that is 0, past the array).
+ * Decodes the first `count` slots of the Rice codes of parameter `k` in `bytes` (from `from` up
+ * to `end`) into `into`. Reads no further than `end` for a quotient; the bits of a remainder may
+ * be read from up to three bytes past it (as undefined, that is 0, past the array).
+ * @returns how many were decoded (fewer than `count` when the bytes end first)
  */
-export function readRice(bytes: Uint8Array, count: number, k: number, visit: (slot: number, n: number) => boolean | void, from = 0, end = bytes.length): void {
+export function decodeRice(bytes: Uint8Array, count: number, k: number, into: Int32Array, from = 0, end = bytes.length): number {
+  return decodeInto(bytes, count, k, into, null, from, end);
+}
+
+/** {@link decodeRice} into `into`, or into `bits` (one bit per slot, ORed) when `into` is null. */
+function decodeInto(bytes: Uint8Array, count: number, k: number, into: Int32Array | null, bits: Uint32Array | null, from: number, end: number): number {
   const endBits = end * 8;
+  // Four bytes in one read where they are all in `bytes` (a DataView read: 3.0 ns a code against
+  // 4.1 for four byte reads, Node 20).
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lastWord = bytes.length - 4;
   let pos = from * 8;
   let slot = -1;
   for (let n = 0; n < count; n++) {
     // Most codes are within the next 32 bits (a quotient of a few bits, then k ≤ 24): one read.
     const i = pos >>> 3;
     const shift = pos & 7;
-    const window = ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) << shift;
-    let quotient = Math.clz32(window);
-    let remainder = 0;
-    if (quotient + 1 + k <= 32 - shift) {
-      if (k !== 0) remainder = (window << (quotient + 1)) >>> (32 - k);
-      pos += quotient + 1 + k;
-      if (pos > endBits) return;
+    const window = (i <= lastWord ? view.getUint32(i) : wordAt(bytes, i)) << shift;
+    const zeros = Math.clz32(window);
+    if (zeros + 1 + k <= 32 - shift) {
+      slot += (zeros << k) + (k === 0 ? 0 : (window << (zeros + 1)) >>> (32 - k)) + 1;
+      pos += zeros + 1 + k;
+      if (pos > endBits) return n;
     } else {
       const far = farCode(bytes, pos, k, endBits);
-      if (far === null) return;
-      [quotient, remainder, pos] = far;
+      if (far === null) return n;
+      slot += far[0] * (1 << k) + far[1] + 1;
+      pos = far[2];
     }
-    slot += quotient * (1 << k) + remainder + 1;
-    if (visit(slot, n) === false) return;
+    if (into) into[n] = slot;
+    else bits![slot >>> 5]! |= 1 << (slot & 31);
   }
+  return count;
+}
+
+/** The four bytes from `i`, big-endian, those past `bytes` read as 0. */
+function wordAt(bytes: Uint8Array, i: number): number {
+  return (bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!;
+}
+
+/** Where lists are decoded to be read (grown to the longest), unless a reading is under way. */
+let scratch = new Int32Array(1024);
+let scratchInUse = false;
+
+/** Calls `use` with the list's slots decoded (see {@link decodeRice}) and how many there are. */
+function withDecoded(bytes: Uint8Array, count: number, k: number, from: number, end: number, use: (slots: Int32Array, decoded: number) => void): void {
+  // A reading that reads another list meanwhile decodes it into an array of its own.
+  const nested = scratchInUse;
+  if (!nested && scratch.length < count) scratch = new Int32Array(Math.max(count, scratch.length * 2));
+  const slots = nested ? new Int32Array(count) : scratch;
+  scratchInUse = true;
+  try {
+    use(slots, decodeRice(bytes, count, k, slots, from, end));
+  } finally {
+    scratchInUse = nested;
+  }
+}
+
+/**
+ * Calls `visit` with the first `count` slots of the Rice codes of parameter `k` in `bytes` (from
+ * `from` up to `end`) and their positions, in order, until it returns false.
+ */
+export function readRice(bytes: Uint8Array, count: number, k: number, visit: (slot: number, n: number) => boolean | void, from = 0, end = bytes.length): void {
+  withDecoded(bytes, count, k, from, end, (slots, decoded) => {
+    for (let n = 0; n < decoded; n++) if (visit(slots[n]!, n) === false) return;
+  });
+}
+
+/** ORs into `out` (one bit per slot) the slots {@link readRice} would visit, as they are decoded (no call per slot). */
+export function orRiceInto(bytes: Uint8Array, count: number, k: number, out: Uint32Array, from = 0, end = bytes.length): void {
+  decodeInto(bytes, count, k, null, out, from, end);
 }
 
 /**
@@ -98,9 +146,7 @@ function farCode(bytes: Uint8Array, pos: number, k: number, endBits: number): [n
   pos += zeros + 1;
   let remainder = 0;
   if (k !== 0) {
-    const i = pos >>> 3;
-    const window = (bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!;
-    remainder = (window << (pos & 7)) >>> (32 - k);
+    remainder = (wordAt(bytes, pos >>> 3) << (pos & 7)) >>> (32 - k);
     pos += k;
   }
   return pos > endBits ? null : [quotient, remainder, pos];
