@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readRice, riceParameter, writeRice } from './rice.ts';
+import { orRiceInto, readRice, riceParameter, varintsAsRice, writeRice } from './rice.ts';
+import { writeGap } from './varint.ts';
 
 /** Increasing slots from gaps of a few sizes: runs of neighbours, a mean, and far jumps. */
 const slotList = fc
@@ -19,6 +20,13 @@ function read(bytes: Uint8Array, count: number, k: number, from: number, end: nu
   return out;
 }
 
+/** A bitset of `words` words holding `slots`. */
+function bitsOf(slots: readonly number[], words: number): Uint32Array {
+  const bits = new Uint32Array(words);
+  for (const s of slots) bits[s >>> 5]! |= 1 << (s & 31);
+  return bits;
+}
+
 describe('Rice-coded slots', () => {
   it('read back exactly as written, at any offset and with any k, in the bytes the writer says', () => {
     fc.assert(
@@ -28,6 +36,11 @@ describe('Rice-coded slots', () => {
         const bytes = writeRice(out, offset, k, Int32Array.from(slots), slots.length);
         expect(out.subarray(offset + bytes).every((b) => b === 0)).toBe(true);
         expect(read(out, slots.length, k, offset, offset + bytes)).toEqual(slots);
+        // Cut right after the codes, so that the last words are read byte by byte.
+        expect(read(out.slice(0, offset + bytes), slots.length, k, offset, offset + bytes)).toEqual(slots);
+        const ored = new Uint32Array((slots.at(-1)! >>> 5) + 1);
+        orRiceInto(out, slots.length, k, ored, offset, offset + bytes);
+        expect(ored).toEqual(bitsOf(slots, ored.length));
         // Exactly the bits of the codes: a quotient in unary, a one, k bits of remainder.
         const bits = slots.reduce((sum, s, i) => sum + ((s - (i === 0 ? -1 : slots[i - 1]!) - 1) >>> k) + 1 + k, 0);
         expect(bytes).toBe(Math.ceil(bits / 8));
@@ -51,5 +64,22 @@ describe('Rice-coded slots', () => {
     const out = new Uint8Array(1);
     writeRice(out, 0, 0, Int32Array.from([0, 1, 2]), 3);
     expect(read(out, 100, 0, 0, 1)).toEqual([0, 1, 2]);
+  });
+
+  it('are written from varints only where shorter, leaving the bytes zero otherwise', () => {
+    fc.assert(
+      fc.property(slotList, (slots) => {
+        const varints = new Uint8Array(slots.length * 4);
+        let used = 0;
+        slots.forEach((s, i) => (used = writeGap(varints, used, s - (i === 0 ? -1 : slots[i - 1]!))));
+        const out = new Uint8Array(used + 8);
+        const rice = varintsAsRice(out, 0, varints, slots.length, slots.at(-1)!, 0, used);
+        if (rice === null) expect(out.every((b) => b === 0)).toBe(true);
+        else {
+          expect(rice.bytes).toBeLessThan(used);
+          expect(read(out, slots.length, rice.k, 0, rice.bytes)).toEqual(slots);
+        }
+      }),
+    );
   });
 });
