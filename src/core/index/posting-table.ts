@@ -72,7 +72,7 @@ export class PostingTable {
   }
 
   /**
-   * Gives every key exactly what it holds, packed into three buffers shared by all keys (the
+   * Gives every key exactly what it holds, packed into two buffers shared by all keys (the
    * gaps as Rice codes where shorter: see `KeyPostings.pack`), and every bitset the words its
    * slots need: appends leave up to half of each array spare.
    * @param slots how many slots are in use (the bitsets' length, rounded up to a word)

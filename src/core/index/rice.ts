@@ -1,20 +1,21 @@
 /**
- * Increasing slots written as Rice codes of the gaps between them, for lists that are no longer
- * appended to (a trimmed `KeyPostings`): a gap less one is `q · 2^k + r`, written as `q` zero bits,
- * a one bit, then `r` in `k` bits, most significant bit first. `k` is chosen per list from its
- * mean gap.
+ * Increasing slots written as Rice codes of the gaps between them, for packed lists (a trimmed
+ * `KeyPostings`, a pack of `VarintPostings`): a gap less one is `q · 2^k + r`, written as `q`
+ * zero bits, a one bit, then `r` in `k` bits, most significant bit first. `k` is chosen per list
+ * from its mean gap.
  *
- * @remarks At 50 MB of poems the character index and its pinyin tables hold 42 M postings; as
- * 7-bit varints their gaps take 31.5 MB, as Rice codes 22.2 MB (DESIGN.md, decision 77). A
- * varint spends 16 bits on any gap from 128 to 16 383, a Rice code about log2(mean gap) + 2.
+ * @remarks A varint spends 16 bits on any gap from 128 to 16 383, a Rice code about
+ * log2(mean gap) + 2. At 50 MB of poems the saved character index and its pinyin tables went
+ * from 48.1 to 40.7 MB, the pair lists from 23.1 to 18.9 MB (DESIGN.md, decision 77).
  */
+import { readSlots } from './varint.ts';
 
 /** The largest `k` (slots stay below 2^24, so a mean gap does too). */
 const MAX_K = 24;
 
 /**
  * The Rice parameter for `count` slots up to `last`: log2 of their mean gap, about the best
- * (trying one either side as well took a pass of its own and saved 1 %).
+ * (trying one either side as well took a pass of its own and saved under 1 % at 50 MB).
  */
 export function riceParameter(count: number, last: number): number {
   const mean = (last + 1 - count) / Math.max(1, count);
@@ -29,24 +30,26 @@ export function riceParameter(count: number, last: number): number {
  */
 export function writeRice(out: Uint8Array, at: number, k: number, slots: Int32Array, count: number): number {
   let pos = at * 8;
-  let previous = -1;
-  const bits = k + 1;
-  const low = (1 << k) - 1;
-  for (let n = 0; n < count; n++) {
-    const value = slots[n]! - previous - 1;
-    previous = slots[n]!;
-    pos += value >>> k;
-    // The one ending the quotient and the remainder, k + 1 ≤ 25 bits in the 4 bytes from `pos`:
-    // the first may hold the codes before, the others hold nothing yet.
-    const placed = ((1 << k) | (value & low)) << (32 - bits - (pos & 7));
-    const i = pos >>> 3;
-    out[i]! |= placed >>> 24;
-    out[i + 1] = placed >>> 16;
-    out[i + 2] = placed >>> 8;
-    out[i + 3] = placed;
-    pos += bits;
-  }
+  for (let n = 0; n < count; n++) pos = writeCode(out, pos, slots[n]! - (n === 0 ? -1 : slots[n - 1]!) - 1, k);
   return ((pos + 7) >>> 3) - at;
+}
+
+/**
+ * Writes `value` as a Rice code of parameter `k` at bit `pos` of `out` (zero from there on).
+ * @returns the bit after it
+ */
+function writeCode(out: Uint8Array, pos: number, value: number, k: number): number {
+  pos += value >>> k;
+  // The one ending the quotient and the remainder, k + 1 ≤ 25 bits in the 4 bytes from `pos`:
+  // the first may hold the codes before, the others hold nothing yet.
+  const bits = k + 1;
+  const placed = ((1 << k) | (value & ((1 << k) - 1))) << (32 - bits - (pos & 7));
+  const i = pos >>> 3;
+  out[i]! |= placed >>> 24;
+  out[i + 1] = placed >>> 16;
+  out[i + 2] = placed >>> 8;
+  out[i + 3] = placed;
+  return pos + bits;
 }
 
 /**
@@ -155,33 +158,23 @@ function farCode(bytes: Uint8Array, pos: number, k: number, endBits: number): [n
 /**
  * Writes a list held as varints (`count` slots up to `last`, in `varints` from `from` to `end`)
  * as Rice codes from byte `at` of `out` (zero bytes), when those are shorter: the codes of
- * {@link writeRice}, written as the varints are read (packing reads every list of a table).
+ * {@link writeRice}, written as the varints are read.
  * @returns their parameter and bytes, or null when the varints are shorter (`out` is left zero)
  */
 export function varintsAsRice(out: Uint8Array, at: number, varints: Uint8Array, count: number, last: number, from: number, end: number): { k: number; bytes: number } | null {
   const k = riceParameter(count, last);
-  const bits = k + 1;
-  const low = (1 << k) - 1;
   let pos = at * 8;
-  for (let i = from, n = 0; n < count && i < end; n++) {
-    let gap = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = varints[i++]!;
-      gap |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80 && i < end);
-    const value = gap - 1;
-    pos += value >>> k;
-    const placed = ((1 << k) | (value & low)) << (32 - bits - (pos & 7));
-    const o = pos >>> 3;
-    out[o]! |= placed >>> 24;
-    out[o + 1] = placed >>> 16;
-    out[o + 2] = placed >>> 8;
-    out[o + 3] = placed;
-    pos += bits;
-  }
+  let previous = -1;
+  readSlots(
+    varints,
+    count,
+    (slot) => {
+      pos = writeCode(out, pos, slot - previous - 1, k);
+      previous = slot;
+    },
+    from,
+    end,
+  );
   const bytes = ((pos + 7) >>> 3) - at;
   if (bytes < end - from) return { k, bytes };
   out.fill(0, at, at + bytes + 3);

@@ -119,5 +119,11 @@ describe('VarintPostings', () => {
     do for (const [key, slots] of expected) expect([...p.slots(key)], `key ${key} at step ${step}`).toEqual(slots);
     while (!steps.next().done && ++step < 10);
     expect(p.buffers).toBe(3);
+    // Trimmed again after appends to one range only: still a buffer per range holding lists.
+    p.append(5, 5000);
+    expected.get(5)!.push(5000);
+    p.trim();
+    expect(p.buffers).toBe(3);
+    for (const [key, slots] of expected) expect([...p.slots(key)]).toEqual(slots);
   });
 });

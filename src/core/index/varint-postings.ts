@@ -207,8 +207,10 @@ export class VarintPostings {
 
   /** Drops the packs no key's list is in, numbering the others again. */
   #dropUnusedPacks(): void {
+    // Pack numbers count from 1 (0: no list), and 0 stays 0.
     const renumbered = new Int32Array(this.#packs.length + 1);
-    for (let key = 0; key < this.keys; key++) renumbered[this.#packOf[key]!] = 1;
+    for (let key = 0; key < this.keys; key++) if (this.#used[key]! > 0) renumbered[this.#packOf[key]!] = 1;
+    renumbered[0] = 0;
     const packs: Uint8Array[] = [];
     for (let p = 1; p <= this.#packs.length; p++) if (renumbered[p] === 1) renumbered[p] = packs.push(this.#packs[p - 1]!);
     for (let key = 0; key < this.keys; key++) this.#packOf[key] = renumbered[this.#packOf[key]!]!;

@@ -33,28 +33,6 @@ export function readSlots(bytes: Uint8Array, count: number, visit: (slot: number
 }
 
 /**
- * The first `count` slots of `bytes` (from `from` up to `end`) into `into`, as `readSlots` reads
- * them but without a call per slot (packing reads every list of a table twice).
- * @returns how many were read
- */
-export function decodeSlots(bytes: Uint8Array, count: number, into: Int32Array, from = 0, end = bytes.length): number {
-  let slot = -1;
-  let k = 0;
-  for (let at = from; k < count && at < end; k++) {
-    let gap = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = bytes[at++]!;
-      gap |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80 && at < end);
-    into[k] = slot += gap;
-  }
-  return k;
-}
-
-/**
  * The `count` slots `read` gives, in order, as varint gaps in a new buffer with room to append:
  * a packed list of Rice codes made appendable again.
  * @returns the buffer and the bytes used in it
