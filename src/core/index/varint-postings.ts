@@ -1,11 +1,10 @@
 import { PendingPostings, type WriteKey } from './pending-postings.ts';
 import { readRice, varintsAsRice } from './rice.ts';
+import { decodeRange, encodeRange } from './varint-postings-io.ts';
 import { readSlots, varintsOf, writeGap } from './varint.ts';
 
 /** Keys per buffer that `trim` packs their lists into: a snapshot's shard of pair postings. */
 const PACK_KEYS = 4096;
-/** Bytes of a key's fields in an exported range (see `exportRange`). */
-const FIELD_BYTES = 16;
 
 /**
  * Posting lists of slots (dense section numbers) per key, each list the gaps between increasing
@@ -267,67 +266,30 @@ export class VarintPostings {
     this.trim();
   }
 
-  /**
-   * Keys `from` to `to` (excluded) as one buffer: their number, then per key its bytes, postings,
-   * last slot and Rice parameter or -1 for varints (little-endian 32-bit integers), then the bytes
-   * of every list. A copy: nothing of it is shared with the lists.
-   */
+  /** Keys `from` to `to` (excluded) as one buffer of a snapshot (see `varint-postings-io.ts`). */
   exportRange(from: number, to: number): Uint8Array {
     this.#flush();
-    const keys = to - from;
-    let bytes = 0;
-    for (let key = from; key < to; key++) bytes += this.#used[key]!;
-    const head = 4 + keys * FIELD_BYTES;
-    const out = new Uint8Array(head + bytes);
-    const view = new DataView(out.buffer);
-    view.setInt32(0, keys, true);
-    let at = head;
-    for (let key = from; key < to; key++) {
-      const used = this.#used[key]!;
-      const field = 4 + (key - from) * FIELD_BYTES;
-      view.setInt32(field, used, true);
-      view.setInt32(field + 4, this.#counts[key]!, true);
-      view.setInt32(field + 8, this.#last[key]!, true);
-      view.setInt32(field + 12, this.#rice[key]!, true);
-      if (used > 0) out.set(this.#bytes(key), at);
-      at += used;
-    }
-    return out;
+    return encodeRange(Array.from({ length: to - from }, (_, k) => ({ bytes: this.#bytes(from + k), count: this.#counts[from + k]!, last: this.#last[from + k]!, rice: this.#rice[from + k]! })));
   }
 
   /**
    * Loads keys from `from` on from a buffer of {@link exportRange}; the lists stay in it.
    * @param slots the slots in use: no list may end past them
-   * @throws on a buffer whose fields do not add up (a damaged snapshot: the caller rebuilds), so
-   *   that no lying count or slot reaches a query
+   * @throws on a damaged buffer (see `decodeRange`)
    */
   importRange(from: number, data: Uint8Array, slots: number): void {
     this.#flush();
-    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const fields = decodeRange(data, slots, this.keys - from);
     const pack = this.#packs.push(data);
-    const keys = data.byteLength >= 4 ? view.getInt32(0, true) : -1;
-    let at = 4 + keys * FIELD_BYTES;
-    if (keys < 0 || from + keys > this.keys || at > data.byteLength) throw new Error('pair postings: damaged snapshot chunk');
-    for (let k = 0; k < keys; k++) {
-      const field = 4 + k * FIELD_BYTES;
-      const used = view.getInt32(field, true);
-      const count = view.getInt32(field + 4, true);
-      const last = view.getInt32(field + 8, true);
-      const rice = view.getInt32(field + 12, true);
-      // Every posting takes a byte at least as a varint, k + 1 bits as a Rice code; the last slot
-      // is one in use, or none without postings.
-      const coded = rice === -1 ? count <= used : rice >= 0 && rice <= 24 && count * (rice + 1) <= used * 8;
-      const fits = used >= 0 && at + used <= data.byteLength && count >= 0 && coded && last < slots && (count === 0 ? last === -1 : last >= 0);
-      if (!fits) throw new Error('pair postings: damaged snapshot chunk');
+    for (let k = 0; k < fields.keys; k++) {
       const key = from + k;
-      this.#used[key] = used;
-      this.#counts[key] = count;
-      this.#last[key] = last;
-      this.#rice[key] = rice;
+      this.#used[key] = fields.used[k]!;
+      this.#counts[key] = fields.count[k]!;
+      this.#last[key] = fields.last[k]!;
+      this.#rice[key] = fields.rice[k]!;
       this.#loose[key] = undefined;
-      this.#packOf[key] = used > 0 ? pack : 0;
-      this.#start[key] = at;
-      at += used;
+      this.#packOf[key] = fields.used[k]! > 0 ? pack : 0;
+      this.#start[key] = fields.start[k]!;
     }
   }
 }
