@@ -242,6 +242,11 @@ export class SectionStore {
     return sig;
   }
 
+  /** Sketches held: those of long sections, and at most `RECENT_SKETCHES` others. */
+  get sketchesHeld(): number {
+    return this.#signatures.size + this.#recentSignatures.size;
+  }
+
   /** Makes a section's sketch now (see `SearchEngine.addFile`). */
   sketch(s: LibrarySection): void {
     this.#signatures.set(s.id, signature(s.norm));

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { signature } from '../rank/near-duplicates.ts';
+import { fromStored } from './records.ts';
+import { SectionStore } from './section-store.ts';
+
+/** A poem-sized section of its own text. */
+const poem = (id: number) => fromStored({ id, fileId: 1, index: id, title: `詩 ${id}`, norm: `第${id}首,春眠不觉晓,处处闻啼鸟,夜来风雨声,花落知多少,${id * 7919}` });
+
+describe('SectionStore sketches', () => {
+  it('holds the sketches made on first use 4 096 at most, and gives each as made from its text', () => {
+    const store = new SectionStore();
+    const sections = Array.from({ length: 10_000 }, (_, id) => poem(id));
+    store.addFile(1, 'poems.txt', sections);
+    for (const s of sections) expect(store.signature(s.id)).toEqual(signature(s.norm));
+    expect(store.sketchesHeld).toBeLessThanOrEqual(4096);
+    expect(store.sketchesHeld).toBeGreaterThan(0);
+    // Asked again after being dropped, a sketch is made again, the same.
+    expect(store.signature(3)).toEqual(signature(sections[3]!.norm));
+  });
+
+  it('keeps the sketches of long sections made as they are added', () => {
+    const store = new SectionStore();
+    const long = fromStored({ id: 1, fileId: 1, index: 0, title: 't', norm: '长'.repeat(2000) + '文' });
+    store.addFile(1, 'long.txt', [long]);
+    store.sketch(long);
+    const made = store.signature(1);
+    const shorts = Array.from({ length: 5000 }, (_, k) => poem(k + 2));
+    store.appendToFile(1, shorts);
+    for (const s of shorts) store.signature(s.id);
+    expect(store.sketchesHeld).toBeLessThanOrEqual(4097);
+    // The same object: never dropped with the others.
+    expect(store.signature(1)).toBe(made);
+  });
+});
