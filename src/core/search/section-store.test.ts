@@ -32,3 +32,22 @@ describe('SectionStore sketches', () => {
     expect(store.signature(1)).toBe(made);
   });
 });
+
+describe('SectionStore files', () => {
+  it('gives a file its section ids in order, following one another or not, and forgets them with it', () => {
+    const store = new SectionStore();
+    store.addFile(1, 'a.txt', [poem(10), poem(11), poem(12)]);
+    store.appendToFile(1, [poem(13)]);
+    store.addFile(2, 'b.txt', [poem(20), poem(22)]);
+    store.appendToFile(2, [poem(23), poem(5)]);
+    store.addFile(3, 'c.txt', []);
+    store.appendToFile(3, [poem(30), poem(31)]);
+    expect(store.sectionIdsOf(1)).toEqual([10, 11, 12, 13]);
+    expect(store.sectionIdsOf(2)).toEqual([20, 22, 23, 5]);
+    expect(store.sectionIdsOf(3)).toEqual([30, 31]);
+    expect(store.sectionIdsOf(4)).toEqual([]);
+    expect(store.removeFile(2)).toEqual([20, 22, 23, 5]);
+    expect([...store.ids()]).toEqual([10, 11, 12, 13, 30, 31]);
+    expect(store.sectionIdsOf(2)).toEqual([]);
+  });
+});
