@@ -107,17 +107,17 @@ describe('SearchIndex through removals, compactions and snapshots', () => {
     expect(() => index.import(chunks.filter(([k]) => k !== 'slots'))).toThrow(/slot/);
   });
 
-  it('refuses a snapshot whose fields lie: a count, a last slot, a section id', async () => {
+  it('refuses a snapshot whose fields lie: a count, a last slot, a Rice parameter, a section id', async () => {
     const chunks = await indexOf(TEXTS).export();
-    /** The chunks with one 32-bit field of the first key holding postings changed (field 0: bytes, 1: count, 2: last slot). */
+    /** The chunks with one 32-bit field of the first key holding postings changed (field 0: bytes, 1: count, 2: last slot, 3: Rice parameter). */
     const lying = (field: number, value: (old: number) => number) =>
       chunks.map(([k, d]): [string, Uint8Array] => {
         if (!k.startsWith('pairs/')) return [k, d];
         const copy = d.slice();
         const view = new DataView(copy.buffer);
         for (let key = 0; key < view.getInt32(0, true); key++) {
-          if (view.getInt32(4 + key * 12, true) === 0) continue;
-          const at = 4 + key * 12 + field * 4;
+          if (view.getInt32(4 + key * 16, true) === 0) continue;
+          const at = 4 + key * 16 + field * 4;
           view.setInt32(at, value(view.getInt32(at, true)), true);
           break;
         }
@@ -128,6 +128,10 @@ describe('SearchIndex through removals, compactions and snapshots', () => {
     expect(() => index.import(lying(1, () => 2 ** 30))).toThrow(/damaged/);
     expect(() => index.import(lying(1, () => -1))).toThrow(/damaged/);
     expect(() => index.import(lying(2, () => TEXTS.length))).toThrow(/damaged/);
+    expect(() => index.import(lying(3, () => 25))).toThrow(/damaged/);
+    expect(() => index.import(lying(3, () => -2))).toThrow(/damaged/);
+    // Rice codes of k = 24 take 25 bits each: more postings than the bytes can hold.
+    expect(() => index.import(lying(3, () => 24))).toThrow(/damaged/);
     expect(() => index.import(withIds([1, 2, 3, 2 ** 30]), TEXTS.length + 1)).toThrow(/slot table/);
     expect(() => index.import(withIds([1, 2, 2, 4]))).toThrow(/slot table/);
     expect(() => index.import(withIds([1, -7, 3, 4]))).toThrow(/slot table/);
