@@ -54,15 +54,11 @@ function writeCode(out: Uint8Array, pos: number, value: number, k: number): numb
 
 /**
  * Decodes the first `count` slots of the Rice codes of parameter `k` in `bytes` (from `from` up
- * to `end`) into `into`. Reads no further than `end` for a quotient; the bits of a remainder may
- * be read from up to three bytes past it (as undefined, that is 0, past the array).
+ * to `end`) into `into`, or into `bits` (one bit per slot, ORed) when `into` is null. Reads no
+ * further than `end` for a quotient; the bits of a remainder may be read from up to three bytes
+ * past it (as undefined, that is 0, past the array).
  * @returns how many were decoded (fewer than `count` when the bytes end first)
  */
-export function decodeRice(bytes: Uint8Array, count: number, k: number, into: Int32Array, from = 0, end = bytes.length): number {
-  return decodeInto(bytes, count, k, into, null, from, end);
-}
-
-/** {@link decodeRice} into `into`, or into `bits` (one bit per slot, ORed) when `into` is null. */
 function decodeInto(bytes: Uint8Array, count: number, k: number, into: Int32Array | null, bits: Uint32Array | null, from: number, end: number): number {
   const endBits = end * 8;
   // Four bytes in one read where they are all in `bytes` (a DataView read: 3.0 ns a code against
@@ -102,7 +98,7 @@ function wordAt(bytes: Uint8Array, i: number): number {
 let scratch = new Int32Array(1024);
 let scratchInUse = false;
 
-/** Calls `use` with the list's slots decoded (see {@link decodeRice}) and how many there are. */
+/** Calls `use` with the list's slots decoded (see {@link decodeInto}) and how many there are. */
 function withDecoded(bytes: Uint8Array, count: number, k: number, from: number, end: number, use: (slots: Int32Array, decoded: number) => void): void {
   // A reading that reads another list meanwhile decodes it into an array of its own.
   const nested = scratchInUse;
@@ -110,7 +106,7 @@ function withDecoded(bytes: Uint8Array, count: number, k: number, from: number, 
   const slots = nested ? new Int32Array(count) : scratch;
   scratchInUse = true;
   try {
-    use(slots, decodeRice(bytes, count, k, slots, from, end));
+    use(slots, decodeInto(bytes, count, k, slots, null, from, end));
   } finally {
     scratchInUse = nested;
   }
