@@ -61,4 +61,35 @@ describe('KeyPostings', () => {
     expect(seen).toEqual([...slots.map((s) => [s, 1]), [250_000, 3]]);
     expect(p.state.rice).toBe(-1);
   });
+
+  it('packs a bitset as Rice codes where those are shorter (a key in a fifth of the slots), and keeps it where not (in nine tenths)', () => {
+    const words = Math.ceil(20_000 / 32);
+    const filled = (every: (slot: number) => boolean) => {
+      const p = new KeyPostings(1);
+      const slots: number[] = [];
+      for (let slot = 0; slot < 20_000; slot++) if (every(slot)) (p.append(slot, 1 + (slot % 3 === 0 ? 1 : 0), words), slots.push(slot));
+      return { p, slots };
+    };
+    const listed = (p: KeyPostings) => {
+      const seen: [number, number][] = [];
+      p.forEach((s, c) => seen.push([s, c]));
+      return seen;
+    };
+    const sparse = filled((slot) => (slot * 7919) % 5 === 0);
+    expect(sparse.p.state.bits).not.toBeNull();
+    trim(sparse.p, words);
+    expect(sparse.p.state.bits).toBeNull();
+    expect(sparse.p.state.rice).toBeGreaterThanOrEqual(0);
+    expect(sparse.p.state.gaps!.length).toBeLessThan(words * 4);
+    expect(listed(sparse.p)).toEqual(sparse.slots.map((s) => [s, 1 + (s % 3 === 0 ? 1 : 0)]));
+    // Appended to, it is a bitset again (the varints it unpacks to outweigh one).
+    sparse.p.append(20_000, 1, words + 1);
+    expect(sparse.p.state.bits).not.toBeNull();
+    expect(listed(sparse.p)).toEqual([...sparse.slots.map((s) => [s, 1 + (s % 3 === 0 ? 1 : 0)]), [20_000, 1]]);
+
+    const dense = filled((slot) => slot % 10 !== 0);
+    trim(dense.p, words);
+    expect(dense.p.state.bits).not.toBeNull();
+    expect(listed(dense.p)).toEqual(dense.slots.map((s) => [s, 1 + (s % 3 === 0 ? 1 : 0)]));
+  });
 });

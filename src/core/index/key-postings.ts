@@ -1,4 +1,4 @@
-import { orRiceInto, readRice, varintsAsRice } from './rice.ts';
+import { orRiceInto, readRice, slotsAsRice, varintsAsRice } from './rice.ts';
 import { readSlots, varintsOf, writeGap } from './varint.ts';
 
 /** What a `KeyPostings` holds, trimmed: how `posting-table-io.ts` writes and reads it. */
@@ -146,9 +146,9 @@ export class KeyPostings {
     }
   }
 
-  /** The most {@link pack} takes of the table's bytes: the gaps as they are, and the counts. */
+  /** The most {@link pack} takes of the table's bytes: the gaps as they are (a bitset's, shorter), and the counts. */
   get packBytes(): number {
-    return (this.#gaps ? this.#used : 0) + this.#countsUsed;
+    return (this.#gaps ? this.#used : (this.#bits?.byteLength ?? 0)) + this.#countsUsed;
   }
 
   /** Words of the count bitmap that a pack keeps: up to the last posting. */
@@ -159,10 +159,12 @@ export class KeyPostings {
   /**
    * Moves the gaps, counts and count bitmap into `arena` from its cursors (zero bytes), without
    * room to spare, the gaps as Rice codes where those are shorter than the varints: a table's
-   * keys then share its buffers (at 50 MB, a buffer per array was 36 600 of them). The bitset is
-   * left as it is (see `resize`).
+   * keys then share its buffers (at 50 MB, a buffer per array was 36 600 of them). A bitset, too,
+   * becomes Rice codes where those are shorter: a character in a tenth to a third of the sections
+   * takes about two thirds of its bitset's bytes that way (at 50 MB, 7.0 → 4.9 MB over 275 keys).
    */
   pack(arena: PackArena): void {
+    if (this.#bits && !this.#packed) this.#bitsAsRice(arena);
     if (this.#gaps) {
       const from = arena.byteAt;
       if (this.#packed || this.#rice >= 0) arena.bytes.set(this.#gaps.subarray(0, this.#used), from);
@@ -188,6 +190,16 @@ export class KeyPostings {
       arena.wordAt += words;
     }
     this.#packed = true;
+  }
+
+  /** The bitset as Rice codes at the arena's cursor, when those are shorter (see {@link pack}). */
+  #bitsAsRice(arena: PackArena): void {
+    const rice = slotsAsRice(arena.bytes, arena.byteAt, this.size, this.#last, (visit) => this.#forEachSlot(visit), this.#bits!.byteLength);
+    if (!rice) return;
+    // Copied in place by `pack`, as any Rice-coded gaps are.
+    this.#gaps = arena.bytes.subarray(arena.byteAt, arena.byteAt + rice.bytes);
+    [this.#rice, this.#used] = [rice.k, rice.bytes];
+    this.#bits = null;
   }
 
   /** Views `bytes` where this key viewed `packed` (a copy of its first part: see `PostingTable.trim`). */

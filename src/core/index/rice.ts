@@ -152,27 +152,26 @@ function farCode(bytes: Uint8Array, pos: number, k: number, endBits: number): [n
 }
 
 /**
- * Writes a list held as varints (`count` slots up to `last`, in `varints` from `from` to `end`)
- * as Rice codes from byte `at` of `out` (zero bytes), when those are shorter: the codes of
- * {@link writeRice}, written as the varints are read.
- * @returns their parameter and bytes, or null when the varints are shorter (`out` is left zero)
+ * Writes a list (`count` slots up to `last`, each given to `visit` in order by `forEachSlot`) as
+ * Rice codes from byte `at` of `out` (zero bytes), when those take fewer than `shorterThan`
+ * bytes: the codes of {@link writeRice}, written as the slots are read.
+ * @returns their parameter and bytes, or null when they are not shorter (`out` is left zero)
  */
-export function varintsAsRice(out: Uint8Array, at: number, varints: Uint8Array, count: number, last: number, from: number, end: number): { k: number; bytes: number } | null {
+export function slotsAsRice(out: Uint8Array, at: number, count: number, last: number, forEachSlot: (visit: (slot: number) => void) => void, shorterThan: number): { k: number; bytes: number } | null {
   const k = riceParameter(count, last);
   let pos = at * 8;
   let previous = -1;
-  readSlots(
-    varints,
-    count,
-    (slot) => {
-      pos = writeCode(out, pos, slot - previous - 1, k);
-      previous = slot;
-    },
-    from,
-    end,
-  );
+  forEachSlot((slot) => {
+    pos = writeCode(out, pos, slot - previous - 1, k);
+    previous = slot;
+  });
   const bytes = ((pos + 7) >>> 3) - at;
-  if (bytes < end - from) return { k, bytes };
+  if (bytes < shorterThan) return { k, bytes };
   out.fill(0, at, at + bytes + 3);
   return null;
+}
+
+/** {@link slotsAsRice} of a list held as varints (in `varints` from `from` to `end`), when the codes are shorter than the varints. */
+export function varintsAsRice(out: Uint8Array, at: number, varints: Uint8Array, count: number, last: number, from: number, end: number): { k: number; bytes: number } | null {
+  return slotsAsRice(out, at, count, last, (visit) => readSlots(varints, count, visit, from, end), end - from);
 }
