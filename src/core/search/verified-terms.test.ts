@@ -58,6 +58,28 @@ describe('VerifiedTerms', () => {
     expect(asked.slice(2)).toEqual([[1, 2], [1, 2], [1, 2]]);
   });
 
+  it('gives back the kept counts (0 to 16) and title hits of every match as they were verified', () => {
+    const store = new SectionStore();
+    const norms = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? 'y' : 'x'.repeat(1 + (i % 17))));
+    store.addFile(1, 'a', norms.slice(0, 30).map((norm, i) => section(i + 1, 1, norm)));
+    const verify = (fresh: readonly number[]): Verified => {
+      const counts = new Uint8Array(store.maxId + 1);
+      const inTitle = new Uint8Array(store.maxId + 1);
+      const ids = fresh.filter((id) => store.get(id)!.norm.includes('x'));
+      // A count of 0 is a match whose count is not known.
+      for (const id of ids) [counts[id], inTitle[id]] = [(store.get(id)!.norm.length * 5) % 17, id % 2];
+      return { ids, counts, inTitle };
+    };
+    const kept = new VerifiedTerms(4, 0);
+    const all = () => Array.from({ length: store.maxId }, (_, i) => i + 1);
+    kept.verified('literal', 'x', store, all(), verify);
+    store.addFile(2, 'b', norms.slice(30).map((norm, i) => section(i + 31, 2, norm)));
+    const grown = kept.verified('literal', 'x', store, all(), verify);
+    const afresh = verify(all());
+    expect([grown.ids, [...grown.counts], [...grown.inTitle]]).toEqual([afresh.ids, [...afresh.counts], [...afresh.inTitle]]);
+    expect(new Set(grown.counts).size).toBeGreaterThan(10);
+  });
+
   it('gives the same ranked pages as verifying afresh, as files arrive and leave', () => {
     const keeping = new SearchEngine(new VerifiedTerms(32, 0));
     const fresh = new SearchEngine(new VerifiedTerms(0, Infinity));
