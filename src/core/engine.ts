@@ -255,12 +255,22 @@ export class SearchEngine {
 
   /** Trims the index to its exact size and drops removed sections from it (see `SearchIndex.compact`). */
   compactIndex(): void {
-    for (const _ of this.#index.compactInSlices());
+    for (const _ of this.compactIndexInSlices());
   }
 
   /** {@link SearchEngine.compactIndex}, pausing (`yield`) between steps. */
-  compactIndexInSlices(): Generator<void> {
-    return this.#index.compactInSlices();
+  *compactIndexInSlices(): Generator<void> {
+    yield* this.#index.compactInSlices();
+    this.fitToSize();
+  }
+
+  /**
+   * Drops the room that arrays by section id keep to grow (a quarter of them at 50 MB): called
+   * when few sections may follow soon, once the index is compacted or a library restored.
+   */
+  fitToSize(): void {
+    this.#store.fit();
+    this.#index.fit();
   }
 
   /** Serialized index chunks, for persistence; `between` is awaited between two chunks. */

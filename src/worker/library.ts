@@ -95,6 +95,7 @@ export class Library {
     }
     // Ids of files whose write failed are not reused either: the stored counter may be ahead.
     this.engine.reserveSectionIds(this.#catalog.meta.nextSectionId);
+    this.engine.fitToSize();
     // Files stored after the last snapshot (or a snapshot from other code) are indexed now; the
     // result is saved by saveIfStale, when this tab may write.
     this.#snapshotStale = stale;

@@ -148,6 +148,12 @@ export class CharIndex {
     }
   }
 
+  /** Drops the room the slot tables keep to grow (see `SlotOf.fit`). */
+  fit(): void {
+    this.#ids = this.#ids.slice();
+    this.#slots.fit();
+  }
+
   /**
    * The slots, the text and title tables, and the pinyin tables once written for every slot, as
    * chunks for a snapshot (see `char-index-io.ts`).

@@ -141,6 +141,12 @@ export class SearchIndex {
     return out;
   }
 
+  /** Drops the room the slot tables keep to grow (see `SlotOf.fit`). */
+  fit(): void {
+    if (this.#ids.length > this.#slotCount) this.#ids = this.#ids.slice(0, Math.max(1, this.#slotCount));
+    this.#slotOf.fit();
+  }
+
   /** Trims the lists to their bytes and drops removed sections' slots. */
   compact(): void {
     for (const _ of this.compactInSlices());

@@ -77,6 +77,11 @@ export class FacetCodes {
     this.#codes = grown;
   }
 
+  /** Drops the room for ids from `ids` on (the codes double as they grow; they grow again when needed). */
+  fit(ids: number): void {
+    if (this.#codes.length > ids * KINDS) this.#codes = this.#codes.slice(0, Math.max(1, ids) * KINDS);
+  }
+
   /** The codes of every section, `table[id * kinds + k]` (0 beyond: an unknown section), to read many at once. */
   get table(): Uint16Array | Int32Array {
     return this.#codes;

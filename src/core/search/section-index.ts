@@ -228,6 +228,12 @@ export class SectionIndex {
     yield;
   }
 
+  /** Drops the room both indexes' slot tables keep to grow (see `SlotOf.fit`). */
+  fit(): void {
+    this.#pairs.fit();
+    this.#chars.fit();
+  }
+
   /** The pair index, for persistence. */
   get pairs(): SearchIndex {
     return this.#pairs;

@@ -51,3 +51,25 @@ describe('SectionStore files', () => {
     expect(store.sectionIdsOf(2)).toEqual([]);
   });
 });
+
+describe('SectionStore arrays by id', () => {
+  it('fits its arrays by id to the largest id, and grows them again for sections added after', () => {
+    const store = new SectionStore();
+    const first = Array.from({ length: 3000 }, (_, id) => ({ ...poem(id + 1), source: `作者${id % 7}`, date: `${1900 + (id % 50)}-01-01` }));
+    store.addFile(1, 'a/poems.txt', first);
+    expect(store.lengths.length).toBeGreaterThan(3001);
+    store.fit();
+    expect(store.lengths.length).toBe(3001);
+    expect(store.facetCodes.table.length).toBe(3001 * store.facetCodes.kinds);
+    const later = Array.from({ length: 500 }, (_, k) => ({ ...poem(k + 3001), source: '后来者' }));
+    store.addFile(2, 'b/more.txt', later);
+    for (const s of [...first, ...later]) {
+      expect(store.lengths[s.id]).toBe(s.norm.length);
+      expect(store.get(s.id)).toBe(s);
+    }
+    const codes = (id: number) => [0, 1, 2].map((k) => store.facetCodes.code(id, k));
+    expect(codes(3000)).toEqual(codes(3000 - 350));
+    expect(codes(3001)[0]).not.toBe(codes(3000)[0]);
+    expect(codes(3001)[2]).not.toBe(codes(3000)[2]);
+  });
+});

@@ -180,6 +180,17 @@ export class SectionStore {
     for (const s of sections) this.#addSection(s, folderCode);
   }
 
+  /**
+   * Drops the room the arrays by id keep to grow (a quarter of them at 50 MB): once a library is
+   * restored or compacted, when few ids may follow soon.
+   */
+  fit(): void {
+    const ids = this.#maxId + 1;
+    this.#byId = this.#byId.slice();
+    if (this.#lengths.length > ids) this.#lengths = this.#lengths.slice(0, Math.max(1, ids));
+    this.#facetCodes.fit(ids);
+  }
+
   #addSection(s: LibrarySection, folderCode: number): void {
     if (s.id <= this.#maxId) this.#changes++;
     else this.#maxId = s.id;
