@@ -1,7 +1,7 @@
 import { orRiceInto, readRice, slotsAsRice, varintsAsRice } from './rice.ts';
 import { readSlots, varintsOf, writeGap } from './varint.ts';
 
-/** What a `KeyPostings` holds, trimmed: how `posting-table-io.ts` writes and reads it. */
+/** What a `KeyPostings` holds, trimmed, as views: how `posting-table-io.ts` writes it. */
 export interface KeyState {
   size: number;
   last: number;
@@ -16,6 +16,28 @@ export interface KeyState {
 }
 
 /**
+ * A key's arrays as places in buffers its table's keys share (a snapshot's chunk, see
+ * `posting-table-io.ts`): offsets, not views, which took 2.2 MB at 50 MB (37 000 of them).
+ */
+export interface PackedKey {
+  size: number;
+  last: number;
+  rice: number;
+  /** The buffer of its gaps and counts. */
+  bytes: Uint8Array;
+  gapsAt: number;
+  /** -1: a bitset. */
+  gapBytes: number;
+  bits: Uint32Array | null;
+  countsAt: number;
+  countCount: number;
+  /** The buffer of its count bitmap. */
+  words: Uint32Array;
+  multiAt: number;
+  multiWords: number;
+}
+
+/**
  * One key's postings in a `PostingTable`: increasing slots, each with a count.
  *
  * @remarks While the key is sparse its slots are the gaps between them as variable-length
@@ -25,23 +47,29 @@ export interface KeyState {
  * 50 MB this took the character index from 80 to about 45 MB (DESIGN.md, decision 60).
  *
  * A trim packs the arrays into the table's (see `PostingTable.trim`), the gaps as Rice codes
- * where those are shorter (`rice.ts`); the next append unpacks the gaps into varints again.
+ * where those are shorter (`rice.ts`); the key then holds the table's buffers and where its part
+ * starts. The next append copies its part out (the gaps as varints again).
  */
 export class KeyPostings {
   /** Postings. */
   size = 0;
   #last = -1;
-  /** Gaps between slots while sparse (`#used` bytes of it), null once a bitset. */
+  /** The gaps between slots while sparse, `#used` bytes from `#gapsAt`; null once a bitset. */
   #gaps: Uint8Array | null;
+  #gapsAt = 0;
   #used = 0;
   /** The Rice parameter of `#gaps` once packed as Rice codes, else -1 (varints). */
   #rice = -1;
-  /** True from a {@link pack} to the next append: packing again only copies the arrays. */
+  /** True from a {@link pack} (or a snapshot) to the next append: the arrays are the table's, shared. */
   #packed = false;
   #bits: Uint32Array | null = null;
-  /** A bit per posting whose count is not 1, and those counts, in posting order. */
+  /** A bit per posting whose count is not 1 (`#multiWords` words from `#multiAt`)… */
   #multi: Uint32Array | null = null;
+  #multiAt = 0;
+  #multiWords = 0;
+  /** …and those counts, in posting order (`#countsUsed` from `#countsAt`). */
   #counts: Uint8Array | null = null;
+  #countsAt = 0;
   #countsUsed = 0;
 
   constructor(expected: number) {
@@ -50,33 +78,45 @@ export class KeyPostings {
 
   /** The postings as they are held, without room to spare (views, not copies). */
   get state(): KeyState {
-    const multi = this.#multi?.subarray(0, (this.size + 31) >>> 5) ?? null;
-    return { size: this.size, last: this.#last, gaps: this.#gaps?.subarray(0, this.#used) ?? null, rice: this.#rice, bits: this.#bits, multi, counts: this.#counts?.subarray(0, this.#countsUsed) ?? null };
+    const size = this.size;
+    const words = Math.min(this.#multiWords, (size + 31) >>> 5);
+    return {
+      size,
+      last: this.#last,
+      gaps: this.#gaps?.subarray(this.#gapsAt, this.#gapsAt + this.#used) ?? null,
+      rice: this.#rice,
+      bits: this.#bits,
+      multi: this.#multi?.subarray(this.#multiAt, this.#multiAt + words) ?? null,
+      counts: this.#counts?.subarray(this.#countsAt, this.#countsAt + this.#countsUsed) ?? null,
+    };
   }
 
-  /** Postings holding `state` (checked by the caller), its arrays used as they are. */
-  static from(state: KeyState): KeyPostings {
+  /** Postings in the shared buffers `packed` points into (checked by the caller), used as they are. */
+  static from(packed: PackedKey): KeyPostings {
     const p = new KeyPostings(0);
-    p.size = state.size;
-    p.#last = state.last;
-    p.#gaps = state.gaps;
-    p.#used = state.gaps?.length ?? 0;
-    p.#rice = state.rice;
+    p.size = packed.size;
+    p.#last = packed.last;
+    p.#gaps = packed.gapBytes === -1 ? null : packed.bytes;
+    p.#gapsAt = packed.gapsAt;
+    p.#used = Math.max(0, packed.gapBytes);
+    p.#rice = packed.rice;
     p.#packed = true;
-    p.#bits = state.bits;
-    p.#multi = state.multi;
-    p.#counts = state.counts;
-    p.#countsUsed = state.counts?.length ?? 0;
+    p.#bits = packed.bits;
+    p.#multi = packed.multiWords === 0 ? null : packed.words;
+    p.#multiAt = packed.multiAt;
+    p.#multiWords = packed.multiWords;
+    p.#counts = packed.countCount === 0 ? null : packed.bytes;
+    p.#countsAt = packed.countsAt;
+    p.#countsUsed = packed.countCount;
     return p;
   }
 
   /** Appends `slot` (above every slot so far) with its count; `words` is the table's bitset length. */
   append(slot: number, count: number, words: number): void {
-    this.#packed = false;
+    if (this.#packed) this.#own();
     if (count !== 1) this.#addCount(this.size, count);
     if (this.#bits) this.#bits[slot >>> 5]! |= 1 << (slot & 31);
     else {
-      if (this.#rice >= 0) this.#unpack();
       if (this.#used + 5 > this.#gaps!.length) this.#gaps = grownTo(this.#gaps!, this.#used + 5);
       this.#used = writeGap(this.#gaps!, this.#used, slot - this.#last);
       if (this.#used > words * 4) this.#toBits(words);
@@ -85,9 +125,21 @@ export class KeyPostings {
     this.size++;
   }
 
+  /** Copies this key's part of the table's buffers into arrays of its own, to append to (Rice codes as varints). */
+  #own(): void {
+    if (this.#gaps && this.#rice >= 0) this.#unpack();
+    else if (this.#gaps) this.#gaps = this.#gaps.slice(this.#gapsAt, this.#gapsAt + this.#used);
+    if (this.#counts) this.#counts = this.#counts.slice(this.#countsAt, this.#countsAt + this.#countsUsed);
+    if (this.#multi) this.#multi = this.#multi.slice(this.#multiAt, this.#multiAt + this.#multiWords);
+    // Arrays it has none of yet start at 0 too, when made.
+    [this.#gapsAt, this.#countsAt, this.#multiAt, this.#packed] = [0, 0, 0, false];
+  }
+
   #addCount(posting: number, count: number): void {
-    if (!this.#multi || posting >>> 5 >= this.#multi.length) this.#multi = grownTo(this.#multi ?? new Uint32Array(1), (posting >>> 5) + 1);
-    this.#multi[posting >>> 5]! |= 1 << (posting & 31);
+    const word = posting >>> 5;
+    if (!this.#multi || word >= this.#multi.length) this.#multi = grownTo(this.#multi ?? new Uint32Array(1), word + 1);
+    this.#multi[word]! |= 1 << (posting & 31);
+    this.#multiWords = Math.max(this.#multiWords, word + 1);
     if (!this.#counts || this.#countsUsed === this.#counts.length) this.#counts = grownTo(this.#counts ?? new Uint8Array(4), this.#countsUsed + 1);
     this.#counts[this.#countsUsed++] = count;
   }
@@ -99,6 +151,7 @@ export class KeyPostings {
     this.#forEachSlot((s) => (bits[s >>> 5]! |= 1 << (s & 31)), this.size + 1);
     this.#bits = bits;
     this.#gaps = null;
+    this.#gapsAt = 0;
     this.#used = 0;
   }
 
@@ -112,28 +165,30 @@ export class KeyPostings {
       }
       return;
     }
-    if (this.#rice >= 0) readRice(this.#gaps!, count, this.#rice, visit, 0, this.#used);
-    else readSlots(this.#gaps!.subarray(0, this.#used), count, visit);
+    const end = this.#gapsAt + this.#used;
+    if (this.#rice >= 0) readRice(this.#gaps!, count, this.#rice, visit, this.#gapsAt, end);
+    else readSlots(this.#gaps!, count, visit, this.#gapsAt, end);
   }
 
-  /** The gaps as varints again, with room to append. */
+  /** The gaps as varints again, in an array of their own with room to append. */
   #unpack(): void {
     ({ bytes: this.#gaps, used: this.#used } = varintsOf(this.size, (visit) => this.#forEachSlot(visit)));
+    this.#gapsAt = 0;
     this.#rice = -1;
   }
 
   /** Calls `visit` with each slot and its count, in slot order. */
   forEach(visit: (slot: number, count: number) => void): void {
     const multi = this.#multi;
-    const counts = this.#counts;
-    let next = 0;
-    this.#forEachSlot((slot, k) => visit(slot, multi && (multi[k >>> 5]! >>> (k & 31)) & 1 ? counts![next++]! : 1));
+    const [at, words, counts] = [this.#multiAt, this.#multiWords, this.#counts];
+    let next = this.#countsAt;
+    this.#forEachSlot((slot, k) => visit(slot, multi && k >>> 5 < words && (multi[at + (k >>> 5)]! >>> (k & 31)) & 1 ? counts![next++]! : 1));
   }
 
   /** ORs the slots into `out` (one bit per slot). */
   orInto(out: Uint32Array): void {
     if (this.#bits) for (let w = 0; w < this.#bits.length; w++) out[w]! |= this.#bits[w]!;
-    else if (this.#rice >= 0) orRiceInto(this.#gaps!, this.size, this.#rice, out, 0, this.#used);
+    else if (this.#rice >= 0) orRiceInto(this.#gaps!, this.size, this.#rice, out, this.#gapsAt, this.#gapsAt + this.#used);
     else this.#forEachSlot((slot) => (out[slot >>> 5]! |= 1 << (slot & 31)));
   }
 
@@ -153,7 +208,7 @@ export class KeyPostings {
 
   /** Words of the count bitmap that a pack keeps: up to the last posting. */
   get packWords(): number {
-    return Math.min(this.#multi?.length ?? 0, (this.size + 31) >>> 5);
+    return Math.min(this.#multiWords, (this.size + 31) >>> 5);
   }
 
   /**
@@ -166,27 +221,22 @@ export class KeyPostings {
   pack(arena: PackArena): void {
     if (this.#bits && !this.#packed) this.#bitsAsRice(arena);
     if (this.#gaps) {
-      const from = arena.byteAt;
-      if (this.#packed || this.#rice >= 0) arena.bytes.set(this.#gaps.subarray(0, this.#used), from);
-      else {
-        const rice = varintsAsRice(arena.bytes, from, this.#gaps, this.size, this.#last, 0, this.#used);
-        if (rice) [this.#rice, this.#used] = [rice.k, rice.bytes];
-        else arena.bytes.set(this.#gaps.subarray(0, this.#used), from);
-      }
-      this.#gaps = arena.bytes.subarray(from, from + this.#used);
+      const [from, gaps, at, end] = [arena.byteAt, this.#gaps, this.#gapsAt, this.#gapsAt + this.#used];
+      const rice = this.#packed || this.#rice >= 0 ? null : varintsAsRice(arena.bytes, from, gaps, this.size, this.#last, at, end);
+      if (rice) [this.#rice, this.#used] = [rice.k, rice.bytes];
+      else if (gaps !== arena.bytes || at !== from) arena.bytes.set(gaps.subarray(at, end), from);
+      [this.#gaps, this.#gapsAt] = [arena.bytes, from];
       arena.byteAt += this.#used;
     }
     if (this.#counts) {
-      const from = arena.byteAt;
-      arena.bytes.set(this.#counts.subarray(0, this.#countsUsed), from);
-      this.#counts = arena.bytes.subarray(from, from + this.#countsUsed);
+      arena.bytes.set(this.#counts.subarray(this.#countsAt, this.#countsAt + this.#countsUsed), arena.byteAt);
+      [this.#counts, this.#countsAt] = [arena.bytes, arena.byteAt];
       arena.byteAt += this.#countsUsed;
     }
     if (this.#multi) {
-      const from = arena.wordAt;
       const words = this.packWords;
-      arena.words.set(this.#multi.subarray(0, words), from);
-      this.#multi = words === 0 ? null : arena.words.subarray(from, from + words);
+      arena.words.set(this.#multi.subarray(this.#multiAt, this.#multiAt + words), arena.wordAt);
+      [this.#multi, this.#multiAt, this.#multiWords] = [words === 0 ? null : arena.words, arena.wordAt, words];
       arena.wordAt += words;
     }
     this.#packed = true;
@@ -196,16 +246,15 @@ export class KeyPostings {
   #bitsAsRice(arena: PackArena): void {
     const rice = slotsAsRice(arena.bytes, arena.byteAt, this.size, this.#last, (visit) => this.#forEachSlot(visit), this.#bits!.byteLength);
     if (!rice) return;
-    // Copied in place by `pack`, as any Rice-coded gaps are.
-    this.#gaps = arena.bytes.subarray(arena.byteAt, arena.byteAt + rice.bytes);
-    [this.#rice, this.#used] = [rice.k, rice.bytes];
+    // Where `pack` finds them, as Rice-coded gaps already in place.
+    [this.#gaps, this.#gapsAt, this.#rice, this.#used] = [arena.bytes, arena.byteAt, rice.k, rice.bytes];
     this.#bits = null;
   }
 
-  /** Views `bytes` where this key viewed `packed` (a copy of its first part: see `PostingTable.trim`). */
+  /** Holds `bytes` where this key held `packed` (a copy of its first part: see `PostingTable.trim`). */
   rebase(packed: Uint8Array, bytes: Uint8Array): void {
-    if (this.#gaps?.buffer === packed.buffer) this.#gaps = bytes.subarray(this.#gaps.byteOffset, this.#gaps.byteOffset + this.#gaps.length);
-    if (this.#counts?.buffer === packed.buffer) this.#counts = bytes.subarray(this.#counts.byteOffset, this.#counts.byteOffset + this.#counts.length);
+    if (this.#gaps === packed) this.#gaps = bytes;
+    if (this.#counts === packed) this.#counts = bytes;
   }
 }
 

@@ -44,6 +44,31 @@ describe('PostingTable chunks', () => {
     );
   });
 
+  it('keeps every key exact as keys packed into shared buffers, or read from one chunk, are appended to and packed again', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 3, maxLength: 300 }), fc.nat(), fc.nat(), (rows, a, b) => {
+        const [first, second] = [a % rows.length, b % rows.length].sort((x, y) => x - y);
+        const expected: [number, number, number][] = [];
+        const append = (table: PostingTable, from: number, to: number) => {
+          for (let slot = from; slot < to; slot++) {
+            const seen = new Set<number>();
+            for (const [key, count] of rows[slot]!) if (!seen.has(key)) (seen.add(key), table.append(key, slot, count), expected.push([key, slot, count]));
+          }
+        };
+        const table = new PostingTable(KEYS);
+        append(table, 0, first!);
+        table.trim(first!);
+        append(table, first!, second!);
+        const read = importTable(exportTable(table, second!), KEYS, second!, MAX_COUNT);
+        append(read, second!, rows.length);
+        const sorted = () => [...expected].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+        expect(contents(read)).toEqual(sorted());
+        read.trim(rows.length);
+        expect(contents(read)).toEqual(sorted());
+      }),
+    );
+  });
+
   it('reads back a key whose counts other than 1 all come early (a count bitmap shorter than its postings)', () => {
     const rows = Array.from({ length: 100 }, (_, slot) => [[5, slot === 0 ? 4 : 1]] as [number, number][]);
     const table = tableOf(rows);

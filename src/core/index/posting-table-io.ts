@@ -1,11 +1,11 @@
-import { KeyPostings, type KeyState } from './key-postings.ts';
+import { KeyPostings, type KeyState, type PackedKey } from './key-postings.ts';
 import { PostingTable } from './posting-table.ts';
 
 /**
  * A `PostingTable` as chunks of bytes, for the snapshot, and back. Each chunk starts with the
  * bitsets' word count, then per key seven int32 (key, postings, last slot, gap bytes or -1 for a
  * bitset, the gaps' Rice parameter or -1 for varints, words of the count bitmap, counts), then its
- * arrays, each padded to 4 bytes: read back, they are views into the chunk, not copies.
+ * arrays, each padded to 4 bytes: read back, the keys hold the chunk and their offsets in it, not copies.
  *
  * The last word of a chunk is a checksum of the others (FNV-1a over 32-bit words).
  *
@@ -114,6 +114,7 @@ function readChunk(original: Uint8Array, keys: number, slots: number, maxCount: 
   const damaged = (why: string) => new Error(`character index: ${why} in the snapshot`);
   if (chunk.byteLength < 8 || chunk.byteLength % 4 !== 0) throw damaged('a chunk of a wrong length');
   const ints = new Int32Array(chunk.buffer, chunk.byteOffset, chunk.byteLength / 4);
+  const allWords = new Uint32Array(chunk.buffer, chunk.byteOffset, chunk.byteLength / 4);
   if (ints[ints.length - 1] !== checksum(ints)) throw damaged('a chunk whose checksum differs');
   if (ints[0] !== words) throw damaged('bitsets of a wrong length');
   const end = chunk.byteLength - 4;
@@ -128,19 +129,19 @@ function readChunk(original: Uint8Array, keys: number, slots: number, maxCount: 
     if (!(multiWords! >= 0 && multiWords! <= (size! + 31) >>> 5)) throw damaged('a count bitmap of a wrong length');
     const payload = gapBytes === -1 ? words * 4 : padded(gapBytes!);
     if (at + payload + multiWords! * 4 + padded(countCount!) > end) throw damaged('arrays past the chunk');
-    const gaps = gapBytes === -1 ? null : new Uint8Array(chunk.buffer, chunk.byteOffset + at, gapBytes!);
+    const gapsAt = at;
     const bits = gapBytes === -1 ? new Uint32Array(chunk.buffer, chunk.byteOffset + at, words) : null;
     at += payload;
-    const multi = multiWords === 0 ? null : new Uint32Array(chunk.buffer, chunk.byteOffset + at, multiWords!);
+    const multiAt = at / 4;
     at += multiWords! * 4;
-    const counts = countCount === 0 ? null : new Uint8Array(chunk.buffer, chunk.byteOffset + at, countCount!);
+    const countsAt = at;
     at += padded(countCount!);
     // A last varint left open would read past the list; a Rice code takes k + 1 bits at least.
-    if (gaps && rice === -1 && (gapBytes! < size! || (gapBytes! > 0 && gaps[gapBytes! - 1]! >= 0x80))) throw damaged('a list that lies');
-    if (gaps && rice! >= 0 && gapBytes! * 8 < size! * (rice! + 1)) throw damaged('a list that lies');
-    const state: KeyState = { size: size!, last: last!, gaps, rice: rice!, bits, multi, counts };
-    if (!countsHold(state, maxCount)) throw damaged('counts that lie');
-    postings.set(key!, KeyPostings.from(state));
+    if (rice === -1 && gapBytes! >= 0 && (gapBytes! < size! || (gapBytes! > 0 && chunk[gapsAt + gapBytes! - 1]! >= 0x80))) throw damaged('a list that lies');
+    if (rice! >= 0 && gapBytes! * 8 < size! * (rice! + 1)) throw damaged('a list that lies');
+    const packed: PackedKey = { size: size!, last: last!, rice: rice!, bytes: chunk, gapsAt, gapBytes: gapBytes!, bits, countsAt, countCount: countCount!, words: allWords, multiAt, multiWords: multiWords! };
+    if (!countsHold(packed, maxCount)) throw damaged('counts that lie');
+    postings.set(key!, KeyPostings.from(packed));
   }
 }
 
@@ -148,14 +149,12 @@ function readChunk(original: Uint8Array, keys: number, slots: number, maxCount: 
  * True when the count bitmap marks as many postings as there are counts, each from 2 to
  * `maxCount` (a word per 32 postings and a byte per count other than 1: cheap beside the lists).
  */
-function countsHold({ size, multi, counts }: KeyState, maxCount: number): boolean {
+function countsHold({ size, words, multiAt, multiWords, bytes, countsAt, countCount }: PackedKey, maxCount: number): boolean {
   let marked = 0;
-  if (multi) {
-    for (let w = 0; w < multi.length; w++) for (let word = multi[w]!; word !== 0; word &= word - 1) marked++;
-    // No mark past the last posting.
-    if (multi.length === (size + 31) >>> 5 && size % 32 !== 0 && multi[multi.length - 1]! >>> size % 32 !== 0) return false;
-  }
-  if (marked !== (counts?.length ?? 0)) return false;
-  for (let k = 0; k < (counts?.length ?? 0); k++) if (counts![k]! < 2 || counts![k]! > maxCount) return false;
+  for (let w = multiAt; w < multiAt + multiWords; w++) for (let word = words[w]!; word !== 0; word &= word - 1) marked++;
+  // No mark past the last posting.
+  if (multiWords === (size + 31) >>> 5 && size % 32 !== 0 && words[multiAt + multiWords - 1]! >>> size % 32 !== 0) return false;
+  if (marked !== countCount) return false;
+  for (let k = countsAt; k < countsAt + countCount; k++) if (bytes[k]! < 2 || bytes[k]! > maxCount) return false;
   return true;
 }
