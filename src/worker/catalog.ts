@@ -6,6 +6,7 @@ import { PipelineError } from '../core/errors.ts';
 import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
 import type { FileOutcome, LibraryFile } from '../shared/protocol.ts';
 import { SCHEMA_VERSION, type FileRecord, type LibraryMeta } from '../shared/records.ts';
+import { HeldFiles } from './held-files.ts';
 
 /** The meta of a library with nothing in it yet. */
 export const emptyMeta = (): LibraryMeta => ({
@@ -29,7 +30,7 @@ export function skippedOutcome(error: PipelineError): FileOutcome {
  * file dropped again, known before it is decoded).
  */
 export class Catalog {
-  readonly files = new Map<number, FileRecord>();
+  readonly files = new HeldFiles();
   readonly #byHash = new Map<string, number>();
   readonly #byBytes = new Map<string, number>();
   /** The stored meta as this library last wrote or read it. */
@@ -47,7 +48,7 @@ export class Catalog {
 
   /** Adds or replaces a record. */
   remember(file: FileRecord): void {
-    this.files.set(file.id, file);
+    this.files.set(file);
     this.#byHash.set(file.hash, file.id);
     if (file.bytesHash) this.#byBytes.set(file.bytesHash, file.id);
   }
@@ -75,7 +76,7 @@ export class Catalog {
 
   /** Every section id of every file. */
   allSectionIds(): number[] {
-    return [...this.files.values()].flatMap((f) => f.sectionIds);
+    return [...this.files.keys()].flatMap((id) => this.files.sectionIds(id));
   }
 
   /**
@@ -84,17 +85,17 @@ export class Catalog {
    * listing needs no section text (a reload leaves texts in storage)
    */
   listing(titleOf: (sectionId: number) => string | undefined): LibraryFile[] {
-    return [...this.files.values()]
-      .sort((a, b) => b.id - a.id)
-      .map((f) => ({
+    return [...this.files.summaries()]
+      .sort((a, b) => b.record.id - a.record.id)
+      .map(({ record: f, sections, firstSectionId }) => ({
         id: f.id,
         name: f.name,
         path: f.path,
         size: f.size,
         encoding: f.encoding,
-        sections: f.sectionIds.length,
+        sections,
         addedAt: f.addedAt,
-        title: (f.sectionIds.length > 0 ? titleOf(f.sectionIds[0]!) : undefined) || f.name,
+        title: (firstSectionId !== undefined ? titleOf(firstSectionId) : undefined) || f.name,
         folder: f.path.slice(0, Math.max(0, f.path.lastIndexOf('/'))),
       }));
   }

@@ -12,6 +12,7 @@ import type { LibraryStore, StoredLibrary } from '../storage/library-store.ts';
 import { migrate } from '../storage/migrate.ts';
 import { exportBackup, type BackupArticle } from './backup-files.ts';
 import { Catalog, emptyMeta } from './catalog.ts';
+import type { HeldFiles } from './held-files.ts';
 import { Importer, type HashFn, type ImportReport } from './importer.ts';
 import { originalOf } from './original-gaps.ts';
 import { marksIn, originalView } from './original-view.ts';
@@ -67,7 +68,7 @@ export class Library {
   }
 
   /** The file records by id. */
-  get #files(): Map<number, FileRecord> {
+  get #files(): HeldFiles {
     return this.#catalog.files;
   }
 
@@ -220,7 +221,7 @@ export class Library {
    * results need no storage read). @returns true when every text is loaded
    */
   async loadMoreTexts(maxFiles: number): Promise<boolean> {
-    const missing = this.engine.filesWithoutText([...this.#files.values()].flatMap((f) => f.sectionIds));
+    const missing = this.engine.filesWithoutText(this.#catalog.allSectionIds());
     await this.loadTexts(missing.slice(0, maxFiles));
     return missing.length <= maxFiles;
   }
