@@ -316,8 +316,8 @@ describe('SearchEngine allocates section ids', () => {
     const engine = new SearchEngine();
     engine.restoreFile(1, 'a.txt', stored);
     expect(engine.nextSectionId).toBe(2);
-    engine.reserveSectionIds(10);
-    engine.reserveSectionIds(5);
+    engine.restored(10);
+    engine.restored(5);
     expect(engine.addFile(2, 'b.txt', note('乙')).map((s) => s.id)).toEqual([10]);
     engine.clear();
     expect(engine.nextSectionId).toBe(1);

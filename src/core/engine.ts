@@ -4,7 +4,7 @@ import { FileScript } from './normalize/script.ts';
 import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 import { QueryMatcher, readsCharacters } from './search/matcher.ts';
 import { presentHits, presentSection } from './search/presenter.ts';
-import { rankPage, type PageRequest } from './search/ranked-page.ts';
+import { pageRequest, rankPage } from './search/ranked-page.ts';
 import { VerifiedTerms } from './search/verified-terms.ts';
 import { fromSection, fromStored, toStored, type StoredSection } from './search/records.ts';
 import type { Hit, RankedPage, ReadResult, SearchOptions, SearchResult } from './search/results.ts';
@@ -15,7 +15,6 @@ import type { Section } from './types.ts';
 export type { StoredSection } from './search/records.ts';
 export type { FacetKind, Facets, FacetValue, Hit, MatchKind, RankedEntry, RankedPage, ReadResult, SearchCounts, SearchFilters, SearchOptions, SearchResult } from './search/results.ts';
 
-const DEFAULT_LIMIT = 20;
 /** Sections at least this long get their near-duplicate sketch at import (see `addFile`). */
 const EAGER_SKETCH_CHARS = 1000;
 /** Text added per slice by `addFileInSlices`: at most about 0.25 s of folding and indexing (a 60 MB file, Node). */
@@ -62,15 +61,19 @@ export class SearchEngine {
   /**
    * The id the next added section gets. Ids are never reused, also after a removal, so that links
    * to a section stay unambiguous; a caller that persists sections stores this with them and
-   * gives it back after a reload (`reserveSectionIds`).
+   * gives it back after a reload (`restored`).
    */
   get nextSectionId(): number {
     return this.#nextSectionId;
   }
 
-  /** Makes sure new sections get ids from `next` on (at least): the counter of a stored library. */
-  reserveSectionIds(next: number): void {
+  /**
+   * Called once a stored library is restored: new sections get ids from `next` on (at least: its
+   * stored counter), and arrays by id drop the room they keep to grow (a quarter at 50 MB).
+   */
+  restored(next: number): void {
     this.#nextSectionId = Math.max(this.#nextSectionId, next);
+    this.#fit();
   }
 
   /**
@@ -184,15 +187,7 @@ export class SearchEngine {
    * query finds nothing, unless `fileId` is given: then it lists that file's sections.
    */
   rank(query: string, options: SearchOptions = {}): RankedPage {
-    const request: PageRequest = {
-      offset: options.offset ?? 0,
-      limit: options.limit ?? DEFAULT_LIMIT,
-      wording: options.wording ?? true,
-      sort: options.sort ?? 'relevance',
-      filters: options.filters ?? {},
-      fileId: options.fileId,
-    };
-    return rankPage(this.#store, this.#index, query, request, this.#verified);
+    return rankPage(this.#store, this.#index, query, pageRequest(options), this.#verified);
   }
 
   /**
@@ -261,14 +256,10 @@ export class SearchEngine {
   /** {@link SearchEngine.compactIndex}, pausing (`yield`) between steps. */
   *compactIndexInSlices(): Generator<void> {
     yield* this.#index.compactInSlices();
-    this.fitToSize();
+    this.#fit();
   }
 
-  /**
-   * Drops the room that arrays by section id keep to grow (a quarter of them at 50 MB): called
-   * when few sections may follow soon, once the index is compacted or a library restored.
-   */
-  fitToSize(): void {
+  #fit(): void {
     this.#store.fit();
     this.#index.fit();
   }

@@ -95,8 +95,7 @@ export class Library {
       if (!inSnapshot.has(file.id)) stale = true;
     }
     // Ids of files whose write failed are not reused either: the stored counter may be ahead.
-    this.engine.reserveSectionIds(this.#catalog.meta.nextSectionId);
-    this.engine.fitToSize();
+    this.engine.restored(this.#catalog.meta.nextSectionId);
     // Files stored after the last snapshot (or a snapshot from other code) are indexed now; the
     // result is saved by saveIfStale, when this tab may write.
     this.#snapshotStale = stale;

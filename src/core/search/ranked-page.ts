@@ -6,7 +6,7 @@ import { FacetCounter } from './facets.ts';
 import { QueryMatcher } from './matcher.ts';
 import { byDate, byRelevance, fileOrder, type RankGroup } from './order.ts';
 import type { ScoredSection } from './ranker.ts';
-import type { RankedEntry, RankedPage, SearchFilters } from './results.ts';
+import type { RankedEntry, RankedPage, SearchFilters, SearchOptions } from './results.ts';
 import type { SectionIndex } from './section-index.ts';
 import type { SectionStore } from './section-store.ts';
 import type { VerifiedTerms } from './verified-terms.ts';
@@ -20,6 +20,15 @@ export interface PageRequest {
   sort: 'relevance' | 'date';
   filters: SearchFilters;
   fileId?: number | undefined;
+}
+
+/** Results 20 at a time unless asked otherwise. */
+const DEFAULT_LIMIT = 20;
+
+/** The page `options` ask for, defaults applied. */
+export function pageRequest(options: SearchOptions): PageRequest {
+  const { offset = 0, limit = DEFAULT_LIMIT, wording = true, sort = 'relevance', filters = {}, fileId } = options;
+  return { offset, limit, wording, sort, filters, fileId };
 }
 
 /** The sections of a query, grouped by how they were found, before any facet filter. */
