@@ -36,9 +36,10 @@ describe('pinyin', () => {
   });
 
   it('finds a reading exactly where the ranges are, and counts at least as many (the fast scan agrees with the exact one)', () => {
-    // Characters read xin, pian, xi, an, zhong, guo, and some that are none of these.
-    const text = fc.string({ unit: fc.constantFrom(...'芯新心片偏西安先中重国國的了 A'), maxLength: 60 });
-    const terms = ['xinpian', 'xp', "xi'an", 'xian', 'zhongguo', 'zg', 'zgx'];
+    // Characters read xin, pian, xi, an, zhong, guo, jiang, nan, ji, a, na, ng, ming, yue, yu, e,
+    // and some that are none of these; terms whose scans take up to 8, 16 and 32 positions.
+    const text = fc.string({ unit: fc.constantFrom(...'芯新心片偏西安先中重国國的了 A江南几啊那嗯明月鸣雨鹅'), maxLength: 60 });
+    const terms = ['xinpian', 'xp', "xi'an", 'xian', 'zhongguo', 'zg', 'zgx', 'mingyue', 'jiangnan'];
     fc.assert(
       fc.property(text, fc.constantFrom(...terms), (t, term) => {
         const m = pinyinMatcher(term)!;

@@ -95,16 +95,24 @@ export function pinyinMatcher(term: string): PinyinMatcher | null {
   combined = combined.filter((r) => r.length <= MAX_PINYIN_CHARS);
   const distinct = [...new Set(combined.flat())];
   if (combined.length === 0 || distinct.length > 32) return null;
-  const mask = new Uint32Array(0x10000);
-  distinct.forEach((unit, bit) => {
-    for (const ch of table.get(unit)!) mask[ch.charCodeAt(0)]! |= 1 << bit;
-  });
+  // Made when first needed (marks, or a scan Shift-And cannot do): 256 KB a matcher, kept for
+  // the last few terms typed.
+  let bitsOf: Uint32Array | undefined;
+  const maskOf = () => {
+    if (bitsOf) return bitsOf;
+    bitsOf = new Uint32Array(0x10000);
+    distinct.forEach((unit, bit) => {
+      for (const ch of table.get(unit)!) bitsOf![ch.charCodeAt(0)]! |= 1 << bit;
+    });
+    return bitsOf;
+  };
   const sequences = combined.map((r) => r.map((unit) => distinct.indexOf(unit)));
   let firstBits = 0;
   for (const seq of sequences) firstBits |= 1 << seq[0]!;
 
   /** Length of the reading that matches at `at`, or 0. */
   const matchAt = (text: string, at: number): number => {
+    const mask = maskOf();
     for (const seq of sequences) {
       if (at + seq.length > text.length) continue;
       let k = 0;
@@ -115,6 +123,7 @@ export function pinyinMatcher(term: string): PinyinMatcher | null {
   };
   const ranges = (text: string): { start: number; end: number }[] => {
     const out: { start: number; end: number }[] = [];
+    const mask = maskOf();
     for (let i = 0; i < text.length; i++) {
       if (!(mask[text.charCodeAt(i)]! & firstBits)) continue;
       const len = matchAt(text, i);
@@ -133,6 +142,7 @@ export function pinyinMatcher(term: string): PinyinMatcher | null {
     test: scan
       ? (text) => scan(text, 1) > 0
       : (text) => {
+          const mask = maskOf();
           for (let i = 0; i < text.length; i++) if (mask[text.charCodeAt(i)]! & firstBits && matchAt(text, i) > 0) return true;
           return false;
         },
@@ -144,13 +154,16 @@ export function pinyinMatcher(term: string): PinyinMatcher | null {
 /**
  * Shift-And over the readings: one bit per position of every reading, so a scan is one table
  * lookup and three operations per character. The per-position matcher took about 3.7 ns a
- * character: 60 ms to find that 50 MB do not hold a reading (DESIGN.md).
+ * character: 60 ms to find that 50 MB do not hold a reading (DESIGN.md). The table takes a byte
+ * a character for up to 8 positions (most terms), where four took 256 KB a matcher, with the
+ * same scan time (chun·feng at 200 MB).
  * @returns a scan counting the places where a reading ends, stopping at `limit`; null when the
  *   readings have more than 32 positions in all
  */
 function shiftAnd(sequences: readonly (readonly string[])[]): ((text: string, limit: number) => number) | null {
-  if (sequences.reduce((n, seq) => n + seq.length, 0) > 32) return null;
-  const table = new Int32Array(0x10000);
+  const positions = sequences.reduce((n, seq) => n + seq.length, 0);
+  if (positions > 32) return null;
+  const table = positions <= 8 ? new Uint8Array(0x10000) : positions <= 16 ? new Uint16Array(0x10000) : new Int32Array(0x10000);
   let starts = 0;
   let ends = 0;
   let bit = 0;
