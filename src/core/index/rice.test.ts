@@ -59,6 +59,25 @@ describe('Rice-coded slots', () => {
     expect(writeRice(new Uint8Array(20_000), 0, k, slots, slots.length)).toBeLessThan(varintBytes * 0.9);
   });
 
+  it('reads a list longer than a decoding batch whole, and stops when asked, also while another list is read inside', () => {
+    const slots = Int32Array.from({ length: 10_000 }, (_, i) => i * 4 + (i % 3));
+    const k = riceParameter(slots.length, slots.at(-1)!);
+    const bytes = new Uint8Array(slots.length * 4 + 8);
+    const used = writeRice(bytes, 0, k, slots, slots.length);
+    expect(read(bytes, slots.length, k, 0, used)).toEqual([...slots]);
+    const seen: number[] = [];
+    const inner: number[][] = [];
+    readRice(bytes, slots.length, k, (slot, n) => {
+      seen.push(slot);
+      // A reading inside a reading, at the first slot of each batch.
+      if (n % 4096 === 0) inner.push(read(bytes, 5000, k, 0, used));
+      return n < 8999;
+    }, 0, used);
+    expect(seen).toEqual([...slots.slice(0, 9000)]);
+    for (const list of inner) expect(list).toEqual([...slots.slice(0, 5000)]);
+    expect(inner).toHaveLength(3);
+  });
+
   it('stops at the end of its bytes when they hold fewer codes than asked for', () => {
     expect(read(new Uint8Array(16), 5, 3, 0, 16)).toEqual([]);
     const out = new Uint8Array(1);
