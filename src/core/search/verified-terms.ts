@@ -23,17 +23,24 @@ interface Kept {
   changes: number;
 }
 
-/** A verification in one byte per id (see {@link Kept.packed}). */
-function pack({ ids, counts, inTitle }: Verified, upTo: number): Uint8Array {
-  const packed = new Uint8Array(upTo + 1);
+/**
+ * `ids` of a verification written into `packed` (see {@link Kept.packed}), grown to hold ids up
+ * to `upTo` when it is shorter (with room: an import adds sections between two refreshes).
+ */
+function packInto(packed: Uint8Array | null, ids: readonly number[], { counts, inTitle }: Verified, upTo: number): Uint8Array {
+  if (!packed || packed.length <= upTo) {
+    const grown = new Uint8Array(upTo + 1 + (upTo >>> 3));
+    if (packed) grown.set(packed);
+    packed = grown;
+  }
   for (const id of ids) packed[id] = counts[id]! | MATCH | (inTitle[id] ? TITLED : 0);
   return packed;
 }
 
-/** The matches of a kept verification, in id order, with their counts and title hits written into `found`. */
-function unpack(packed: Uint8Array, found: Verified): number[] {
+/** The matches of a kept verification up to `upTo`, in id order, with their counts and title hits written into `found`. */
+function unpack(packed: Uint8Array, upTo: number, found: Verified): number[] {
   const ids: number[] = [];
-  for (let id = 0; id < packed.length; id++) {
+  for (let id = 0; id <= upTo; id++) {
     const b = packed[id]!;
     if (b === 0) continue;
     ids.push(id);
@@ -77,11 +84,14 @@ export class VerifiedTerms {
     const valid = kept !== undefined && kept.changes === store.changes;
     const fresh = valid ? candidates.filter((id) => id > kept.upTo) : candidates;
     const found = verify(fresh);
+    const freshIds = found.ids;
     // Candidates come in id order, as do the kept matches before the fresh ones.
-    if (valid) found.ids = unpack(kept.packed, found).concat(found.ids);
+    if (valid) found.ids = unpack(kept.packed, kept.upTo, found).concat(freshIds);
     this.#kept.delete(key);
     if (candidates.length >= this.minCandidates) {
-      this.#kept.set(key, { packed: pack(found, store.maxId), upTo: store.maxId, changes: store.changes });
+      // Kept matches are in the kept bytes already: only the fresh ones are written.
+      const packed = valid ? packInto(kept.packed, freshIds, found, store.maxId) : packInto(null, found.ids, found, store.maxId);
+      this.#kept.set(key, { packed, upTo: store.maxId, changes: store.changes });
       if (this.#kept.size > this.capacity) this.#kept.delete(this.#kept.keys().next().value!);
     }
     return found;
