@@ -13,8 +13,11 @@ const TITLED = 0x80;
 interface Kept {
   /**
    * By id up to `upTo`: the count (below `MATCH`), `MATCH` and `TITLED`. One byte per section
-   * where the ids, counts and title hits took nine per match and two per section (〔宋〕 at
-   * 50 MB: 1.0 MB, now 0.2 MB; the benchmark's queries kept two such terms).
+   * where the ids, counts and title hits took four per match and two per section (〔宋〕 at
+   * 50 MB: 1.0 MB, now 0.2 MB). The cost is finding the matches again: 580 000 at 200 MB take
+   * about 12 ms a refresh, where copying a kept list took 2.5 (a search during a 200 MB import,
+   * p95 32–37 → 39–40 ms). Kept lists held 2 MB more after the benchmark's queries at 50 MB,
+   * where the heap is 2.96× the text.
    */
   packed: Uint8Array;
   /** The largest section id when it was verified: sections above it are new. */
