@@ -14,10 +14,9 @@ interface Kept {
   /**
    * By id up to `upTo`: the count (below `MATCH`), `MATCH` and `TITLED`. One byte per section
    * where the ids, counts and title hits took four per match and two per section (〔宋〕 at
-   * 50 MB: 1.0 MB, now 0.2 MB). The cost is finding the matches again: 580 000 at 200 MB take
-   * about 12 ms a refresh, where copying a kept list took 2.5 (a search during a 200 MB import,
-   * p95 32–37 → 39–40 ms). Kept lists held 2 MB more after the benchmark's queries at 50 MB,
-   * where the heap is 2.96× the text.
+   * 50 MB: 1.0 MB, now 0.2 MB). The cost is finding the matches again (`unpack`): 580 000 at
+   * 200 MB take about 7 ms a refresh, where copying a kept list took 2.5. Kept lists held 2 MB
+   * more after the benchmark's queries at 50 MB, where the heap is 2.96× the text.
    */
   packed: Uint8Array;
   /** How many sections match. */
