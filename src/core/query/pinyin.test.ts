@@ -52,6 +52,12 @@ describe('pinyin', () => {
     );
   });
 
+  it('marks a reading through any of its units, also in a term of more than 8 or 16 distinct units', () => {
+    // jiangnan has 9 distinct units (jiang nan na n jia ng ji ang a): 几啊嗯南 reads only as ji·a·ng·nan.
+    expect(pinyinMatcher('jiangnan')!.ranges('的几啊嗯南了')).toEqual([{ start: 1, end: 5 }]);
+    expect(pinyinMatcher('xinpian')!.ranges('心片西安')).toEqual([{ start: 0, end: 2 }]);
+  });
+
   it('gives ranges left to right without overlap', () => {
     expect(pinyinMatcher('xp')!.ranges('芯片和芯片')).toEqual([
       { start: 0, end: 2 },

@@ -95,12 +95,13 @@ export function pinyinMatcher(term: string): PinyinMatcher | null {
   combined = combined.filter((r) => r.length <= MAX_PINYIN_CHARS);
   const distinct = [...new Set(combined.flat())];
   if (combined.length === 0 || distinct.length > 32) return null;
-  // Made when first needed (marks, or a scan Shift-And cannot do): 256 KB a matcher, kept for
-  // the last few terms typed.
-  let bitsOf: Uint32Array | undefined;
+  // Made when first needed (marks, or a scan Shift-And cannot do), a byte a character for up to
+  // 8 units (most terms): four took 256 KB a matcher, kept for the last few terms typed.
+  let bitsOf: Uint8Array | Uint16Array | Uint32Array | undefined;
   const maskOf = () => {
     if (bitsOf) return bitsOf;
-    bitsOf = new Uint32Array(0x10000);
+    const units = distinct.length;
+    bitsOf = units <= 8 ? new Uint8Array(0x10000) : units <= 16 ? new Uint16Array(0x10000) : new Uint32Array(0x10000);
     distinct.forEach((unit, bit) => {
       for (const ch of table.get(unit)!) bitsOf![ch.charCodeAt(0)]! |= 1 << bit;
     });
