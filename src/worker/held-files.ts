@@ -1,3 +1,4 @@
+import { firstOf, idsOf, runOf, sizeOf, type IdRun } from '../core/search/id-run.ts';
 import type { FileRecord } from '../shared/records.ts';
 
 /** A record's fields but its section ids and gaps, which are held apart (see {@link HeldFiles}). */
@@ -5,10 +6,7 @@ export type HeldRecord = Omit<FileRecord, 'sectionIds' | 'originalGaps'>;
 
 interface Held {
   record: HeldRecord;
-  /** The section ids, when they do not follow one another from `first`. */
-  ids: number[] | null;
-  first: number;
-  count: number;
+  sections: IdRun;
   /** `originalGaps` as runs of equal gaps (see {@link gapRuns}). */
   gaps: string | undefined;
 }
@@ -57,9 +55,7 @@ export class HeldFiles {
 
   set(file: FileRecord): void {
     const { sectionIds, originalGaps, ...record } = file;
-    const first = sectionIds[0] ?? 0;
-    const follow = sectionIds.every((id, k) => id === first + k);
-    this.#held.set(file.id, { record, ids: follow ? null : [...sectionIds], first, count: sectionIds.length, gaps: originalGaps && gapRuns(originalGaps) });
+    this.#held.set(file.id, { record, sections: runOf(sectionIds), gaps: originalGaps && gapRuns(originalGaps) });
   }
 
   delete(id: number): void {
@@ -83,20 +79,16 @@ export class HeldFiles {
 
   /** Every record but its ids and gaps, with its section count and first section id: what a listing needs. */
   *summaries(): IterableIterator<{ record: HeldRecord; sections: number; firstSectionId: number | undefined }> {
-    for (const { record, ids, first, count } of this.#held.values()) yield { record, sections: count, firstSectionId: count === 0 ? undefined : (ids?.[0] ?? first) };
+    for (const { record, sections } of this.#held.values()) yield { record, sections: sizeOf(sections), firstSectionId: firstOf(sections) };
   }
 
   /** A file's section ids, in order (empty for an unknown file). */
   sectionIds(id: number): number[] {
     const held = this.#held.get(id);
-    return held ? idsOf(held) : [];
+    return held ? [...idsOf(held.sections)] : [];
   }
 }
 
-function idsOf({ ids, first, count }: Held): number[] {
-  return ids ? [...ids] : Array.from({ length: count }, (_, k) => first + k);
-}
-
 function whole(held: Held): FileRecord {
-  return { ...held.record, sectionIds: idsOf(held), ...(held.gaps !== undefined && { originalGaps: gapsOf(held.gaps) }) };
+  return { ...held.record, sectionIds: [...idsOf(held.sections)], ...(held.gaps !== undefined && { originalGaps: gapsOf(held.gaps) }) };
 }

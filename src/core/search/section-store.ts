@@ -1,3 +1,4 @@
+import { addId, idsOf, runOf, type IdRun } from './id-run.ts';
 import { normalizeText } from '../normalize/normalize.ts';
 import { applyPatch, patchOf } from '../normalize/text-patch.ts';
 import type { Script } from '../normalize/script.ts';
@@ -55,27 +56,8 @@ export interface LibraryFile {
   normName: string;
   /** The directory part of the name ('' for a file at the top), for the folder facet. */
   folder: string;
-  /**
-   * Its section ids: `count` from `firstId` on while they follow one another (a file's sections
-   * are numbered in order as it is added), else listed in `ids` (at 50 MB of poems a list per
-   * file held 0.9 MB, at 200 MB 3.4 MB).
-   */
-  firstId: number;
-  count: number;
-  ids: number[] | null;
-}
-
-/** A file's section ids, in document order (a new array unless they are listed). */
-function idsOf(file: LibraryFile): readonly number[] {
-  return file.ids ?? Array.from({ length: file.count }, (_, k) => file.firstId + k);
-}
-
-/** Records one more section id of a file, listing them once they no longer follow one another. */
-function addId(file: LibraryFile, id: number): void {
-  if (file.ids) file.ids.push(id);
-  else if (file.count === 0) [file.firstId, file.count] = [id, 1];
-  else if (id === file.firstId + file.count) file.count++;
-  else file.ids = [...idsOf(file), id];
+  /** Its section ids, in document order (a file's sections are numbered in order as it is added). */
+  sections: IdRun;
 }
 
 /**
@@ -167,15 +149,13 @@ export class SectionStore {
   /** A file's section ids in document order (empty for an unknown file); not a copy. */
   sectionIdsOf(fileId: number): readonly number[] {
     const file = this.#files.get(fileId);
-    return file ? idsOf(file) : [];
+    return file ? idsOf(file.sections) : [];
   }
 
   /** Adds a file and its sections (replacing nothing: ids are the caller's). */
   addFile(fileId: number, fileName: string, sections: readonly LibrarySection[]): void {
     const folder = fileName.slice(0, Math.max(fileName.lastIndexOf('/'), 0));
-    const file: LibraryFile = { name: fileName, normName: normalizeText(fileName), folder, firstId: 0, count: 0, ids: null };
-    for (const s of sections) addId(file, s.id);
-    this.#files.set(fileId, file);
+    this.#files.set(fileId, { name: fileName, normName: normalizeText(fileName), folder, sections: runOf(sections.map((s) => s.id)) });
     const folderCode = this.#facetCodes.folderCode(folder);
     for (const s of sections) this.#addSection(s, folderCode);
   }
@@ -215,7 +195,7 @@ export class SectionStore {
     if (!file) throw new Error(`file ${fileId} is not in the store`);
     const folderCode = this.#facetCodes.folderCode(file.folder);
     for (const s of sections) {
-      addId(file, s.id);
+      addId(file.sections, s.id);
       this.#addSection(s, folderCode);
     }
   }
@@ -225,7 +205,7 @@ export class SectionStore {
     const file = this.#files.get(fileId);
     if (!file) return [];
     this.#changes++;
-    const ids = idsOf(file);
+    const ids = idsOf(file.sections);
     for (const id of ids) {
       const s = this.#byId[id];
       if (s) this.#totalLength -= s.norm.length;
@@ -304,7 +284,7 @@ export class SectionStore {
   setTexts(fileId: number, texts: readonly string[]): void {
     const file = this.#files.get(fileId);
     if (!file) return;
-    idsOf(file).forEach((id, k) => {
+    idsOf(file.sections).forEach((id, k) => {
       const s = this.#byId[id];
       const text = texts[k];
       if (!s || s.text !== undefined || s.patch !== undefined || text === undefined) return;
