@@ -108,6 +108,11 @@ describe('CharIndex', () => {
           expect(exact).toBe(['my', 'xp', 'hs', 'xs', 'ai'].includes(term));
           if (exact) expect(ids.sort((a, b) => a - b)).toEqual(matching);
           else expect(ids).toEqual(expect.arrayContaining(matching));
+          // Titles the readings may be in: every title a reading matches, and none without a
+          // character of each class of some reading.
+          const titled = index.readingTitles(readings);
+          expect(titled).toEqual(expect.arrayContaining(sections.flatMap((s, i) => (m.test(s.normTitle) ? [i] : []))));
+          for (const i of titled) expect(readings.some((r) => r.classes.every((c) => [...sections[i]!.normTitle].some((ch) => c.includes(ch))))).toBe(true);
           const known = index.readingCounts(readings);
           expect(known !== undefined).toBe(exact);
           for (const i of matching) {

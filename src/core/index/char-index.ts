@@ -298,6 +298,28 @@ export class CharIndex {
   }
 
   /**
+   * Sections whose folded titles hold, for at least one reading, a character of each of its
+   * classes: a superset of the titles the readings match, so that only those titles are read.
+   * At 200 MB, reading every title of chun·feng's 20 000 matches took about 10 ms of 32.
+   */
+  readingTitles(readings: readonly IndexedReading[]): number[] {
+    const words = this.#text.words;
+    const result = new Uint32Array(words);
+    // Readings share classes (ming·yue, ming·yu·e): each class's bitset is made once a call.
+    const byClass = new Map<string, Uint32Array>();
+    for (const { classes } of readings) {
+      const all = new Uint32Array(words).fill(0xffffffff);
+      for (const chars of classes) {
+        let bits = byClass.get(chars);
+        if (!bits) byClass.set(chars, (bits = this.#bitsOf(this.#titles, Array.from(chars, (c) => c.charCodeAt(0)))));
+        for (let w = 0; w < words; w++) all[w]! &= bits[w]!;
+      }
+      for (let w = 0; w < words; w++) result[w]! |= all[w]!;
+    }
+    return this.#idsOf(result);
+  }
+
+  /**
    * The sections holding any character of a class, as a bitset; the last few are kept until the
    * index changes, since typing `mingyue` asks for `ming`'s class at every keystroke, and one
    * query's readings share classes (ming·yue, ming·yu·e).

@@ -34,17 +34,15 @@ export function countedMatch(store: SectionStore, term: string, candidates: read
 /**
  * The candidates a matcher finds (a pinyin reading) that `accept` keeps, with the matcher's count
  * in each as the ranker would estimate it (the term itself is in none: literal matches are found
- * first), and whether each title holds the term or a match, in one reading of each section.
+ * first), in one reading of each section.
  */
 export function countedWidenedMatch(
   store: SectionStore,
-  term: string,
   matcher: TermMatcher,
   candidates: readonly number[],
   accept: (s: LibrarySection) => boolean,
-): { ids: number[]; counts: Uint8Array; inTitle: Uint8Array } {
+): { ids: number[]; counts: Uint8Array } {
   const counts = new Uint8Array(store.lengths.length);
-  const inTitle = new Uint8Array(counts.length);
   const ids: number[] = [];
   for (const id of candidates) {
     const s = store.get(id);
@@ -54,8 +52,6 @@ export function countedWidenedMatch(
     if (counted === 0 && (norm.length <= TF_WINDOW || !matcher.test(norm))) continue;
     ids.push(id);
     counts[id] = scaledCount(Math.min(counted, TF_CAP), norm.length, TF_CAP, TF_WINDOW);
-    const title = store.normTitle(s);
-    if (title.includes(term) || matcher.test(title)) inTitle[id] = 1;
   }
-  return { ids, counts, inTitle };
+  return { ids, counts };
 }

@@ -79,7 +79,7 @@ describe('QueryMatcher.widenedKnown', () => {
     const readings = pinyinMatchers([term])!;
     const m = readings.get(term)!;
     const literal = new Set(matcher.matching(q));
-    const ids = matcher.widened(q, readings, literal, (t) => index.readingCandidates(readings.get(t)!.units.map((units, k) => ({ units, classes: readings.get(t)!.classes[k]! }))));
+    const ids = matcher.widened(q, readings, literal, { more: (t) => index.readingCandidates(readings.get(t)!.units.map((units, k) => ({ units, classes: readings.get(t)!.classes[k]! }))) });
     expect(ids.sort((a, b) => a - b)).toEqual(sections.filter((s) => !literal.has(s.id) && m.test(s.norm)).map((s) => s.id));
     expect(ids.length).toBeGreaterThan(0);
     const known = matcher.widenedKnown(term)!;
@@ -113,6 +113,45 @@ describe('QueryMatcher.known, many matches', () => {
     for (const s of sections) {
       expect(known.inTitle[s.id]).toBe(s.normTitle === '芯片简报' ? 1 : 0);
       expect(known.counts[s.id]).toBe(s.id % 3 === 0 ? 1 : 2);
+    }
+  });
+});
+
+describe('QueryMatcher.widenedKnown, many matches', () => {
+  it('marks the titles holding a pinyin reading or the term among thousands of matches, reading only the titles that may', () => {
+    const store = new SectionStore();
+    const index = new SectionIndex();
+    const titles = ['芯片简报', '片芯', '新闻', 'xinpian 周刊', '新篇章', '心'];
+    const sections: LibrarySection[] = Array.from({ length: 6000 }, (_, i) => ({
+      id: i,
+      fileId: 1,
+      index: i,
+      title: titles[i % titles.length]!,
+      text: '',
+      norm: i % 4 === 0 ? '企业' : i % 3 === 0 ? '新篇' : '企业芯片芯片',
+      normTitle: titles[i % titles.length]!,
+    }));
+    store.addFile(1, 'a.txt', sections);
+    for (const s of sections) index.add({ id: s.id, norm: s.norm, normTitle: s.normTitle! });
+    const matcher = new QueryMatcher(store, index);
+    const term = 'xinpian';
+    const q = parseQuery(term);
+    const readings = pinyinMatchers([term])!;
+    const m = readings.get(term)!;
+    const readingsOf = () => m.units.map((units, k) => ({ units, classes: m.classes[k]! }));
+    let narrowed: readonly number[] | null = null;
+    const ids = matcher.widened(q, readings, new Set(), {
+      more: () => index.readingCandidates(readingsOf()),
+      titles: (t) => (narrowed = index.readingTitleCandidates(t, readingsOf())),
+    });
+    expect(ids.sort((a, b) => a - b)).toEqual(sections.filter((s) => m.test(s.norm)).map((s) => s.id));
+    // 新闻 and 心 cannot hold 芯片, 新篇 or xinpian: their titles are not read.
+    expect(narrowed).not.toBeNull();
+    expect(narrowed!.length).toBeLessThan(sections.length * 0.7);
+    const known = matcher.widenedKnown(term)!;
+    for (const id of ids) {
+      const title = sections[id]!.normTitle!;
+      expect(known.inTitle[id], title).toBe(m.test(title) || title.includes(term) ? 1 : 0);
     }
   });
 });

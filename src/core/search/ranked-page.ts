@@ -63,7 +63,10 @@ function findAll(store: SectionStore, index: SectionIndex, parsed: ParsedQuery, 
   const readings = pinyinMatchers(terms, parsed.acronyms);
   if (!readings) return { groups, pinyin: null };
   const readingsOf = (t: string) => [...(readings.get(t)?.units ?? [])].map((units, k) => ({ units, classes: readings.get(t)!.classes[k]! }));
-  const pinyinIds = matcher.widened(parsed, readings, foundSoFar(), (t) => index.readingCandidates(readingsOf(t)));
+  const pinyinIds = matcher.widened(parsed, readings, foundSoFar(), {
+    more: (t) => index.readingCandidates(readingsOf(t)),
+    titles: (t) => index.readingTitleCandidates(t, readingsOf(t)),
+  });
   // A pinyin hit of a one-term query does not hold the term literally (those are found above):
   // its count is the reading's alone, which the index may know.
   const titleOf = (id: number) => store.normTitle(store.get(id)!);

@@ -1,4 +1,4 @@
-import { intersect } from '../index/id-sets.ts';
+import { intersect, union } from '../index/id-sets.ts';
 import { CharIndex, type CharCounts, type CharSection, type IndexedReading } from '../index/char-index.ts';
 import { readCharacters, readReadings, type SavedCharacters } from '../index/char-index-io.ts';
 import type { ReadingTables } from '../index/reading-tables.ts';
@@ -116,6 +116,15 @@ export class SectionIndex {
     let result = lists[0]!;
     for (let k = 1; k < lists.length && result.length > 0; k++) result = intersect(result, lists[k]!);
     return result;
+  }
+
+  /**
+   * Sections whose titles may hold a pinyin term, literally or through its readings (a superset,
+   * see `CharIndex.readingTitles`); null until the character index is complete.
+   */
+  readingTitleCandidates(term: string, readings: readonly IndexedReading[]): number[] | null {
+    const literal = this.titleCandidates([term]);
+    return literal && union([literal, this.#chars.readingTitles(readings)]);
   }
 
   /**
