@@ -13,40 +13,69 @@ export const READ_AHEAD = 2;
 /**
  * The parsing worker's side of the protocol (see `WorkerReader`): reads one source at a time,
  * up to {@link READ_AHEAD} outcomes ahead (each `next` lets it read one more), and folds what it
- * reads. Kept apart from the worker's entry so that the reader's tests run this very logic in
- * Node.
+ * reads, and hashes it when given a hash. Kept apart from the worker's entry so that the reader's
+ * tests run this very logic in Node.
  */
 export class ParseServer {
   /** The source being read: its outcomes, the budget its archives draw on, and how many more it may give. */
   #current: { id: number; outcomes: Iterator<IngestOutcome>; budget: { remaining: number }; credit: number } | undefined;
+  /** True while a pump runs (across the hashes it awaits): one at a time, so outcomes keep their order. */
+  #busy = false;
+  /** That pump, while it awaits a hash: what a request handled meanwhile settles with. */
+  #pumping: Promise<void> | undefined;
 
-  constructor(readonly post: (reply: ParseReply) => void) {}
+  /**
+   * @param textHash a file's text hash (`content-hash.ts`), computed here, on this worker's core:
+   *   at 50 MB it took the indexer about 0.5 s; without it, outcomes go out synchronously
+   */
+  constructor(
+    readonly post: (reply: ParseReply) => void,
+    readonly textHash?: (texts: readonly string[]) => Promise<string>,
+  ) {}
 
-  handle(request: ParseRequest): void {
+  /** Handles a request; the promise settles once what it allows is posted. */
+  handle(request: ParseRequest): Promise<void> {
     if (request.type === 'read') {
       const budget = { remaining: request.budgetRemaining };
       this.#current = { id: request.id, outcomes: ingestEach(request.bytes, request.path, request.depth, budget), budget, credit: READ_AHEAD };
     } else if (request.id === this.#current?.id) {
       this.#current.credit++;
     } else {
-      return;
+      return Promise.resolve();
     }
-    this.#pump();
+    // A pump awaiting a hash sees the new credit when it resumes.
+    if (this.#busy) return this.#pumping ?? Promise.resolve();
+    const pumping = this.#pump();
+    // Kept only while it awaits a hash (without one it has ended already).
+    if (this.#busy) this.#pumping = pumping;
+    return pumping;
   }
 
   /** Gives outcomes while the reader may take them, and the end once there is none left. */
-  #pump(): void {
-    while (this.#current && this.#current.credit > 0) {
-      const { id, outcomes, budget } = this.#current;
-      const next = outcomes.next();
-      if (next.done) {
-        this.#current = undefined;
-        this.post({ type: 'done', id, budgetRemaining: budget.remaining });
-        return;
+  async #pump(): Promise<void> {
+    this.#busy = true;
+    try {
+      while (this.#current && this.#current.credit > 0) {
+        const { id, outcomes, budget } = this.#current;
+        const next = outcomes.next();
+        if (next.done) {
+          this.#current = undefined;
+          this.post({ type: 'done', id, budgetRemaining: budget.remaining });
+          return;
+        }
+        this.#current.credit--;
+        if ('error' in next.value) {
+          this.post({ type: 'outcome', id, outcome: toData(next.value) });
+          continue;
+        }
+        // Folded here, on this worker's core, not on the indexer's.
+        const file = withFolds(next.value.file);
+        const textHash = this.textHash && (await this.textHash(file.sections.map((s) => s.text)));
+        this.post({ type: 'outcome', id, outcome: { path: next.value.path, file, ...(textHash ? { textHash } : {}) } });
       }
-      this.#current.credit--;
-      // Folded here, on this worker's core, not on the indexer's.
-      this.post({ type: 'outcome', id, outcome: toData('file' in next.value ? { ...next.value, file: withFolds(next.value.file) } : next.value) });
+    } finally {
+      this.#busy = false;
+      this.#pumping = undefined;
     }
   }
 }

@@ -5,9 +5,12 @@
  * this worker when a file takes too long; nothing here needs to cooperate.
  */
 import type { ParseRequest } from './reader.ts';
+import { textHash, webSha256 } from './content-hash.ts';
 import { ParseServer } from './parse-server.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const server = new ParseServer((reply) => self.postMessage(reply));
+// Hashed here with the indexer's hash (`webSha256`, as indexer.worker.ts gives its library), so
+// that a duplicate is known from the hash alone.
+const server = new ParseServer((reply) => self.postMessage(reply), (texts) => textHash(webSha256, texts));
 self.addEventListener('message', (event: MessageEvent<ParseRequest>) => server.handle(event.data));

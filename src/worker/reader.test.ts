@@ -14,7 +14,9 @@ import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
 import { withFolds } from '../core/normalize/fold-sections.ts';
 import { ParseServer } from './parse-server.ts';
-import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type WorkerLike } from './reader.ts';
+import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type ReadOutcome, type WorkerLike } from './reader.ts';
+import { textHash } from './content-hash.ts';
+import type { IngestedFile } from '../core/types.ts';
 
 /** A parsing worker in this thread: it answers like parse.worker.ts, except for files named `stall` or `crash`. */
 class FakeWorker implements WorkerLike {
@@ -22,10 +24,12 @@ class FakeWorker implements WorkerLike {
   terminated = false;
   readonly #listeners: { message: ((e: MessageEvent<ParseReply>) => void)[]; error: ((e: ErrorEvent) => void)[] } = { message: [], error: [] };
   // Replies through structured cloning, as a real worker's are.
-  readonly #server = new ParseServer((reply) => queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>))));
+  readonly #server: ParseServer;
 
-  constructor() {
+  /** @param textHash how the worker hashes a file's text, as parse.worker.ts does; none when absent */
+  constructor(textHash?: (texts: readonly string[]) => Promise<string>) {
     FakeWorker.started.push(this);
+    this.#server = new ParseServer((reply) => queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>))), textHash);
   }
 
   addEventListener(type: 'message' | 'error', listener: (e: never) => void): void {
@@ -106,6 +110,32 @@ describe('the worker reader', () => {
     expect((await all(reader.read(source('crash.txt')))).map(codeOf)).toEqual(['internal']);
     expect((await all(reader.read(source('poem.txt')))).map(codeOf)).toEqual(['read']);
     expect(FakeWorker.started.map((w) => w.terminated)).toEqual([true, false]);
+  });
+
+  it('hashes each file’s text in the parsing worker when given a hash, line ends made alike', async () => {
+    const zip = zipSync({ 'a.txt': strToU8('第一行\r\n第二行'), 'b.txt': strToU8('另一篇\n\n正文') });
+    const got = await all(new WorkerReader(() => new FakeWorker((texts) => textHash(sha256, texts))).read(source('two.zip', zip)));
+    expect(got).toHaveLength(2);
+    for (const o of got) {
+      const { file, textHash: hashed } = o as ReadOutcome & { file: IngestedFile };
+      // Written out from its definition: the sections' texts, CRLF as LF, joined by NUL, as UTF-8.
+      const bytes = new TextEncoder().encode(file.sections.map((x) => x.text.split('\r\n').join('\n')).join('\u0000'));
+      expect(hashed).toBe(await sha256(bytes));
+    }
+  });
+
+  it('leaves a duplicate to the hash the parsing worker gives: the library hashes no text itself', async () => {
+    const hashed: number[] = [];
+    const spy = async (bytes: Uint8Array) => (hashed.push(bytes.byteLength), sha256(bytes));
+    const library = new Library(new MemoryLibraryStore(), spy, new WorkerReader(() => new FakeWorker((texts) => textHash(sha256, texts))));
+    await library.init();
+    const drop = (path: string, bytes: Uint8Array): ImportFile => ({ name: path, path, bytes: bytes.slice().buffer as ArrayBuffer });
+    // The same text with other line ends: other bytes, the same document.
+    const files = [drop('a.txt', text('春眠不觉晓\n处处闻啼鸟')), drop('b.txt', text('春眠不觉晓\r\n处处闻啼鸟'))];
+    const report = await library.import(files, () => {}, new AbortController().signal);
+    expect(report.outcomes.map((o) => (o.status === 'indexed' ? o.status : o.code))).toEqual(['indexed', 'duplicate']);
+    // Each dropped file's bytes, and nothing else.
+    expect(hashed.sort()).toEqual(files.map((f) => f.bytes.byteLength).sort());
   });
 
   it('lets an import go on past a stalled file: the files around it are indexed and found', async () => {
