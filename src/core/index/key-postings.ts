@@ -111,18 +111,42 @@ export class KeyPostings {
     return p;
   }
 
-  /** Appends `slot` (above every slot so far) with its count; `words` is the table's bitset length. */
-  append(slot: number, count: number, words: number): void {
+  /**
+   * Appends `slots[from..to)` (increasing, above every slot so far) with their counts; `words` is
+   * the table's bitset length. A key's postings come in runs (`PendingPostings`): while sparse,
+   * its list's state is kept in locals over the run.
+   */
+  append(slots: Int32Array, counts: Uint8Array, from: number, to: number, words: number): void {
     if (this.#packed) this.#own();
-    if (count !== 1) this.#addCount(this.size, count);
-    if (this.#bits) this.#bits[slot >>> 5]! |= 1 << (slot & 31);
-    else {
-      if (this.#used + 5 > this.#gaps!.length) this.#gaps = grownTo(this.#gaps!, this.#used + 5);
-      this.#used = writeGap(this.#gaps!, this.#used, slot - this.#last);
-      if (this.#used > words * 4) this.#toBits(words);
+    let k = from;
+    if (!this.#bits) {
+      let gaps = this.#gaps!;
+      let used = this.#used;
+      let last = this.#last;
+      for (; k < to; k++) {
+        const slot = slots[k]!;
+        if (counts[k] !== 1) this.#addCount(this.size, counts[k]!);
+        if (used + 5 > gaps.length) gaps = grownTo(gaps, used + 2 * (to - k) + 5);
+        used = writeGap(gaps, used, slot - last);
+        last = slot;
+        if (used > words * 4) break;
+        this.size++;
+      }
+      [this.#gaps, this.#used, this.#last] = [gaps, used, last];
+      if (k === to) return;
+      // Turned dense at `slot` k, which the gaps hold and `size` does not count yet.
+      this.#toBits(words);
+      this.size++;
+      k++;
     }
-    this.#last = slot;
-    this.size++;
+    const bits = this.#bits!;
+    for (; k < to; k++) {
+      const slot = slots[k]!;
+      if (counts[k] !== 1) this.#addCount(this.size, counts[k]!);
+      bits[slot >>> 5]! |= 1 << (slot & 31);
+      this.#last = slot;
+      this.size++;
+    }
   }
 
   /** Copies this key's part of the table's buffers into arrays of its own, to append to (Rice codes as varints). */

@@ -49,7 +49,7 @@ export class PostingTable {
   readonly #writeKey: WriteKey = (key, slots, counts, from, to) => {
     let p = this.#postings[key];
     if (!p) this.#postings[key] = p = new KeyPostings(to - from);
-    for (let k = from; k < to; k++) p.append(slots[k]!, counts[k]!, this.#words);
+    p.append(slots, counts, from, to, this.#words);
   };
 
   /** Keys whose postings are written, staged ones aside (a search during an import writes only the keys it reads). */

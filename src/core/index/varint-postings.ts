@@ -111,9 +111,23 @@ export class VarintPostings {
 
   readonly #writeKey: WriteKey = (key, slots, _counts, from, to) => {
     // Room for them at once, at two bytes a posting (most gaps take one or two): a list grown
-    // a posting at a time was copied again and again.
-    this.#room(key, this.#used[key]! + 2 * (to - from) + 5);
-    for (let k = from; k < to; k++) this.#write(key, slots[k]!);
+    // a posting at a time was copied again and again. The key's state is kept in locals while
+    // its postings are written (the per-posting loads and stores were a tenth of a build).
+    let list = this.#room(key, this.#used[key]! + 2 * (to - from) + 5);
+    let at = this.#used[key]!;
+    let last = this.#last[key]!;
+    for (let k = from; k < to; k++) {
+      const slot = slots[k]!;
+      if (at + 5 > list.length) {
+        this.#used[key] = at;
+        list = this.#room(key, at + 2 * (to - k) + 5);
+      }
+      at = writeGap(list, at, slot - last);
+      last = slot;
+    }
+    this.#used[key] = at;
+    this.#last[key] = last;
+    this.#counts[key]! += to - from;
   };
 
   /** Writes `slot`, larger than every slot of `key` so far, at the end of its list. */
