@@ -80,8 +80,11 @@ describe('SearchEngine on the seeds', () => {
       const file = ingest(bytes, name);
       const stored = new SearchEngine().addFile(1, name, file.sections);
       expect(new SearchEngine().addFile(1, name, withFolds(file).sections)).toEqual(stored);
-      const marked = file.sections.map((s) => ({ ...s, folded: { ...foldSection(s, undefined), norm: '标记' } }));
-      expect(new SearchEngine().addFile(1, name, marked).map((s) => s.norm)).toEqual(file.sections.map(() => '标记'));
+      const marked = file.sections.map((s) => ({ ...s, folded: { ...foldSection(s, undefined), norm: '标记', script: 'hant' as const } }));
+      const taken = new SearchEngine().addFile(1, name, marked);
+      expect(taken.map((s) => s.norm)).toEqual(file.sections.map(() => '标记'));
+      // Its script too: the fold's is the section's own or its file's, told where it was read.
+      expect(taken.map((s) => s.script)).toEqual(file.sections.map(() => 'hant'));
     }
   });
 

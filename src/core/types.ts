@@ -38,7 +38,8 @@ export interface Section {
   start: number;
   /**
    * The section folded (see `foldSection`), when whoever read it folded it too: the parsing
-   * worker does, so that the indexer does not. Absent: the engine folds it.
+   * worker does, so that the indexer does not. Its script is the section's own, else its file's
+   * (`withFolds`). Absent: the engine folds it and tells its script.
    */
   folded?: FoldedSection;
 }
