@@ -174,7 +174,7 @@ export class Importer {
    * file never holds them up for its whole indexing (60 MB: 7.7 s in one go).
    */
   async #index(fileId: number, path: string, ingested: IngestedFile): Promise<SectionRecord[]> {
-    const slices = this.engine.addFileInSlices(fileId, path, ingested.sections);
+    const slices = this.engine.addFileInSlices(fileId, path, ingested.sections, undefined, ingested.keys);
     for (;;) {
       const step = await this.#watch.time('index', () => slices.next());
       if (step.done) return step.value;

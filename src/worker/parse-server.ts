@@ -1,4 +1,5 @@
 import { withFolds } from '../core/normalize/fold-sections.ts';
+import { withKeys } from '../core/index/section-keys.ts';
 import { ingestEach, type IngestOutcome } from '../core/pipeline.ts';
 import { toData, type ParseReply, type ParseRequest } from './reader.ts';
 
@@ -68,8 +69,8 @@ export class ParseServer {
           this.post({ type: 'outcome', id, outcome: toData(next.value) });
           continue;
         }
-        // Folded here, on this worker's core, not on the indexer's.
-        const file = withFolds(next.value.file);
+        // Folded and keyed here, on this worker's core, not on the indexer's.
+        const file = withKeys(withFolds(next.value.file));
         const textHash = this.textHash && (await this.textHash(file.sections.map((s) => s.text)));
         this.post({ type: 'outcome', id, outcome: { path: next.value.path, file, ...(textHash ? { textHash } : {}) } });
       }

@@ -4,7 +4,8 @@
  * worker, which keeps answering searches meanwhile (see `ParseServer`). The reader terminates
  * this worker when a file takes too long; nothing here needs to cooperate.
  */
-import type { ParseRequest } from './reader.ts';
+import { keyBuffers } from '../core/index/section-keys.ts';
+import type { ParseReply, ParseRequest } from './reader.ts';
 import { textHash, webSha256 } from './content-hash.ts';
 import { ParseServer } from './parse-server.ts';
 
@@ -12,5 +13,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 // Hashed here with the indexer's hash (`webSha256`, as indexer.worker.ts gives its library), so
 // that a duplicate is known from the hash alone.
-const server = new ParseServer((reply) => self.postMessage(reply), (texts) => textHash(webSha256, texts));
+// A file's keys are transferred, not copied.
+const transfer = (reply: ParseReply) => (reply.type === 'outcome' && 'file' in reply.outcome && reply.outcome.file.keys ? keyBuffers(reply.outcome.file.keys) : []);
+const server = new ParseServer((reply) => self.postMessage(reply, transfer(reply)), (texts) => textHash(webSha256, texts));
 self.addEventListener('message', (event: MessageEvent<ParseRequest>) => server.handle(event.data));

@@ -13,6 +13,7 @@ import type { ImportFile } from '../shared/protocol.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
 import { withFolds } from '../core/normalize/fold-sections.ts';
+import { withKeys } from '../core/index/section-keys.ts';
 import { ParseServer } from './parse-server.ts';
 import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type ReadOutcome, type WorkerLike } from './reader.ts';
 import { textHash } from './content-hash.ts';
@@ -78,8 +79,8 @@ describe('the worker reader', () => {
     const zip = zipSync({ 'a.txt': strToU8('甲乙丙丁'.repeat(100)), 'empty.txt': new Uint8Array(0) });
     const s = source('book.zip', zip);
     const got = await all(new WorkerReader(() => new FakeWorker()).read(s));
-    // The parsing worker folds what it reads: exactly as the engine would.
-    const want = ingestMany(zip, 'book.zip').map((o) => ('file' in o ? { ...o, file: withFolds(o.file) } : o));
+    // The parsing worker folds what it reads and computes its keys: exactly as the engine would.
+    const want = ingestMany(zip, 'book.zip').map((o) => ('file' in o ? { ...o, file: withKeys(withFolds(o.file)) } : o));
     expect(got).toEqual(want);
     expect(got.map(codeOf)).toEqual(['read', 'empty']);
     const error = (got[1] as { error: PipelineError }).error;

@@ -2,6 +2,7 @@ import { Index } from 'flexsearch';
 import { FOLD_VERSION } from '../normalize/normalize.ts';
 import { intersect } from './id-sets.ts';
 import { PairTokenizer, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
+import type { SectionKeys } from './section-keys.ts';
 import { SlotOf } from './slot-of.ts';
 import { VarintPostings } from './varint-postings.ts';
 
@@ -52,7 +53,14 @@ export type IndexChunk = [key: string, data: Uint8Array];
  * (DESIGN.md, decision 58).
  */
 export class SearchIndex {
-  readonly #tokenizer = new PairTokenizer();
+  readonly #tokenizer: PairTokenizer;
+
+  /** @param tokenizer its scratch tables, shared with a `TextKeys` (a quarter of a megabyte) */
+  constructor(tokenizer = new PairTokenizer()) {
+    this.#tokenizer = tokenizer;
+  }
+
+
   #postings = new VarintPostings(PAIR_BUCKETS);
   /**
    * Pairs for the FlexSearch call in progress: FlexSearch calls `encode` synchronously inside
@@ -84,15 +92,20 @@ export class SearchIndex {
     }
   }
 
-  /** Indexes a section's folded text (again, if it was indexed). */
-  add(id: number, normalized: string): void {
+  /**
+   * Indexes a section's folded text (again, if it was indexed).
+   * @param keys its keys, when given (see `SectionKeys`): its hashed pairs are read from them
+   */
+  add(id: number, normalized: string, keys?: SectionKeys): void {
     this.remove(id);
     const slot = this.#slotCount++;
     if (slot >= this.#ids.length) this.#ids = grown(this.#ids, slot + 1);
     this.#ids[slot] = id;
     this.#slotOf.set(id, slot);
     const postings = this.#postings;
-    this.#tokenizer.forEachBucket(normalized, (bucket) => postings.append(bucket, slot));
+    const append = (bucket: number) => postings.append(bucket, slot);
+    if (keys) keys.pairs(append);
+    else this.#tokenizer.forEachBucket(normalized, append);
     this.#loose = true;
     const latin = this.#tokenizer.latinPairs(normalized);
     if (latin.length > 0) {
