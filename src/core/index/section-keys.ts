@@ -134,7 +134,7 @@ function grown<T extends Uint8Array | Uint16Array>(a: T): T {
 }
 
 /** The keys of a file's folded sections, as `TextKeys` walks them: what the parsing worker sends with a file. */
-export function fileKeys(sections: readonly { norm: string; normTitle: string }[], walker = new TextKeys()): FileKeys {
+export function fileKeys(sections: readonly { norm: string; normTitle: string }[], walker: TextKeys): FileKeys {
   const built = Object.fromEntries(KINDS.map((kind) => [kind, new RunsBuilder(sections.length, COUNTED.has(kind))])) as Record<(typeof KINDS)[number], RunsBuilder>;
   for (const s of sections) {
     const keys = walker.of(s.norm, s.normTitle);
@@ -210,10 +210,13 @@ export class GivenKeys implements SectionKeys {
  */
 export const MAX_KEYED_CHARS = 1 << 22;
 
+/** The walker of {@link withKeys}, made once: its tables take about a megabyte, to make and to fill. */
+let walker: TextKeys | undefined;
+
 /** The file with its sections' keys (see {@link fileKeys}), when its sections are folded and it is not too long. */
 export function withKeys(file: IngestedFile): IngestedFile {
   if (file.chars > MAX_KEYED_CHARS || !file.sections.every((s) => s.folded)) return file;
-  return { ...file, keys: fileKeys(file.sections.map((s) => s.folded!)) };
+  return { ...file, keys: fileKeys(file.sections.map((s) => s.folded!), (walker ??= new TextKeys())) };
 }
 
 /** The buffers of a file's keys, to transfer rather than copy. */
