@@ -6,14 +6,14 @@
  */
 import { keyBuffers } from '../core/index/section-keys.ts';
 import type { ParseReply, ParseRequest } from './reader.ts';
-import { textHash, webSha256 } from './content-hash.ts';
+import { sha256Hex, textHash } from './content-hash.ts';
 import { ParseServer } from './parse-server.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// Hashed here with the indexer's hash (`webSha256`, as indexer.worker.ts gives its library), so
+// Hashed here with the digest the indexer's library uses (SHA-256 as hex: `webSha256` there), so
 // that a duplicate is known from the hash alone.
 // A file's keys are transferred, not copied.
 const transfer = (reply: ParseReply) => (reply.type === 'outcome' && 'file' in reply.outcome && reply.outcome.file.keys ? keyBuffers(reply.outcome.file.keys) : []);
-const server = new ParseServer((reply) => self.postMessage(reply, transfer(reply)), (texts) => textHash(webSha256, texts));
+const server = new ParseServer((reply) => self.postMessage(reply, transfer(reply)), (texts) => textHash(sha256Hex, texts));
 self.addEventListener('message', (event: MessageEvent<ParseRequest>) => server.handle(event.data));

@@ -16,7 +16,7 @@ import { withFolds } from '../core/normalize/fold-sections.ts';
 import { withKeys } from '../core/index/section-keys.ts';
 import { ParseServer } from './parse-server.ts';
 import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type ReadOutcome, type WorkerLike } from './reader.ts';
-import { textHash } from './content-hash.ts';
+import { sha256Hex, textHash } from './content-hash.ts';
 import type { IngestedFile } from '../core/types.ts';
 
 /** A parsing worker in this thread: it answers like parse.worker.ts, except for files named `stall` or `crash`. */
@@ -28,7 +28,7 @@ class FakeWorker implements WorkerLike {
   readonly #server: ParseServer;
 
   /** @param textHash how the worker hashes a file's text, as parse.worker.ts does; none when absent */
-  constructor(textHash?: (texts: readonly string[]) => Promise<string>) {
+  constructor(textHash?: (texts: readonly string[]) => string) {
     FakeWorker.started.push(this);
     this.#server = new ParseServer((reply) => queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>))), textHash);
   }
@@ -115,7 +115,7 @@ describe('the worker reader', () => {
 
   it('hashes each file’s text in the parsing worker when given a hash, line ends made alike', async () => {
     const zip = zipSync({ 'a.txt': strToU8('第一行\r\n第二行'), 'b.txt': strToU8('另一篇\n\n正文') });
-    const got = await all(new WorkerReader(() => new FakeWorker((texts) => textHash(sha256, texts))).read(source('two.zip', zip)));
+    const got = await all(new WorkerReader(() => new FakeWorker((texts) => textHash(sha256Hex, texts))).read(source('two.zip', zip)));
     expect(got).toHaveLength(2);
     for (const o of got) {
       const { file, textHash: hashed } = o as ReadOutcome & { file: IngestedFile };
@@ -128,7 +128,7 @@ describe('the worker reader', () => {
   it('leaves a duplicate to the hash the parsing worker gives: the library hashes no text itself', async () => {
     const hashed: number[] = [];
     const spy = async (bytes: Uint8Array) => (hashed.push(bytes.byteLength), sha256(bytes));
-    const library = new Library(new MemoryLibraryStore(), spy, new WorkerReader(() => new FakeWorker((texts) => textHash(sha256, texts))));
+    const library = new Library(new MemoryLibraryStore(), spy, new WorkerReader(() => new FakeWorker((texts) => textHash(sha256Hex, texts))));
     await library.init();
     const drop = (path: string, bytes: Uint8Array): ImportFile => ({ name: path, path, bytes: bytes.slice().buffer as ArrayBuffer });
     // The same text with other line ends: other bytes, the same document.
