@@ -9,7 +9,6 @@ import { VerifiedTerms } from './search/verified-terms.ts';
 import { fromSection, fromStored, toStored, type StoredSection } from './search/records.ts';
 import type { Hit, RankedPage, ReadResult, SearchOptions, SearchResult } from './search/results.ts';
 import { SectionIndex } from './search/section-index.ts';
-import { fitKeys, GivenKeys, type FileKeys } from './index/section-keys.ts';
 import { SectionStore, type LibrarySection } from './search/section-store.ts';
 import type { Section } from './types.ts';
 
@@ -81,8 +80,8 @@ export class SearchEngine {
    * Folds and indexes a file's sections, under ids the engine allocates.
    * @returns the sections as stored (with their id, folded text, and patch or else text), for persistence
    */
-  addFile(fileId: number, fileName: string, sections: readonly Section[], keys?: FileKeys): StoredSection[] {
-    const slices = this.addFileInSlices(fileId, fileName, sections, Infinity, keys);
+  addFile(fileId: number, fileName: string, sections: readonly Section[]): StoredSection[] {
+    const slices = this.addFileInSlices(fileId, fileName, sections, Infinity);
     let step = slices.next();
     while (!step.done) step = slices.next();
     return step.value;
@@ -92,11 +91,9 @@ export class SearchEngine {
    * {@link SearchEngine.addFile} a slice of about `sliceChars` characters at a time, pausing
    * (`yield`) between slices so that a worker can answer searches meanwhile: a 60 MB file took
    * 7.7 s in one go. Between slices the file is searchable as far as it is added.
-   * @param keys the sections' keys, when whoever read them computed them (see `SectionKeys`)
    * @returns (as the generator's return value) the sections as stored
    */
-  *addFileInSlices(fileId: number, fileName: string, sections: readonly Section[], sliceChars = SLICE_CHARS, keys?: FileKeys): Generator<void, StoredSection[]> {
-    const given = keys && fitKeys(keys, sections.length) ? new GivenKeys(keys) : undefined;
+  *addFileInSlices(fileId: number, fileName: string, sections: readonly Section[], sliceChars = SLICE_CHARS): Generator<void, StoredSection[]> {
     const firstId = this.#nextSectionId;
     this.#nextSectionId += sections.length;
     const added: LibrarySection[] = [];
@@ -119,7 +116,7 @@ export class SearchEngine {
         if (own) section.script = own;
         else if (!read.folded) undecided.push(section);
         added.push(section); // one at a time, not push(...slice): a slice may hold 300 000 sections
-        this.#index.add(this.#charSection(section), given?.at(from + k));
+        this.#index.add(this.#charSection(section));
         // A long section's sketch (its first 4 000 characters) would slow the first queries that
         // list it, so it is made now; a short one when first needed: at 50 MB of poems (204 084
         // sections) making every sketch ahead held 58 MB of heap (DESIGN.md, decision 37).

@@ -3,7 +3,6 @@
  * these to the next, so the same code runs in Node (tests, CLI, bench) and in the worker.
  */
 import type { FoldedSection } from './normalize/fold-sections.ts';
-import type { FileKeys } from './index/section-keys.ts';
 
 /**
  * Encodings the decoder can report (WHATWG labels). `windows-1252` and `macintosh` (Mac Roman)
@@ -64,8 +63,6 @@ export interface IngestedFile {
   removed: Record<string, { lines: number; examples: string[] }>;
   /** Sections of the cleaned text. */
   sections: Section[];
-  /** Their index keys, when whoever read them computed them too (the parsing worker: see `SectionKeys`). */
-  keys?: FileKeys;
 }
 
 /** Text after normalization, with a map back to the original. */

@@ -12,13 +12,15 @@ import type { LibraryStore, StoredFile } from '../storage/library-store.ts';
 import { skippedOutcome, type Catalog } from './catalog.ts';
 import { originalGaps } from './original-gaps.ts';
 import { importSteps, type Work } from './import-steps.ts';
-import type { ReadOutcome, SourceReader } from './reader.ts';
-import { textHash, type HashFn } from './content-hash.ts';
+import type { SourceReader } from './reader.ts';
+import { contentBytes } from './refold.ts';
 import { isQuotaError } from './snapshot.ts';
 import { Stopwatch } from './stopwatch.ts';
 import { StoreBatch } from './store-batch.ts';
 import { yieldToEvents } from './turns.ts';
 
+/** Computes a content hash (hex); injected so Node tests and the worker use their own crypto. */
+export type HashFn = (bytes: Uint8Array) => Promise<string>;
 
 /** What an import works on: the library's engine, storage, hashing and records. */
 export interface ImportContext {
@@ -141,7 +143,7 @@ export class Importer {
         await yieldToEvents();
         const at = this.#outcomes.length;
         const { result } = item;
-        this.#outcomes[at] = 'error' in result ? skippedOutcome(result.error) : await this.#stage(at, result, item.addedAt, item.whole);
+        this.#outcomes[at] = 'error' in result ? skippedOutcome(result.error) : await this.#stage(at, result.path, result.file, item.addedAt, item.whole);
       } else {
         bytesDone += item.file.bytes.byteLength;
         const done = { path: item.file.path, filesDone: item.i + 1, filesTotal: files.length, bytesDone, bytesTotal };
@@ -174,7 +176,7 @@ export class Importer {
    * file never holds them up for its whole indexing (60 MB: 7.7 s in one go).
    */
   async #index(fileId: number, path: string, ingested: IngestedFile): Promise<SectionRecord[]> {
-    const slices = this.engine.addFileInSlices(fileId, path, ingested.sections, undefined, ingested.keys);
+    const slices = this.engine.addFileInSlices(fileId, path, ingested.sections);
     for (;;) {
       const step = await this.#watch.time('index', () => slices.next());
       if (step.done) return step.value;
@@ -188,7 +190,7 @@ export class Importer {
    * Indexes a file and stages it for writing; its outcome says "indexed" unless the write fails
    * (`#write` then replaces it, at `at`). Duplicates are refused here, staged ones included.
    */
-  async #stage(at: number, { path, file: ingested, textHash: hashed }: ReadOutcome & { file: IngestedFile }, addedAt = Date.now(), bytesHash?: string): Promise<FileOutcome> {
+  async #stage(at: number, path: string, ingested: IngestedFile, addedAt = Date.now(), bytesHash?: string): Promise<FileOutcome> {
     const { catalog } = this.#context;
     const watch = this.#watch;
     try {
@@ -196,8 +198,7 @@ export class Importer {
       const sections: SectionRecord[] = await this.#index(fileId, path, ingested);
       // Duplicates are recognized by their text: the same text in GBK and in UTF-8, or with other
       // line ends, is the same document; its copy in the other script is not (DESIGN.md, decision 8).
-      // The parsing worker hashes what it reads; a file read here is hashed here.
-      const hash = hashed ?? (await watch.time('hash', () => textHash(this.#context.hash, ingested.sections.map((s) => s.text))));
+      const hash = await watch.time('hash', () => this.#context.hash(contentBytes(ingested.sections.map((s) => s.text))));
       const existing = catalog.byText(hash);
       if (existing !== undefined) {
         this.engine.removeFile(fileId);

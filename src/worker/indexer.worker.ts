@@ -5,13 +5,17 @@
 import type { WorkerRequest } from '../shared/protocol.ts';
 import { IdbLibraryStore } from '../storage/idb-store.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
-import { webSha256 } from './content-hash.ts';
 import { createHandler } from './handle.ts';
 import { Library } from './library.ts';
 import { inProcessReader, WorkerReader, type SourceReader } from './reader.ts';
 import { browserCoordinator } from './tabs.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /**
  * Files are read in a parsing worker of their own, so searches are answered during any import and
@@ -25,7 +29,7 @@ function sourceReader(): SourceReader {
 
 const ready = (async () => {
   const store = (await IdbLibraryStore.open()) ?? new MemoryLibraryStore();
-  return createHandler(new Library(store, webSha256, sourceReader()), (reply) => self.postMessage(reply), browserCoordinator());
+  return createHandler(new Library(store, sha256, sourceReader()), (reply) => self.postMessage(reply), browserCoordinator());
 })();
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {

@@ -13,8 +13,7 @@ import { migrate } from '../storage/migrate.ts';
 import { exportBackup, type BackupArticle } from './backup-files.ts';
 import { Catalog, emptyMeta } from './catalog.ts';
 import type { HeldFiles } from './held-files.ts';
-import { Importer, type ImportReport } from './importer.ts';
-import type { HashFn } from './content-hash.ts';
+import { Importer, type HashFn, type ImportReport } from './importer.ts';
 import { originalOf } from './original-gaps.ts';
 import { marksIn, originalView } from './original-view.ts';
 import { inProcessReader, type SourceReader } from './reader.ts';
@@ -22,7 +21,7 @@ import { refoldLibrary } from './refold.ts';
 import { fingerprint, SavedTake, saveSnapshot, snapshotUsable } from './snapshot.ts';
 import { Trash, trashOf } from './trash.ts';
 
-export type { HashFn } from './content-hash.ts';
+export type { HashFn } from './importer.ts';
 
 /**
  * Text added to the character index per idle slice: about 25 ms since it also counts, and keeps

@@ -17,16 +17,6 @@ describe('ParseServer', () => {
     expect(replies.map((r) => r.type)).toEqual(['outcome', 'done']);
   });
 
-  it('gives each file with its text hash when given a hash', () => {
-    const replies: ParseReply[] = [];
-    const s = new ParseServer((r) => replies.push(r), (texts) => `h:${texts.join('|')}`);
-    s.handle({ type: 'read', id: 3, bytes: zipSync({ 'a.txt': text('第一篇 正文'), 'b.txt': text('第二篇') }), path: 'two.zip', depth: 0, budgetRemaining: 1e9 });
-    s.handle({ type: 'next', id: 3 });
-    const outcomes = replies.flatMap((r) => (r.type === 'outcome' && 'file' in r.outcome ? [r.outcome] : []));
-    expect(outcomes).toHaveLength(2);
-    for (const o of outcomes) expect(o.textHash).toBe(`h:${o.file.sections.map((x) => x.text).join('|')}`);
-  });
-
   it('reads an archive at most READ_AHEAD entries ahead of what was taken', () => {
     const entries = Object.fromEntries(Array.from({ length: 6 }, (_, k) => [`${k}.txt`, text(`第${k}篇 正文`)]));
     const { replies, server: s } = server();

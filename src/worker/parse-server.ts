@@ -1,8 +1,6 @@
 import { withFolds } from '../core/normalize/fold-sections.ts';
-import { withKeys } from '../core/index/section-keys.ts';
 import { ingestEach, type IngestOutcome } from '../core/pipeline.ts';
-import type { IngestedFile } from '../core/types.ts';
-import { toData, type OutcomeData, type ParseReply, type ParseRequest } from './reader.ts';
+import { toData, type ParseReply, type ParseRequest } from './reader.ts';
 
 /**
  * Outcomes a source's reading may be ahead of what the reader has taken. One, and the end of a
@@ -15,21 +13,14 @@ export const READ_AHEAD = 2;
 /**
  * The parsing worker's side of the protocol (see `WorkerReader`): reads one source at a time,
  * up to {@link READ_AHEAD} outcomes ahead (each `next` lets it read one more), and folds what it
- * reads, computes its index keys, and hashes it when given a hash. Kept apart from the worker's entry so that the reader's
- * tests run this very logic in Node.
+ * reads. Kept apart from the worker's entry so that the reader's tests run this very logic in
+ * Node.
  */
 export class ParseServer {
   /** The source being read: its outcomes, the budget its archives draw on, and how many more it may give. */
   #current: { id: number; outcomes: Iterator<IngestOutcome>; budget: { remaining: number }; credit: number } | undefined;
 
-  /**
-   * @param textHash a file's text hash (`content-hash.ts`), computed here, on this worker's core,
-   *   and at once: an asynchronous digest made the indexer wait for each file a task longer
-   */
-  constructor(
-    readonly post: (reply: ParseReply) => void,
-    readonly textHash?: (texts: readonly string[]) => string,
-  ) {}
+  constructor(readonly post: (reply: ParseReply) => void) {}
 
   handle(request: ParseRequest): void {
     if (request.type === 'read') {
@@ -54,14 +45,8 @@ export class ParseServer {
         return;
       }
       this.#current.credit--;
-      this.post({ type: 'outcome', id, outcome: 'file' in next.value ? this.#prepared(next.value.path, next.value.file) : toData(next.value) });
+      // Folded here, on this worker's core, not on the indexer's.
+      this.post({ type: 'outcome', id, outcome: toData('file' in next.value ? { ...next.value, file: withFolds(next.value.file) } : next.value) });
     }
-  }
-
-  /** A file folded, keyed and hashed here, on this worker's core, not on the indexer's. */
-  #prepared(path: string, read: IngestedFile): OutcomeData {
-    const file = withKeys(withFolds(read));
-    const textHash = this.textHash?.(file.sections.map((s) => s.text));
-    return { path, file, ...(textHash ? { textHash } : {}) };
   }
 }

@@ -13,11 +13,8 @@ import type { ImportFile } from '../shared/protocol.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
 import { withFolds } from '../core/normalize/fold-sections.ts';
-import { withKeys } from '../core/index/section-keys.ts';
 import { ParseServer } from './parse-server.ts';
-import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type ReadOutcome, type WorkerLike } from './reader.ts';
-import { sha256Hex, textHash } from './content-hash.ts';
-import type { IngestedFile } from '../core/types.ts';
+import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type WorkerLike } from './reader.ts';
 
 /** A parsing worker in this thread: it answers like parse.worker.ts, except for files named `stall` or `crash`. */
 class FakeWorker implements WorkerLike {
@@ -25,12 +22,10 @@ class FakeWorker implements WorkerLike {
   terminated = false;
   readonly #listeners: { message: ((e: MessageEvent<ParseReply>) => void)[]; error: ((e: ErrorEvent) => void)[] } = { message: [], error: [] };
   // Replies through structured cloning, as a real worker's are.
-  readonly #server: ParseServer;
+  readonly #server = new ParseServer((reply) => queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>))));
 
-  /** @param textHash how the worker hashes a file's text, as parse.worker.ts does; none when absent */
-  constructor(textHash?: (texts: readonly string[]) => string) {
+  constructor() {
     FakeWorker.started.push(this);
-    this.#server = new ParseServer((reply) => queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>))), textHash);
   }
 
   addEventListener(type: 'message' | 'error', listener: (e: never) => void): void {
@@ -79,8 +74,8 @@ describe('the worker reader', () => {
     const zip = zipSync({ 'a.txt': strToU8('甲乙丙丁'.repeat(100)), 'empty.txt': new Uint8Array(0) });
     const s = source('book.zip', zip);
     const got = await all(new WorkerReader(() => new FakeWorker()).read(s));
-    // The parsing worker folds what it reads and computes its keys: exactly as the engine would.
-    const want = ingestMany(zip, 'book.zip').map((o) => ('file' in o ? { ...o, file: withKeys(withFolds(o.file)) } : o));
+    // The parsing worker folds what it reads: exactly as the engine would.
+    const want = ingestMany(zip, 'book.zip').map((o) => ('file' in o ? { ...o, file: withFolds(o.file) } : o));
     expect(got).toEqual(want);
     expect(got.map(codeOf)).toEqual(['read', 'empty']);
     const error = (got[1] as { error: PipelineError }).error;
@@ -111,32 +106,6 @@ describe('the worker reader', () => {
     expect((await all(reader.read(source('crash.txt')))).map(codeOf)).toEqual(['internal']);
     expect((await all(reader.read(source('poem.txt')))).map(codeOf)).toEqual(['read']);
     expect(FakeWorker.started.map((w) => w.terminated)).toEqual([true, false]);
-  });
-
-  it('hashes each file’s text in the parsing worker when given a hash, line ends made alike', async () => {
-    const zip = zipSync({ 'a.txt': strToU8('第一行\r\n第二行'), 'b.txt': strToU8('另一篇\n\n正文') });
-    const got = await all(new WorkerReader(() => new FakeWorker((texts) => textHash(sha256Hex, texts))).read(source('two.zip', zip)));
-    expect(got).toHaveLength(2);
-    for (const o of got) {
-      const { file, textHash: hashed } = o as ReadOutcome & { file: IngestedFile };
-      // Written out from its definition: the sections' texts, CRLF as LF, joined by NUL, as UTF-8.
-      const bytes = new TextEncoder().encode(file.sections.map((x) => x.text.split('\r\n').join('\n')).join('\u0000'));
-      expect(hashed).toBe(await sha256(bytes));
-    }
-  });
-
-  it('leaves a duplicate to the hash the parsing worker gives: the library hashes no text itself', async () => {
-    const hashed: number[] = [];
-    const spy = async (bytes: Uint8Array) => (hashed.push(bytes.byteLength), sha256(bytes));
-    const library = new Library(new MemoryLibraryStore(), spy, new WorkerReader(() => new FakeWorker((texts) => textHash(sha256Hex, texts))));
-    await library.init();
-    const drop = (path: string, bytes: Uint8Array): ImportFile => ({ name: path, path, bytes: bytes.slice().buffer as ArrayBuffer });
-    // The same text with other line ends: other bytes, the same document.
-    const files = [drop('a.txt', text('春眠不觉晓\n处处闻啼鸟')), drop('b.txt', text('春眠不觉晓\r\n处处闻啼鸟'))];
-    const report = await library.import(files, () => {}, new AbortController().signal);
-    expect(report.outcomes.map((o) => (o.status === 'indexed' ? o.status : o.code))).toEqual(['indexed', 'duplicate']);
-    // Each dropped file's bytes, and nothing else.
-    expect(hashed.sort()).toEqual(files.map((f) => f.bytes.byteLength).sort());
   });
 
   it('lets an import go on past a stalled file: the files around it are indexed and found', async () => {

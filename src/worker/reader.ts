@@ -23,15 +23,9 @@ export interface ReadRequest {
   budget: ExpansionBudget;
 }
 
-/**
- * A source's outcome as read: a parsing worker also gives a file's text hash (see
- * `content-hash.ts`), so that the worker answering searches need not compute it.
- */
-export type ReadOutcome = IngestOutcome & { textHash?: string };
-
 /** Reads a source into outcomes, one per file (an archive gives one per entry), as they are pulled. */
 export interface SourceReader {
-  read(source: ReadRequest): AsyncIterable<ReadOutcome>;
+  read(source: ReadRequest): AsyncIterable<IngestOutcome>;
 }
 
 /** Reads in this thread: Node (tests, command line) and browsers without nested workers. */
@@ -51,7 +45,7 @@ export interface ErrorData {
 }
 
 /** What the reading side posts for one pulled outcome. */
-export type OutcomeData = { path: string; file: IngestedFile; textHash?: string } | { path: string; error: ErrorData };
+export type OutcomeData = { path: string; file: IngestedFile } | { path: string; error: ErrorData };
 
 /** Messages to the parsing worker: start reading a source (and give its first outcome), or give the next. */
 export type ParseRequest =
@@ -71,7 +65,7 @@ export function toData(outcome: IngestOutcome): OutcomeData {
 }
 
 /** An outcome as posted, with its error rebuilt as a `PipelineError`. */
-export function fromData(data: OutcomeData): ReadOutcome {
+export function fromData(data: OutcomeData): IngestOutcome {
   if (!('error' in data)) return data;
   const { code, stage, fileName, message, detail } = data.error;
   return { path: data.path, error: new PipelineError(code, stage, fileName, message, detail === undefined ? undefined : { detail }) };
@@ -108,7 +102,7 @@ export class WorkerReader implements SourceReader {
     this.#timeoutMs = timeoutMs;
   }
 
-  async *read({ bytes, path, depth, budget }: ReadRequest): AsyncGenerator<ReadOutcome> {
+  async *read({ bytes, path, depth, budget }: ReadRequest): AsyncGenerator<IngestOutcome> {
     const id = ++this.#lastId;
     const worker = this.#current();
     const inbox: Arrival[] = [];

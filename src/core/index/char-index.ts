@@ -1,7 +1,8 @@
+import { scaledCount } from '../rank/occurrences.ts';
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import { isTwoInitials, pairKey } from './reading-pairs.ts';
 import { ReadingTables } from './reading-tables.ts';
-import { TextKeys, type SectionKeys } from './section-keys.ts';
+import { DistinctUnits } from './distinct-units.ts';
 import { RecentBitsets } from './recent-bitsets.ts';
 import { PostingTable } from './posting-table.ts';
 import { saveCharacters, type SavedCharacters } from './char-index-io.ts';
@@ -53,9 +54,6 @@ export interface CharSection {
 }
 
 export class CharIndex {
-  /** @param walker walks a section's keys from its text (shared with the pair index: see `SectionIndex`) */
-  constructor(readonly walker = new TextKeys()) {}
-
   #text = new PostingTable();
   #titles = new PostingTable();
   /** Made on first use: building the pinyin tables takes about 60 ms, which a reload need not wait for. */
@@ -66,6 +64,7 @@ export class CharIndex {
   #removed = 0;
   /** Largest section id ever added: the length of by-id arrays. */
   #maxId = -1;
+  readonly #units = new DistinctUnits();
   /** Slots below it have their pinyin tables written; a slot's are written in slot order. */
   #readingsDone = 0;
   /** Bumped by every change, so that cached class bitsets are known to be stale. */
@@ -99,22 +98,22 @@ export class CharIndex {
   /**
    * Records the characters of a section's folded text and title, and its pinyin pairs unless
    * older slots still wait for theirs (an imported index: see {@link addReadings}).
-   * @param keys its keys, when given (see `SectionKeys`); else walked from its text
    */
-  add(s: CharSection, keys: SectionKeys = this.walker.of(s.norm, s.normTitle)): void {
+  add(s: CharSection): void {
     if (this.#slots.has(s.id)) this.remove(s.id);
     this.#version++;
     const slot = this.#ids.push(s.id) - 1;
     this.#slots.set(s.id, slot);
     if (s.id > this.#maxId) this.#maxId = s.id;
-    if (s.norm.length > TF_WINDOW) this.#longIds.add(s.id);
+    const { norm } = s;
+    if (norm.length > TF_WINDOW) this.#longIds.add(s.id);
     else this.#longIds.delete(s.id);
-    keys.chars((unit, count) => this.#text.append(unit, slot, count));
-    keys.titleChars((unit) => this.#titles.append(unit, slot, 1));
-    if (this.#readingsDone === slot) {
-      this.#readings.add(slot, keys);
-      this.#readingsDone++;
-    }
+    const { units, counted } = this.#units;
+    let distinct = this.#units.of(norm, TF_WINDOW);
+    for (let k = 0; k < distinct; k++) this.#text.append(units[k]!, slot, scaledCount(counted[units[k]!]!, norm.length, TF_CAP, TF_WINDOW));
+    distinct = this.#units.of(s.normTitle, 0);
+    for (let k = 0; k < distinct; k++) this.#titles.append(units[k]!, slot, 1);
+    if (this.#readingsDone === slot) this.addReadings(1, () => s);
   }
 
   /**
@@ -126,7 +125,7 @@ export class CharIndex {
     for (let done = 0; this.#readingsDone < this.#ids.length && done < maxChars; this.#readingsDone++) {
       const id = this.#ids[this.#readingsDone]!;
       const s = id === -1 ? undefined : sectionOf(id);
-      if (s) this.#readings.add(this.#readingsDone, this.walker.of(s.norm, s.normTitle));
+      if (s) this.#readings.add(this.#readingsDone, s.norm, s.normTitle);
       done += s?.norm.length ?? 0;
     }
     this.#version++;

@@ -1,8 +1,8 @@
-import { TF_CAP } from '../rank/rank.ts';
+import { scaledCount } from '../rank/occurrences.ts';
+import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import { LETTERS } from '../tokenize/readings.ts';
 import { PostingTable } from './posting-table.ts';
-import { pairKey, SYLLABLE_KEYS, SyllablePairs } from './reading-pairs.ts';
-import type { SectionKeys } from './section-keys.ts';
+import { pairKey, ReadingPairs, SYLLABLE_KEYS, SyllablePairs } from './reading-pairs.ts';
 
 /** The pinyin tables: their keys and largest count, in the order they are saved in. */
 export const READING_TABLES = [
@@ -22,6 +22,7 @@ export const READING_TABLES = [
  * (qiu·yu, hashed) it leaves 1 943 (DESIGN.md, decision 62).
  */
 export class ReadingTables {
+  readonly #letters = new ReadingPairs();
   readonly #syllables = new SyllablePairs();
   /** Keyed by pair of reading letters (see `pairKey`), with counts: of the text, of the title. */
   readonly textLetters: PostingTable;
@@ -40,10 +41,10 @@ export class ReadingTables {
   }
 
   /** Records the pairs of a section's folded text and title, in `slot` (above every slot so far). */
-  add(slot: number, keys: SectionKeys): void {
-    keys.letters((key, count) => this.textLetters.append(key, slot, count));
-    keys.titleLetters((key) => this.titleLetters.append(key, slot, 1));
-    keys.syllables((key) => this.#textSyllables.append(key, slot, 1));
+  add(slot: number, norm: string, normTitle: string): void {
+    this.#letters.walk(norm, TF_WINDOW, (key, counted) => this.textLetters.append(key, slot, scaledCount(counted, norm.length, TF_CAP, TF_WINDOW)));
+    this.#letters.walk(normTitle, 0, (key) => this.titleLetters.append(key, slot, 1));
+    this.#syllables.walk(norm, (key) => this.#textSyllables.append(key, slot, 1));
   }
 
   /**

@@ -2,7 +2,6 @@ import { Index } from 'flexsearch';
 import { FOLD_VERSION } from '../normalize/normalize.ts';
 import { intersect } from './id-sets.ts';
 import { PairTokenizer, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
-import type { SectionKeys } from './section-keys.ts';
 import { SlotOf } from './slot-of.ts';
 import { VarintPostings } from './varint-postings.ts';
 
@@ -53,14 +52,7 @@ export type IndexChunk = [key: string, data: Uint8Array];
  * (DESIGN.md, decision 58).
  */
 export class SearchIndex {
-  readonly #tokenizer: PairTokenizer;
-
-  /** @param tokenizer its scratch tables, shared with a `TextKeys` (a quarter of a megabyte) */
-  constructor(tokenizer = new PairTokenizer()) {
-    this.#tokenizer = tokenizer;
-  }
-
-
+  readonly #tokenizer = new PairTokenizer();
   #postings = new VarintPostings(PAIR_BUCKETS);
   /**
    * Pairs for the FlexSearch call in progress: FlexSearch calls `encode` synchronously inside
@@ -92,20 +84,15 @@ export class SearchIndex {
     }
   }
 
-  /**
-   * Indexes a section's folded text (again, if it was indexed).
-   * @param keys its keys, when given (see `SectionKeys`): its hashed pairs are read from them
-   */
-  add(id: number, normalized: string, keys?: SectionKeys): void {
+  /** Indexes a section's folded text (again, if it was indexed). */
+  add(id: number, normalized: string): void {
     this.remove(id);
     const slot = this.#slotCount++;
     if (slot >= this.#ids.length) this.#ids = grown(this.#ids, slot + 1);
     this.#ids[slot] = id;
     this.#slotOf.set(id, slot);
     const postings = this.#postings;
-    const append = (bucket: number) => postings.append(bucket, slot);
-    if (keys) keys.pairs(append);
-    else this.#tokenizer.forEachBucket(normalized, append);
+    this.#tokenizer.forEachBucket(normalized, (bucket) => postings.append(bucket, slot));
     this.#loose = true;
     const latin = this.#tokenizer.latinPairs(normalized);
     if (latin.length > 0) {

@@ -2,7 +2,6 @@ import { intersect, union } from '../index/id-sets.ts';
 import { CharIndex, type CharCounts, type CharSection, type IndexedReading } from '../index/char-index.ts';
 import { readCharacters, readReadings, type SavedCharacters } from '../index/char-index-io.ts';
 import type { ReadingTables } from '../index/reading-tables.ts';
-import { TextKeys, type SectionKeys } from '../index/section-keys.ts';
 import { SearchIndex } from '../index/search-index.ts';
 
 /** What the indexes propose for one term (see {@link SectionIndex.candidates}). */
@@ -40,11 +39,9 @@ const isPresent = (sections: RestoredSections, id: number) => sections.lengths[i
  * wait for the character index (`indexCharacters`): until then, queries that need it scan.
  */
 export class SectionIndex {
-  /** Walks a section's keys from its text (when none are given), for both indexes and with the pair index's tokenizer. */
-  readonly #walker = new TextKeys();
-  readonly #pairs = new SearchIndex(this.#walker.tokenizer);
+  readonly #pairs = new SearchIndex();
   /** Exact sections of each character: one-character queries and pinyin candidates. */
-  readonly #chars = new CharIndex(this.#walker);
+  readonly #chars = new CharIndex();
   /**
    * Restored sections not yet in {@link CharIndex}: a reload shows results without waiting for it
    * (150 ms at 50 MB), and queries scan the text until `indexCharacters` is done.
@@ -62,9 +59,9 @@ export class SectionIndex {
   }
 
   /** Indexes a section's folded text and title. */
-  add(s: CharSection, keys: SectionKeys = this.#walker.of(s.norm, s.normTitle)): void {
-    this.#chars.add(s, keys);
-    this.#pairs.add(s.id, s.norm, keys);
+  add(s: CharSection): void {
+    this.#chars.add(s);
+    this.#pairs.add(s.id, s.norm);
   }
 
   /**
