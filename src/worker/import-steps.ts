@@ -41,12 +41,33 @@ function failed(path: string, e: unknown): Work {
  */
 export async function* importSteps(files: readonly ImportFile[], context: StepContext): AsyncGenerator<Work> {
   let hashing = hashAhead(files[0], context);
+  let at = 0;
   for (const [i, file] of files.entries()) {
+    at = i;
     const hashed = hashing;
     hashing = hashAhead(files[i + 1], context);
-    yield* fileSteps(file, hashed, context);
+    const [following, hashingNext] = [files[i + 1], hashing];
+    // Asked ahead only while this file is the one read: a late hash must not ask for a file read already.
+    const next = following && hashingNext ? () => askAhead(following, hashingNext, context, () => at === i) : undefined;
+    yield* fileSteps(file, hashed, context, next);
     yield { kind: 'end', i, file };
   }
+}
+
+/**
+ * Asks the reader for the next dropped file ahead, once its hash says it is not in the library
+ * already (a duplicate would be read for nothing): a file, not an archive (which gives many
+ * outcomes, pulled one at a time) nor a backup (hashAhead gives none for those).
+ */
+function askAhead(file: ImportFile, hashed: Promise<string>, context: StepContext, stillAhead: () => boolean): void {
+  const { reader, catalog } = context;
+  if (!reader?.ahead) return;
+  const bytes = new Uint8Array(file.bytes);
+  if (routeOf(file.path, bytes) === 'archive') return;
+  void hashed.then(
+    (hash) => stillAhead() && catalog.byBytes(hash) === undefined && reader.ahead!({ bytes, path: file.path, depth: 0, budget: newBudget() }),
+    () => undefined,
+  );
 }
 
 /** The hash of a dropped file's bytes, started now; none for a backup (its entries are hashed). */
@@ -63,7 +84,7 @@ function hashAhead(file: ImportFile | undefined, context: StepContext): Promise<
  * are staged and written with their batch, and the import goes on.
  * @param hashed the hash of its bytes, when already under way
  */
-async function* fileSteps(file: ImportFile, hashed: Promise<string> | undefined, context: StepContext): AsyncGenerator<Work> {
+async function* fileSteps(file: ImportFile, hashed: Promise<string> | undefined, context: StepContext, next?: () => void): AsyncGenerator<Work> {
   const bytes = new Uint8Array(file.bytes);
   let read: Awaited<ReturnType<typeof backupSources>> | null;
   try {
@@ -72,15 +93,18 @@ async function* fileSteps(file: ImportFile, hashed: Promise<string> | undefined,
     return yield failed(file.path, e);
   }
   if (read?.kind === 'refused') return yield { kind: 'outcome', outcome: read.outcome };
-  if (read?.kind !== 'backup') return yield* sourceSteps({ path: file.path, bytes, addedAt: undefined }, context, hashed);
+  if (read?.kind !== 'backup') return yield* sourceSteps({ path: file.path, bytes, addedAt: undefined }, context, hashed, next);
   for (const item of read.items) {
     if ('outcome' in item) yield { kind: 'outcome', outcome: item.outcome };
     else yield* sourceSteps(item, context);
   }
 }
 
-/** The steps of one source: what it reads into, one outcome at a time, or why it is skipped. */
-async function* sourceSteps(source: Source, context: StepContext, hashed?: Promise<string>): AsyncGenerator<Work> {
+/**
+ * The steps of one source: what it reads into, one outcome at a time, or why it is skipped.
+ * @param next asks for the source after it ahead, once this one is asked for
+ */
+async function* sourceSteps(source: Source, context: StepContext, hashed?: Promise<string>, next?: () => void): AsyncGenerator<Work> {
 const { hash, catalog, time } = context;
   try {
     const bytesHash = await (hashed ?? time('hash', () => hash(source.bytes)));
@@ -95,10 +119,14 @@ const { hash, catalog, time } = context;
     const request = { bytes: source.bytes, path: source.path, depth: source.depth ?? 0, budget: source.budget ?? newBudget() };
     // Reading is timed as it runs, alongside the indexing of the file before.
     const results = reader.read(request)[Symbol.asyncIterator]();
+    // The first pull sends the source to the reader, before the next one is asked for ahead.
+    let pulled = time('read', () => results.next());
+    next?.();
     for (;;) {
-      const next = await time('read', () => results.next());
-      if (next.done) break;
-      yield { kind: 'read', result: next.value, addedAt: source.addedAt, whole };
+      const step = await pulled;
+      if (step.done) break;
+      yield { kind: 'read', result: step.value, addedAt: source.addedAt, whole };
+      pulled = time('read', () => results.next());
     }
   } catch (e) {
     yield failed(source.path, e);

@@ -13,36 +13,41 @@ export const READ_AHEAD = 2;
 /**
  * The parsing worker's side of the protocol (see `WorkerReader`): reads one source at a time,
  * up to {@link READ_AHEAD} outcomes ahead (each `next` lets it read one more), and folds what it
- * reads. Kept apart from the worker's entry so that the reader's tests run this very logic in
- * Node.
+ * reads. A source asked for while another is read waits its turn and is started as soon as that
+ * one ends, without waiting for the reader to ask again. Kept apart from the worker's entry so
+ * that the reader's tests run this very logic in Node.
  */
 export class ParseServer {
   /** The source being read: its outcomes, the budget its archives draw on, and how many more it may give. */
   #current: { id: number; outcomes: Iterator<IngestOutcome>; budget: { remaining: number }; credit: number } | undefined;
+  /** Sources asked for while another was read, in order. */
+  readonly #queued: Extract<ParseRequest, { type: 'read' }>[] = [];
 
   constructor(readonly post: (reply: ParseReply) => void) {}
 
   handle(request: ParseRequest): void {
-    if (request.type === 'read') {
-      const budget = { remaining: request.budgetRemaining };
-      this.#current = { id: request.id, outcomes: ingestEach(request.bytes, request.path, request.depth, budget), budget, credit: READ_AHEAD };
-    } else if (request.id === this.#current?.id) {
-      this.#current.credit++;
-    } else {
-      return;
-    }
+    if (request.type === 'read') this.#queued.push(request);
+    else if (request.id === this.#current?.id) this.#current.credit++;
+    else return;
     this.#pump();
   }
 
-  /** Gives outcomes while the reader may take them, and the end once there is none left. */
+  /** Gives outcomes while the reader may take them, each source's end once it has none left, then the next source's. */
   #pump(): void {
-    while (this.#current && this.#current.credit > 0) {
+    for (;;) {
+      if (!this.#current) {
+        const request = this.#queued.shift();
+        if (!request) return;
+        const budget = { remaining: request.budgetRemaining };
+        this.#current = { id: request.id, outcomes: ingestEach(request.bytes, request.path, request.depth, budget), budget, credit: READ_AHEAD };
+      }
+      if (this.#current.credit === 0) return;
       const { id, outcomes, budget } = this.#current;
       const next = outcomes.next();
       if (next.done) {
         this.#current = undefined;
         this.post({ type: 'done', id, budgetRemaining: budget.remaining });
-        return;
+        continue;
       }
       this.#current.credit--;
       // Folded here, on this worker's core, not on the indexer's.
