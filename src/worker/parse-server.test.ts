@@ -17,6 +17,20 @@ describe('ParseServer', () => {
     expect(replies.map((r) => r.type)).toEqual(['outcome', 'done']);
   });
 
+  it('reads a source asked for during another as soon as that one ends, without being asked again', () => {
+    const { replies, server: s } = server();
+    const entries = Object.fromEntries(Array.from({ length: 3 }, (_, k) => [`${k}.txt`, text(`第${k}篇 正文`)]));
+    s.handle({ type: 'read', id: 1, bytes: zipSync(entries), path: 'three.zip', depth: 0, budgetRemaining: 1e9 });
+    s.handle({ type: 'read', id: 2, bytes: text('夜来风雨声'), path: 'next.txt', depth: 0, budgetRemaining: 1e9 });
+    // The archive's first two entries, then it waits to be asked for more: the next source waits too.
+    expect(replies.map((r) => [r.type, r.id])).toEqual([['outcome', 1], ['outcome', 1]]);
+    s.handle({ type: 'next', id: 2 }); // not the source being read: nothing
+    expect(replies).toHaveLength(2);
+    s.handle({ type: 'next', id: 1 });
+    s.handle({ type: 'next', id: 1 });
+    expect(replies.map((r) => [r.type, r.id])).toEqual([['outcome', 1], ['outcome', 1], ['outcome', 1], ['done', 1], ['outcome', 2], ['done', 2]]);
+  });
+
   it('reads an archive at most READ_AHEAD entries ahead of what was taken', () => {
     const entries = Object.fromEntries(Array.from({ length: 6 }, (_, k) => [`${k}.txt`, text(`第${k}篇 正文`)]));
     const { replies, server: s } = server();

@@ -14,12 +14,16 @@ import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
 import { withFolds } from '../core/normalize/fold-sections.ts';
 import { ParseServer } from './parse-server.ts';
-import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type WorkerLike } from './reader.ts';
+import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type SourceReader, type WorkerLike } from './reader.ts';
 
 /** A parsing worker in this thread: it answers like parse.worker.ts, except for files named `stall` or `crash`. */
 class FakeWorker implements WorkerLike {
   static started: FakeWorker[] = [];
+  /** The paths of the sources asked of every fake worker, in order. */
+  static asked: string[] = [];
   terminated = false;
+  /** Reading a `stall` file: a real worker would be busy with it, and read nothing else. */
+  #stalled = false;
   readonly #listeners: { message: ((e: MessageEvent<ParseReply>) => void)[]; error: ((e: ErrorEvent) => void)[] } = { message: [], error: [] };
   // Replies through structured cloning, as a real worker's are.
   readonly #server = new ParseServer((reply) => queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>))));
@@ -37,7 +41,11 @@ class FakeWorker implements WorkerLike {
   }
 
   postMessage(request: ParseRequest): void {
-    if (request.type === 'read' && request.path.includes('stall')) return;
+    if (request.type === 'read') FakeWorker.asked.push(request.path);
+    if (this.#stalled || (request.type === 'read' && request.path.includes('stall'))) {
+      this.#stalled = true;
+      return;
+    }
     if (request.type === 'read' && request.path.includes('crash')) {
       queueMicrotask(() => this.#listeners.error.forEach((l) => l({ message: 'boom', preventDefault() {} } as ErrorEvent)));
       return;
@@ -57,6 +65,7 @@ const codeOf = (o: IngestOutcome) => ('error' in o ? o.error.code : 'read');
 
 afterEach(() => {
   FakeWorker.started = [];
+  FakeWorker.asked = [];
   vi.useRealTimers();
 });
 
@@ -106,6 +115,67 @@ describe('the worker reader', () => {
     expect((await all(reader.read(source('crash.txt')))).map(codeOf)).toEqual(['internal']);
     expect((await all(reader.read(source('poem.txt')))).map(codeOf)).toEqual(['read']);
     expect(FakeWorker.started.map((w) => w.terminated)).toEqual([true, false]);
+  });
+
+  it('reads a source asked for ahead as it would read it alone, asking the worker once', async () => {
+    const reader = new WorkerReader(() => new FakeWorker());
+    const first = source('a.txt', text('春眠不觉晓'));
+    const second = source('b.txt', text('夜来风雨声'));
+    const reading = reader.read(first)[Symbol.asyncIterator]();
+    const pulled = reading.next();
+    reader.ahead(second);
+    // Asked before the first is taken: the worker reads it as soon as the first ends.
+    expect(FakeWorker.asked).toEqual(['a.txt', 'b.txt']);
+    expect((await pulled).value).toEqual(ingestMany(first.bytes, 'a.txt').map((o) => ('file' in o ? { ...o, file: withFolds(o.file) } : o))[0]);
+    expect((await reading.next()).done).toBe(true);
+    const got = await all(reader.read(second));
+    expect(got).toEqual(ingestMany(second.bytes, 'b.txt').map((o) => ('file' in o ? { ...o, file: withFolds(o.file) } : o)));
+    expect(FakeWorker.asked).toEqual(['a.txt', 'b.txt']);
+    expect(FakeWorker.started).toHaveLength(1);
+  });
+
+  it('asks again on a fresh worker for a source asked ahead of one that stalled', async () => {
+    vi.useFakeTimers();
+    const reader = new WorkerReader(() => new FakeWorker());
+    const stalled = all(reader.read(source('stall.txt')));
+    reader.ahead(source('b.txt'));
+    await vi.advanceTimersByTimeAsync(READ_TIMEOUT_MS);
+    expect((await stalled).map(codeOf)).toEqual(['read-timeout']);
+    expect((await all(reader.read(source('b.txt')))).map(codeOf)).toEqual(['read']);
+    expect(FakeWorker.asked).toEqual(['stall.txt', 'b.txt', 'b.txt']);
+    expect(FakeWorker.started).toHaveLength(2);
+  });
+
+  it('drops a source asked ahead and not read: the next source read gets its own outcomes', async () => {
+    const reader = new WorkerReader(() => new FakeWorker());
+    await all(reader.read(source('a.txt')));
+    reader.ahead(source('dup.txt', text('重复的文件')));
+    const got = await all(reader.read(source('c.txt', text('另一篇文章'))));
+    expect(got.map((o) => o.path)).toEqual(['c.txt']);
+    expect(got.map(codeOf)).toEqual(['read']);
+  });
+
+  it('asks the worker for each next file of an import ahead, once, and for no duplicate', async () => {
+    const worker = new WorkerReader(() => new FakeWorker());
+    // Each outcome as the importer takes it, among the sources the worker is asked for.
+    const taking: SourceReader = {
+      async *read(s) {
+        for await (const o of worker.read(s)) yield (FakeWorker.asked.push(`took ${o.path}`), o);
+      },
+      ahead: (s) => worker.ahead(s),
+    };
+    const library = new Library(new MemoryLibraryStore(), sha256, taking);
+    await library.init();
+    const drop = (path: string, s: string): ImportFile => ({ name: path, path, bytes: text(s).buffer as ArrayBuffer });
+    await library.import([drop('a.txt', '春眠不觉晓')], () => {}, new AbortController().signal);
+    FakeWorker.asked = [];
+    const files = [drop('b.txt', '夜来风雨声'), drop('again.txt', '春眠不觉晓'), drop('c.txt', '花落知多少'), drop('d.txt', '处处闻啼鸟')];
+    const report = await library.import(files, () => {}, new AbortController().signal);
+    expect(report.outcomes.map((o) => (o.status === 'indexed' ? o.status : o.code))).toEqual(['indexed', 'duplicate', 'indexed', 'indexed']);
+    // The duplicate after b is never asked for (nor c ahead of it: only the next file is); d is
+    // asked for as soon as c is, before c is taken.
+    expect(FakeWorker.asked).toEqual(['b.txt', 'took b.txt', 'c.txt', 'd.txt', 'took c.txt', 'took d.txt']);
+    expect((await library.search('花落', { limit: 0 })).hits.map((h) => h.fileName)).toEqual(['c.txt']);
   });
 
   it('lets an import go on past a stalled file: the files around it are indexed and found', async () => {
