@@ -4,12 +4,13 @@
  */
 import { basename } from 'node:path';
 import { zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readBytes, scaleCorpus } from '../../tests/support/scale.ts';
 import type { LibraryMeta } from '../shared/records.ts';
 import type { Progress } from '../shared/protocol.ts';
 import type { StoredFile } from '../storage/library-store.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
+import { ingest } from '../core/pipeline.ts';
 import { Library } from './library.ts';
 import { BATCH_FILES, StoreBatch } from './store-batch.ts';
 import { sha256 } from '../../tests/support/hash.ts';
@@ -23,6 +24,19 @@ class CountingStore extends MemoryLibraryStore {
   }
   storedPaths(): Set<string> {
     return new Set([...this.files.values()].map((f) => f.path));
+  }
+}
+
+/** A store whose writes commit only when the test lets them, counting those under way. */
+class GatedStore extends CountingStore {
+  readonly gates: (() => void)[] = [];
+  underWay = 0;
+  mostUnderWay = 0;
+  override async putFiles(files: readonly StoredFile[], meta: LibraryMeta): Promise<void> {
+    this.mostUnderWay = Math.max(this.mostUnderWay, ++this.underWay);
+    await new Promise<void>((open) => this.gates.push(open));
+    this.underWay--;
+    return super.putFiles(files, meta);
   }
 }
 
@@ -82,6 +96,33 @@ describe('Library import in batches', () => {
     // 40 files in batches of BATCH_FILES, plus the snapshot's manifest write (not counted here).
     expect(store.transactions).toBe(Math.ceil(40 / BATCH_FILES));
     expect(store.storedPaths().size).toBe(40);
+  });
+
+  it('reads and indexes the next files while a batch is written, one write at a time', async () => {
+    const paths = scaleCorpus(1).slice(0, 3 * BATCH_FILES);
+    const store = new GatedStore();
+    const library = new Library(store, sha256);
+    await library.init();
+    const files = paths.map((p) => ({ name: basename(p), path: `poems/${basename(p)}`, bytes: readBytes(p).slice().buffer }));
+    const reports: Progress[] = [];
+    const importing = library.import(files, (p) => reports.push(p), new AbortController().signal);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    // The first batch is being written; the second is read and indexed meanwhile, and waits.
+    const sectionsOf = (n: number) => paths.slice(0, n).reduce((sum, p) => sum + ingest(readBytes(p), p).sections.length, 0);
+    await vi.waitFor(() => expect(library.engine.sectionCount).toBe(sectionsOf(2 * BATCH_FILES)), { timeout: 5000 });
+    await settle();
+    expect(library.engine.sectionCount).toBe(sectionsOf(2 * BATCH_FILES));
+    expect(store.gates).toHaveLength(1);
+    expect(reports.at(-1)!.library.files).toBe(0);
+    for (let k = 0; store.gates.length > k || k < 3; k++) {
+      store.gates[k]?.();
+      await settle();
+    }
+    const { outcomes } = await importing;
+    expect(outcomes.filter((o) => o.status === 'indexed')).toHaveLength(files.length);
+    expect(store.mostUnderWay).toBe(1);
+    expect(store.storedPaths().size).toBe(files.length);
+    expect(reports.at(-1)!.library.files).toBe(files.length);
   });
 
   it('writes the files of one archive as they fill batches, not all at its end', async () => {

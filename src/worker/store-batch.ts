@@ -12,6 +12,11 @@ export class StoreBatch<T> {
   #chars = 0;
   #after: (() => void)[] = [];
 
+  /** What is staged, in order. */
+  get items(): readonly T[] {
+    return this.#items;
+  }
+
   get empty(): boolean {
     return this.#items.length === 0;
   }
