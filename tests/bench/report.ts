@@ -126,7 +126,7 @@ function chromiumRows(c: NonNullable<Results['chromium']>, web: BrowserResults, 
     ['import seeds (Chromium)', `${c.importSeedsMBps.toFixed(2)} MB/s`],
     [`import ${scale.label} (Chromium)`, `${c.importScaleMBps.toFixed(2)} MB/s  (${(median(web.scaleMs) / 1000).toFixed(1)} s)`],
     [
-      'import phases (Chromium; s)',
+      'import phases (Chromium; s; read and store overlap the indexing)',
       `${Object.entries(web.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}; build from decoded text (index + snapshot) ${c.buildMBps.toFixed(2)} MB/s`,
     ],
     [`import ${scale.label} again (every file a duplicate; Chromium)`, `${(web.duplicatesMs / 1000).toFixed(1)} s`],

@@ -1,7 +1,7 @@
 import { scaledCount } from '../rank/occurrences.ts';
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
-import { isTwoInitials, pairKey } from './reading-pairs.ts';
 import { ReadingTables } from './reading-tables.ts';
+import { bitsOf, codesOf, readingCandidates, readingCounts, readingTitles, type CharTables } from './reading-lookup.ts';
 import { DistinctUnits } from './distinct-units.ts';
 import { RecentBitsets } from './recent-bitsets.ts';
 import { PostingTable } from './posting-table.ts';
@@ -262,113 +262,51 @@ export class CharIndex {
     return { counts, inTitle: this.#countsById(this.#titles, code) };
   }
 
-  /**
-   * Sections that, for at least one reading, hold each pair of its adjacent units side by side
-   * (see `ReadingTables.orAdjacent`) and a character of each class no syllable pair implies: a
-   * superset of the sections the readings match; exactly them for a reading of two whole
-   * syllables. `exact` says that no reading needs checking or counting in the text: each is one
-   * unit (`ai`) or two one-letter initials (`my`), whose counts `readingCounts` knows.
-   *
-   * Until the pinyin tables are written for every slot (after a reload, until they are taken),
-   * the classes alone narrow: still a superset, exact only for one-unit readings.
-   */
+  /** Candidates of pinyin readings (see `reading-lookup.ts`). */
   readingCandidates(readings: readonly IndexedReading[]): { ids: number[]; exact: boolean } {
-    const words = this.#text.words;
-    const result = new Uint32Array(words);
-    const pairs = this.readingsComplete;
-    for (const { classes, units } of readings) {
-      // The pairs first: a key each, and they leave few sections for the classes to narrow.
-      const all = new Uint32Array(words).fill(0xffffffff);
-      let empty = false;
-      const and = (bits: Uint32Array) => {
-        let any = 0;
-        for (let w = 0; w < words; w++) any |= all[w]! &= bits[w]!;
-        empty = any === 0;
-      };
-      const implied = new Uint8Array(units.length);
-      for (let k = 1; pairs && k < units.length && !empty; k++) {
-        const { bits, bySyllables } = this.#readings.adjacent(units[k - 1]!, units[k]!, words);
-        if (bySyllables) implied[k - 1] = implied[k] = 1;
-        and(bits);
-      }
-      for (let c = 0; c < classes.length && !empty; c++) if (!implied[c]) and(this.#classBits(classes[c]!));
-      if (!empty) for (let w = 0; w < words; w++) result[w]! |= all[w]!;
-    }
-    return { ids: this.#idsOf(result), exact: readings.every((r) => r.units.length === 1 || (pairs && isTwoInitials(r))) };
+    return readingCandidates(this.#lookup, readings);
   }
 
-  /**
-   * Sections whose folded titles hold, for at least one reading, a character of each of its
-   * classes: a superset of the titles the readings match, so that only those titles are read.
-   * At 200 MB, chun·feng's 20 508 matches: every title read, 11–13 ms; these 1 729, 4–5 ms with
-   * the bitsets made. The pairs of first letters in titles (`ReadingTables`) left 8 568: 6–7 ms.
-   */
+  /** Sections whose titles may hold a reading (see `reading-lookup.ts`). */
   readingTitles(readings: readonly IndexedReading[]): number[] {
-    const words = this.#text.words;
-    const result = new Uint32Array(words);
-    // Readings share classes (ming·yue, ming·yu·e): each class's bitset is made once a call.
-    const byClass = new Map<string, Uint32Array>();
-    for (const { classes } of readings) {
-      const all = new Uint32Array(words).fill(0xffffffff);
-      for (const chars of classes) {
-        let bits = byClass.get(chars);
-        if (!bits) byClass.set(chars, (bits = this.#bitsOf(this.#titles, Array.from(chars, (c) => c.charCodeAt(0)))));
-        for (let w = 0; w < words; w++) all[w]! &= bits[w]!;
-      }
-      for (let w = 0; w < words; w++) result[w]! |= all[w]!;
-    }
-    return this.#idsOf(result);
+    return readingTitles(this.#lookup, readings);
   }
 
-  /**
-   * The sections holding any character of a class, as a bitset; the last few are kept until the
-   * index changes, since typing `mingyue` asks for `ming`'s class at every keystroke, and one
-   * query's readings share classes (ming·yue, ming·yu·e).
-   */
-  #classBits(chars: string): Uint32Array {
-    return this.#classCache.get(chars, this.#version, () => this.#bitsOf(this.#text, Array.from(chars, (c) => c.charCodeAt(0))));
-  }
-
-  /** The slots holding any of the keys, as a bitset over every slot. */
-  #bitsOf(table: PostingTable, keys: readonly number[]): Uint32Array {
-    const bits = new Uint32Array(this.#text.words);
-    for (const key of keys) table.orInto(key, bits);
-    return bits;
-  }
-
-  /**
-   * How many times a reading occurs in every section, by id, as its matcher counts it in the
-   * first `TF_WINDOW` characters (scaled, capped; 0 where not known: a long section's count of a
-   * one-unit reading), and whether each title holds it; undefined unless the readings are one
-   * reading of one unit, or of two one-letter initials once the pinyin tables are complete.
-   */
+  /** A reading's counts and titles, where the tables know them (see `reading-lookup.ts`). */
   readingCounts(readings: readonly IndexedReading[]): CharCounts | undefined {
-    const [only] = readings;
-    if (readings.length !== 1 || !only) return undefined;
-    if (only.units.length === 1) return this.#classCounts(only.classes[0]!);
-    if (!isTwoInitials(only) || !this.readingsComplete) return undefined;
-    const key = pairKey(only.units[0]!, only.units[1]!);
-    return { counts: this.#countsById(this.#readings.textLetters, key), inTitle: this.#countsById(this.#readings.titleLetters, key) };
+    return readingCounts(this.#lookup, readings);
   }
 
-  /** The summed counts of a class of characters (a one-unit reading's), and the titles holding one. */
-  #classCounts(chars: string): CharCounts {
-    const counts = new Uint8Array(this.#maxId + 1);
-    const inTitle = new Uint8Array(this.#maxId + 1);
-    for (let i = 0; i < chars.length; i++) {
-      const code = chars.charCodeAt(i);
-      this.#text.forEach(code, (slot, count) => {
-        const id = this.#ids[slot]!;
-        if (id !== -1) counts[id] = Math.min(TF_CAP, counts[id]! + count);
-      });
-      this.#titles.forEach(code, (slot) => {
-        const id = this.#ids[slot]!;
-        if (id !== -1) inTitle[id] = 1;
-      });
-    }
-    for (const id of this.#longIds) counts[id] = 0;
-    return { counts, inTitle };
-  }
+  /** What the pinyin lookups read of this index, live (the tables are replaced by a clear or an import). */
+  readonly #lookup: CharTables = (() => {
+    const index = this;
+    return {
+      get text() {
+        return index.#text;
+      },
+      get titles() {
+        return index.#titles;
+      },
+      get readings() {
+        return index.#readings;
+      },
+      get readingsComplete() {
+        return index.readingsComplete;
+      },
+      get maxId() {
+        return index.#maxId;
+      },
+      get longIds() {
+        return index.#longIds;
+      },
+      // The last few class bitsets are kept until the index changes: typing `mingyue` asks for
+      // `ming`'s class at every keystroke, and one query's readings share classes.
+      classBits: (chars: string) => index.#classCache.get(chars, index.#version, () => bitsOf(index.#text, codesOf(chars), index.#text.words)),
+      idsOf: (bits: Uint32Array) => index.#idsOf(bits),
+      idOf: (slot: number) => index.#ids[slot]!,
+      countsById: (table: PostingTable, key: number) => index.#countsById(table, key),
+    };
+  })();
 
   #countsById(table: PostingTable, key: number): Uint8Array {
     const counts = new Uint8Array(this.#maxId + 1);
