@@ -112,7 +112,7 @@ export class VarintPostings {
   readonly #writeKey: WriteKey = (key, slots, _counts, from, to) => {
     // Room for them at once, at two bytes a posting (most gaps take one or two): a list grown
     // a posting at a time was copied again and again. The key's state is kept in locals while
-    // its postings are written (the per-posting loads and stores were a tenth of a build).
+    // its postings are written: a 50 MB build and compaction, 4.51–4.67 → 4.31–4.46 s (Node).
     let list = this.#room(key, this.#used[key]! + 2 * (to - from) + 5);
     let at = this.#used[key]!;
     let last = this.#last[key]!;
