@@ -10,7 +10,7 @@ import type { FileOutcome, ImportFile, ImportPhase, ImportTimings, Progress } fr
 import type { FileRecord, SectionRecord } from '../shared/records.ts';
 import type { LibraryStore, StoredFile } from '../storage/library-store.ts';
 import { skippedOutcome, type Catalog } from './catalog.ts';
-import { originalGaps } from './original-gaps.ts';
+import { fileRecord } from './file-record.ts';
 import { importSteps, type Work } from './import-steps.ts';
 import type { SourceReader } from './reader.ts';
 import { contentBytes } from './refold.ts';
@@ -278,33 +278,4 @@ export class Importer {
     this.engine.removeFile(file.id);
     this.#context.catalog.forget(file);
   }
-}
-
-/** The stored record of a file just indexed. */
-function fileRecord(
-  id: number,
-  path: string,
-  ingested: IngestedFile,
-  hash: string,
-  addedAt: number,
-  sections: readonly SectionRecord[],
-  bytesHash: string | undefined,
-): FileRecord {
-  const record: FileRecord = {
-    id,
-    name: path.split('/').pop() ?? path,
-    path,
-    size: ingested.size,
-    hash,
-    encoding: ingested.encoding,
-    bom: ingested.bom,
-    addedAt,
-    sectionIds: sections.map((s) => s.id),
-    ...(bytesHash && { bytesHash }),
-  };
-  // A file little or nothing was cleaned from (notes, novels, poems) would be stored twice:
-  // its sections and its original. What lies between its sections is enough to rebuild it.
-  const gaps = originalGaps(ingested.original, ingested.sections);
-  if (gaps) record.originalGaps = gaps;
-  return record;
 }
