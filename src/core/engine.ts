@@ -112,9 +112,11 @@ export class SearchEngine {
       for (const [k, section] of slice.entries()) {
         // A section folded by whoever read it has its script already (see `withFolds`).
         const read = sections[from + k]!;
-        const own = read.folded ? undefined : file.count(read.text);
-        if (own) section.script = own;
-        else if (!read.folded) undecided.push(section);
+        if (!read.folded) {
+          const own = file.count(read.text);
+          if (own) section.script = own;
+          else undecided.push(section);
+        }
         added.push(section); // one at a time, not push(...slice): a slice may hold 300 000 sections
         this.#index.add(this.#charSection(section));
         // A long section's sketch (its first 4 000 characters) would slow the first queries that

@@ -62,6 +62,8 @@ const all = async (outcomes: AsyncIterable<IngestOutcome>) => {
   return got;
 };
 const codeOf = (o: IngestOutcome) => ('error' in o ? o.error.code : 'read');
+/** What the parsing worker gives for a source: what `ingestMany` gives, folded. */
+const readAlone = (bytes: Uint8Array, path: string) => ingestMany(bytes, path).map((o) => ('file' in o ? { ...o, file: withFolds(o.file) } : o));
 
 afterEach(() => {
   FakeWorker.started = [];
@@ -84,7 +86,7 @@ describe('the worker reader', () => {
     const s = source('book.zip', zip);
     const got = await all(new WorkerReader(() => new FakeWorker()).read(s));
     // The parsing worker folds what it reads: exactly as the engine would.
-    const want = ingestMany(zip, 'book.zip').map((o) => ('file' in o ? { ...o, file: withFolds(o.file) } : o));
+    const want = readAlone(zip, 'book.zip');
     expect(got).toEqual(want);
     expect(got.map(codeOf)).toEqual(['read', 'empty']);
     const error = (got[1] as { error: PipelineError }).error;
@@ -126,10 +128,10 @@ describe('the worker reader', () => {
     reader.ahead(second);
     // Asked before the first is taken: the worker reads it as soon as the first ends.
     expect(FakeWorker.asked).toEqual(['a.txt', 'b.txt']);
-    expect((await pulled).value).toEqual(ingestMany(first.bytes, 'a.txt').map((o) => ('file' in o ? { ...o, file: withFolds(o.file) } : o))[0]);
+    expect((await pulled).value).toEqual(readAlone(first.bytes, 'a.txt')[0]);
     expect((await reading.next()).done).toBe(true);
     const got = await all(reader.read(second));
-    expect(got).toEqual(ingestMany(second.bytes, 'b.txt').map((o) => ('file' in o ? { ...o, file: withFolds(o.file) } : o)));
+    expect(got).toEqual(readAlone(second.bytes, 'b.txt'));
     expect(FakeWorker.asked).toEqual(['a.txt', 'b.txt']);
     expect(FakeWorker.started).toHaveLength(1);
   });
