@@ -165,6 +165,24 @@ describe('SearchEngine with section texts left in storage (a library stored befo
     expect(sections).toBeGreaterThan(20);
   });
 
+  it('takes records it owns as they are, set right as its copies of them are', () => {
+    const copying = new SearchEngine();
+    const owning = new SearchEngine();
+    const builder = new SearchEngine();
+    const ids: number[] = [];
+    seeds().forEach(({ name, bytes }, fileId) => {
+      const sections = ingest(bytes, name).sections;
+      // As storage gives them: strings of their own, and (as a backup's may) a text beside its patch.
+      const stored = builder.addFile(fileId, name, sections).map((s, k) => structuredClone({ ...s, text: sections[k]!.text }));
+      ids.push(...stored.map((s) => s.id));
+      copying.restoreFile(fileId, name, stored);
+      owning.restoreFile(fileId, name, structuredClone(stored), false, true);
+    });
+    expect(owning.storedSections(ids)).toEqual(copying.storedSections(ids));
+    expect(owning.storedSections(ids).filter((s) => s.patch !== undefined && s.text === undefined).length).toBeGreaterThan(20);
+    for (const q of ['晶體管', '以太坊', '芯片', 'xinpian']) expect(owning.search(q, { limit: 5 }), q).toEqual(copying.search(q, { limit: 5 }));
+  });
+
   it('needs no text stored apart when its records carry their patches (schema 7)', () => {
     const original = seedEngine();
     const restored = new SearchEngine();

@@ -6,7 +6,7 @@ import { QueryMatcher, readsCharacters } from './search/matcher.ts';
 import { presentHits, presentSection } from './search/presenter.ts';
 import { pageRequest, rankPage } from './search/ranked-page.ts';
 import { VerifiedTerms } from './search/verified-terms.ts';
-import { fromSection, fromStored, toStored, type StoredSection } from './search/records.ts';
+import { adoptStored, fromSection, fromStored, toStored, type StoredSection } from './search/records.ts';
 import type { Hit, RankedPage, ReadResult, SearchOptions, SearchResult } from './search/results.ts';
 import { SectionIndex } from './search/section-index.ts';
 import { SectionStore, type LibrarySection } from './search/section-store.ts';
@@ -136,9 +136,11 @@ export class SearchEngine {
   /**
    * Adds sections as stored, their text possibly left out (see `setTexts`).
    * @param indexed true when the imported index (`importIndex`) already contains them
+   * @param owned true when no one else holds the records (just read from storage): the engine
+   *   takes them as they are rather than copies (see `adoptStored`), and may change them
    */
-  restoreFile(fileId: number, fileName: string, sections: readonly StoredSection[], indexed = false): void {
-    const restored = sections.map(fromStored);
+  restoreFile(fileId: number, fileName: string, sections: readonly StoredSection[], indexed = false, owned = false): void {
+    const restored = sections.map(owned ? adoptStored : fromStored);
     this.#store.addFile(fileId, fileName, restored);
     for (const s of restored) {
       if (indexed) this.#index.addRestored(s.id);

@@ -43,7 +43,8 @@ export interface StoredFile {
 export interface LibraryStore {
   readonly mode: 'indexeddb' | 'memory';
   /**
-   * Reads the library.
+   * Reads the library. Its section records are new objects each time, the caller's own: it may
+   * keep and change them (the engine takes them as they are: `SearchEngine.restoreFile`).
    * @param whileReading called once, as soon as the largest reads are asked for: work for the
    *   worker while storage reads (it is not awaited)
    */

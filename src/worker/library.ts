@@ -91,7 +91,7 @@ export class Library {
     for (const file of stored.files.sort((a, b) => a.id - b.id)) {
       const sections = stored.sections.get(file.id) ?? [];
       this.#catalog.remember(file);
-      this.engine.restoreFile(file.id, file.path, sections, inSnapshot.has(file.id));
+      this.engine.restoreFile(file.id, file.path, sections, inSnapshot.has(file.id), true);
       if (!inSnapshot.has(file.id)) stale = true;
     }
     // Ids of files whose write failed are not reused either: the stored counter may be ahead.

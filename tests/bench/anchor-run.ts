@@ -28,10 +28,25 @@ const textBytes = paths.reduce((n, p) => n + readBytes(p).length, 0);
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
 
-const engine = ANCHORS[name]();
-let started = performance.now();
-await engine.build(files);
-const buildMs = performance.now() - started;
+/**
+ * Builds taken while they stay short, each in a fresh engine: one FlexSearch CJK build took 8.21 MB/s
+ * in one run and 5.81 in another, and the Chromium import is measured against it. The median is
+ * reported; the heap and the queries are the last build's.
+ */
+const MAX_BUILDS = 3;
+const REPEAT_WITHIN_MS = 30_000;
+const buildTimes: number[] = [];
+let engine = ANCHORS[name]();
+let started = 0;
+for (;;) {
+  started = performance.now();
+  await engine.build(files);
+  buildTimes.push(performance.now() - started);
+  if (buildTimes.length === MAX_BUILDS || buildTimes.reduce((n, t) => n + t, 0) > REPEAT_WITHIN_MS) break;
+  engine = ANCHORS[name]();
+  gc();
+}
+const buildMs = median(buildTimes);
 gc();
 const heapAfter = process.memoryUsage().heapUsed;
 
@@ -62,6 +77,7 @@ console.log(
     precision: returned ? correct / returned : 1,
     recall: expected ? correct / expected : 1,
     buildMBps: textBytes / 1e6 / (buildMs / 1000),
+    builds: buildTimes.length,
     /** Heap the engine adds to the loaded sections (their original and normalized text). */
     indexHeapBytes: heapAfter - heapBefore,
     /** Heap of the loaded sections: what an engine that keeps the text for snippets holds anyway. */

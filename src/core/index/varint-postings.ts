@@ -139,13 +139,18 @@ export class VarintPostings {
     this.#used[key] = writeGap(this.#room(key, at + 5), at, gap);
   }
 
-  /** The loose list of `key`, with at least `bytes` of room (a packed list is copied out first). */
+  /**
+   * The loose list of `key`, with at least `bytes` of room (a packed list is copied out first).
+   * Grown to twice its length: by half, growing and copying was about a tenth of a build's profile
+   * (50 MB, Node build and compaction, alternated: 4.28–4.71 → 4.07–4.33 s). The room is dropped
+   * when the index is compacted.
+   */
   #room(key: number, bytes: number): Uint8Array {
     if (this.#rice[key]! >= 0) this.#unpack(key);
     const list = this.#loose[key];
     if (list && list.length >= bytes) return list;
     const used = this.#used[key]!;
-    const grown = new Uint8Array(Math.max(8, bytes, Math.ceil(Math.max(list?.length ?? 0, used) * 1.5)));
+    const grown = new Uint8Array(Math.max(8, bytes, Math.max(list?.length ?? 0, used) * 2));
     if (used > 0) grown.set(this.#bytes(key));
     this.#loose[key] = grown;
     this.#packOf[key] = 0;

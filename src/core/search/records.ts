@@ -60,6 +60,19 @@ export function fromStored(r: StoredSection): LibrarySection {
 }
 
 /**
+ * {@link fromStored} without the copy, for a record no one else holds (read from storage just
+ * now): the record is set right in place and becomes the engine's. A reload of 200 MB made 839 409
+ * copies, about 40 % of restoring its files (Node profile at 50 MB).
+ */
+export function adoptStored(r: StoredSection): LibrarySection {
+  r.text = r.patch === undefined ? r.text : undefined;
+  if (r.drift) r.drift = keptDrift(r.drift);
+  if (r.normTitle === r.title) r.normTitle = r.title;
+  if (r.script) r.script = SCRIPTS[r.script];
+  return r as LibrarySection;
+}
+
+/**
  * A section as it is written: its patch, or else its text. Not a copy: a section leaves the
  * engine only from `addFile`, and the engine never changes one whose text or patch is there; a
  * copy per section would double the objects that a caller holding the records keeps (the
