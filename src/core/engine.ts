@@ -2,6 +2,7 @@ import type { CharSection } from './index/char-index.ts';
 import type { IndexChunk } from './index/search-index.ts';
 import { FileScript } from './normalize/script.ts';
 import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
+import { CommonAnswers, commonThreshold, FIRST_PAGE, libraryVersion } from './search/common-answers.ts';
 import { QueryMatcher, readsCharacters } from './search/matcher.ts';
 import { presentHits, presentSection } from './search/presenter.ts';
 import { pageRequest, rankPage } from './search/ranked-page.ts';
@@ -34,6 +35,8 @@ const SLICE_CHARS = 250_000;
 export class SearchEngine {
   readonly #store = new SectionStore();
   readonly #index = new SectionIndex();
+  /** First pages of the commonest one-character queries, made ahead (see `prepareCommonAnswers`). */
+  readonly #answers = new CommonAnswers();
   /** The last few verifications of common terms, extended as sections are added (see `VerifiedTerms`). */
   readonly #verified: VerifiedTerms;
   /** See {@link SearchEngine.nextSectionId}. */
@@ -193,7 +196,20 @@ export class SearchEngine {
    * query finds nothing, unless `fileId` is given: then it lists that file's sections.
    */
   rank(query: string, options: SearchOptions = {}): RankedPage {
-    return rankPage(this.#store, this.#index, query, pageRequest(options), this.#verified);
+    const request = pageRequest(options);
+    return this.#answers.page(query, request, libraryVersion(this.#store)) ?? rankPage(this.#store, this.#index, query, request, this.#verified);
+  }
+
+  /**
+   * Ranks ahead the first pages of up to `most` more of the commonest one-character queries
+   * (see `CommonAnswers`): work for when requests pause, once the character index is complete.
+   * @param minSections the sections a character must be in (see `commonThreshold`)
+   * @returns true when every such page is made for the library as it is
+   */
+  prepareCommonAnswers(most = Infinity, minSections = commonThreshold(this.#store.size)): boolean {
+    if (!this.#index.charsComplete) return false;
+    const common = () => this.#index.commonCharacters(minSections);
+    return this.#answers.prepare(libraryVersion(this.#store), common, (term) => rankPage(this.#store, this.#index, term, FIRST_PAGE, this.#verified), most);
   }
 
   /**

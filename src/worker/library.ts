@@ -18,7 +18,8 @@ import { originalOf } from './original-gaps.ts';
 import { marksIn, originalView } from './original-view.ts';
 import { inProcessReader, type SourceReader } from './reader.ts';
 import { refoldLibrary } from './refold.ts';
-import { fingerprint, SavedTake, saveSnapshot, snapshotUsable } from './snapshot.ts';
+import { CharacterTake } from './character-take.ts';
+import { fingerprint, saveSnapshot, snapshotUsable } from './snapshot.ts';
 import { Trash, trashOf } from './trash.ts';
 
 export type { HashFn } from './importer.ts';
@@ -28,6 +29,8 @@ export type { HashFn } from './importer.ts';
  * titles and pinyin letter pairs (decision 60), so a search typed meanwhile waits no longer.
  */
 const CHARACTERS_PER_SLICE = 200_000;
+/** Common characters whose first page is ranked per idle slice: each one a query's work (10 ms for 〔 at 50 MB). */
+const ANSWERS_PER_SLICE = 1;
 /** Files whose section texts are read per idle slice after a reload. */
 const FILES_PER_SLICE = 200;
 
@@ -45,18 +48,8 @@ export class Library {
   readonly #trash = new Trash();
   /** The loaded snapshot lacks some stored files (they were indexed from their text at load). */
   #snapshotStale = false;
-  /**
-   * The character index saved with the snapshot, read during a load and taken after its first
-   * result, then its pinyin tables (see `StoredLibrary.laterChunks`, `readingChunks`); idle work
-   * waits for both rather than build them again.
-   */
-  #charactersRead: Promise<boolean> | null = null;
-  /** Starts {@link #charactersRead}, until it has started. */
-  #readCharacters: (() => void) | null = null;
-  /** The part of it being taken, its chunks read: a search finishes it first. */
-  #taking: SavedTake | null = null;
-  /** Loads so far: chunks read for an earlier one are not taken. */
-  #loads = 0;
+  /** The character index saved with the loaded snapshot, taken after its first result. */
+  readonly #characters = new CharacterTake();
   /** Why this library must not be written (it comes from a newer version), if so. */
   #refusal: Error | undefined;
 
@@ -99,45 +92,13 @@ export class Library {
     // Files stored after the last snapshot (or a snapshot from other code) are indexed now; the
     // result is saved by saveIfStale, when this tab may write.
     this.#snapshotStale = stale;
-    const load = ++this.#loads;
-    this.#charactersRead = null;
-    this.#taking = null;
-    this.#readCharacters = () => {
-      this.#readCharacters = null;
-      const current = () => load === this.#loads;
-      const taken = async (steps: Generator<void, boolean>) => {
-        if (!current()) return false;
-        const taking = (this.#taking = new SavedTake(steps));
-        try {
-          return await taking.run(current);
-        } finally {
-          if (this.#taking === taking) this.#taking = null;
-        }
-      };
-      const take = async () => {
-        if (!indexUsable || !(await taken(this.engine.importCharacters(await later)))) return false;
-        // Unread or refused, the pinyin tables are written again between requests.
-        const chunks = await readings!.catch(() => null);
-        if (chunks) await taken(this.engine.importReadings(chunks));
-        return true;
-      };
-      this.#charactersRead = take().catch(() => false);
-    };
+    this.#characters.prepare(this.engine, indexUsable ? later : null, readings);
     return this.state();
-  }
-
-  /**
-   * Starts taking the character index saved with the snapshot, once: after the first search (or
-   * when idle), since checking it holds the worker up between requests.
-   */
-  #readCharactersOnce(): Promise<boolean> {
-    this.#readCharacters?.();
-    return this.#charactersRead ?? Promise.resolve(false);
   }
 
   /** Whether the last load took the character index saved with its snapshot (reading it now if not yet started). */
   charactersImported(): Promise<boolean> {
-    return this.#readCharactersOnce();
+    return this.#characters.once();
   }
 
   /** Imports a saved index; false (the files are indexed again) when it is damaged. */
@@ -233,10 +194,10 @@ export class Library {
     // Only a query the character index serves waits for the rest of it (170 ms at 200 MB); one
     // the pair index answers alone (a Latin word, most longer Han terms) is not held up. Asked
     // only while a take is under way: a keystroke otherwise parses its query once, to rank it.
-    if (this.#taking && this.engine.readsCharacters(query, options.wording)) this.#taking.finish();
+    if (this.#characters.taking && this.engine.readsCharacters(query, options.wording)) this.#characters.finishStep();
     const page = this.engine.rank(query, options);
     await this.loadTexts(this.engine.filesWithoutText(page.entries.map((e) => e.id)));
-    void this.#readCharactersOnce();
+    void this.#characters.once();
     return { ...page.counts, facets: page.facets, hits: this.engine.hits(page) };
   }
 
@@ -343,13 +304,15 @@ export class Library {
   /**
    * One slice of the work left for when requests pause: the character index of restored
    * sections (once the saved one is taken or refused: it is not built twice) or its pinyin
-   * tables, the pinyin table (60 ms in one piece), then the section texts a reload left in
+   * tables, the pinyin table (60 ms in one piece), the first pages of the commonest characters
+   * (after an import too: the library changed), then the section texts a reload left in
    * storage. @returns true when none is left
    */
   async idleSlice(): Promise<boolean> {
-    await this.#readCharactersOnce();
+    await this.#characters.once();
     preparePinyin();
     let done = this.engine.indexCharacters(CHARACTERS_PER_SLICE);
+    if (done) done = this.engine.prepareCommonAnswers(ANSWERS_PER_SLICE);
     if (done) done = await this.loadMoreTexts(FILES_PER_SLICE);
     return done;
   }

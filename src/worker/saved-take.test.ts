@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SavedTake } from './snapshot.ts';
+import { SavedTake } from './character-take.ts';
 
 function* steps(n: number, result: boolean, log: string[]): Generator<void, boolean> {
   for (let k = 0; k < n; k++) {

@@ -23,6 +23,8 @@ export interface BenchFile {
 /** An engine under measurement. Ids are 1-based positions in the flattened list of sections. */
 export interface AnchorEngine {
   build(files: readonly BenchFile[]): Promise<void>;
+  /** Work the app does once requests pause after a build (Souwen: the commonest characters' first pages), timed apart. */
+  idle?(): Promise<void>;
   /** Ids of the sections the engine returns for a normalized single-term query (all of them). */
   ids(query: string): Promise<number[]>;
   /** The query as a person runs it (Souwen: top 20 with snippets; others: all hits, which is all they offer). */
@@ -134,6 +136,9 @@ function souwen(): AnchorEngine {
       // built its tables before any search (while storage reads), so no query pays for them.
       engine.compactIndex();
       prepareTables();
+    },
+    async idle() {
+      engine.prepareCommonAnswers();
     },
     async ids(q) {
       return engine.matching(parseQuery(q));

@@ -3,7 +3,7 @@
  * heap, precision and recall against the brute-force truth, query latency, export size and
  * restore time. Prints one JSON line. Run by bench.ts:
  *
- *   node --expose-gc --import tsx tests/bench/anchor-run.ts <engine> <mb> <truth.json>
+ *   node --expose-gc --import tsx tests/bench/anchor-run.ts <engine> <mb> <truth.json> [build-only]
  */
 import { readFileSync } from 'node:fs';
 import { normalize } from '../../src/core/normalize/normalize.ts';
@@ -12,7 +12,7 @@ import { readBytes, scaleCorpus } from '../support/scale.ts';
 import { ANCHORS, type AnchorName, type BenchFile } from './anchor-engines.ts';
 import { median, percentile } from './stats.ts';
 
-const [name, mb, truthFile] = process.argv.slice(2) as [AnchorName, string, string];
+const [name, mb, truthFile, buildOnly] = process.argv.slice(2) as [AnchorName, string, string, string | undefined];
 const gc = (globalThis as { gc?: () => void }).gc!;
 /** Query → ids of the sections whose normalized text contains it. */
 const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as [string, number[]][];
@@ -28,25 +28,18 @@ const textBytes = paths.reduce((n, p) => n + readBytes(p).length, 0);
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
 
-/**
- * Builds taken while they stay short, each in a fresh engine: one FlexSearch CJK build took 8.21 MB/s
- * in one run and 5.81 in another, and the Chromium import is measured against it. The median is
- * reported; the heap and the queries are the last build's.
- */
-const MAX_BUILDS = 3;
-const REPEAT_WITHIN_MS = 30_000;
-const buildTimes: number[] = [];
-let engine = ANCHORS[name]();
-let started = 0;
-for (;;) {
-  started = performance.now();
-  await engine.build(files);
-  buildTimes.push(performance.now() - started);
-  if (buildTimes.length === MAX_BUILDS || buildTimes.reduce((n, t) => n + t, 0) > REPEAT_WITHIN_MS) break;
-  engine = ANCHORS[name]();
-  gc();
+const engine = ANCHORS[name]();
+let started = performance.now();
+await engine.build(files);
+const buildMs = performance.now() - started;
+// A build alone, timed again in a fresh process (see `anchors`): no heap, query or restore.
+if (buildOnly === 'build-only') {
+  console.log(JSON.stringify({ engine: name, buildMs }));
+  process.exit(0);
 }
-const buildMs = median(buildTimes);
+started = performance.now();
+await engine.idle?.();
+const idleMs = performance.now() - started;
 gc();
 const heapAfter = process.memoryUsage().heapUsed;
 
@@ -76,8 +69,10 @@ console.log(
     queries: truth.length,
     precision: returned ? correct / returned : 1,
     recall: expected ? correct / expected : 1,
+    buildMs,
     buildMBps: textBytes / 1e6 / (buildMs / 1000),
-    builds: buildTimes.length,
+    /** Work done after the build, once requests pause (see `AnchorEngine.idle`). */
+    idleMs,
     /** Heap the engine adds to the loaded sections (their original and normalized text). */
     indexHeapBytes: heapAfter - heapBefore,
     /** Heap of the loaded sections: what an engine that keeps the text for snippets holds anyway. */

@@ -254,6 +254,13 @@ export class CharIndex {
     return { ids, counts };
   }
 
+  /** Code units in the text of at least `min` sections (removed ones not yet dropped count). */
+  commonCodes(min: number): number[] {
+    const out: number[] = [];
+    for (const [code, postings] of this.#text.entries()) if (postings.size >= min) out.push(code);
+    return out;
+  }
+
   /**
    * A character's count in every section and whether each title holds it, by section id.
    * @param counts its counts, when `sectionsAndCounts` has read them

@@ -170,3 +170,10 @@ export function matchesQuery(s: SectionView, q: ParsedQuery, finds: (text: strin
 export function isEmptyQuery(q: ParsedQuery): boolean {
   return q.clauses.length === 0 && q.title.length === 0 && q.file.length === 0 && !q.date;
 }
+
+/** The term of a query that is one plain term (no alternatives, exclusions or filters). */
+export function soleTerm(q: ParsedQuery): string | undefined {
+  const [clause, ...rest] = q.clauses;
+  const plain = rest.length === 0 && clause?.length === 1 && q.exclude.length === 0 && q.title.length === 0 && q.file.length === 0 && !q.date;
+  return plain ? clause[0] : undefined;
+}

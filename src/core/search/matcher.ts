@@ -1,4 +1,4 @@
-import { isEmptyQuery, matchesQuery, matchesText, type ParsedQuery } from '../query/parse-query.ts';
+import { isEmptyQuery, matchesQuery, matchesText, soleTerm, type ParsedQuery } from '../query/parse-query.ts';
 import { intersect, union } from '../index/id-sets.ts';
 import type { TermMatcher } from '../query/term-matcher.ts';
 import { pinyinMatchers } from '../query/pinyin.ts';
@@ -239,10 +239,3 @@ export function readsCharacters(q: ParsedQuery, wording: boolean): boolean {
  * (common ones are in thousands of titles): that lookup made a query of a rare term 0.2 → 0.6 ms.
  */
 const FEW_MATCHES = 4096;
-
-/** The term of a query that is one plain term (no alternatives, exclusions or filters). */
-function soleTerm(q: ParsedQuery): string | undefined {
-  const [clause, ...rest] = q.clauses;
-  const plain = rest.length === 0 && clause?.length === 1 && q.exclude.length === 0 && q.title.length === 0 && q.file.length === 0 && !q.date;
-  return plain ? clause[0] : undefined;
-}

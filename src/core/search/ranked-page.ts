@@ -23,7 +23,7 @@ export interface PageRequest {
 }
 
 /** Results 20 at a time unless asked otherwise. */
-const DEFAULT_LIMIT = 20;
+export const DEFAULT_LIMIT = 20;
 
 /** The page `options` ask for, defaults applied. */
 export function pageRequest(options: SearchOptions): PageRequest {

@@ -136,6 +136,15 @@ export class SectionIndex {
     return term.length === 1 && this.charsComplete ? this.#chars.termCounts(term.charCodeAt(0), counts) : undefined;
   }
 
+  /**
+   * Characters in the text of at least `min` sections, by the character index: none until it is
+   * complete. Half a surrogate pair is a key of the index but no character: left out.
+   */
+  commonCharacters(min: number): string[] {
+    if (!this.charsComplete) return [];
+    return this.#chars.commonCodes(min).flatMap((code) => (code >= 0xd800 && code <= 0xdfff ? [] : [String.fromCharCode(code)]));
+  }
+
   /** Candidates of pinyin readings (see `CharIndex.readingCandidates`); exact ones need no verification. */
   readingCandidates(readings: readonly IndexedReading[]): Candidates {
     return this.#chars.readingCandidates(readings);
