@@ -1,6 +1,7 @@
 /**
  * The worker's library: the search engine plus its persistence, as steps — lifecycle and
- * migration here; an import in importer.ts, the index snapshot in snapshot.ts, originals in
+ * migration here; an import in importer.ts, the index snapshot in snapshot.ts, the character
+ * index's take after a load in character-take.ts, originals in
  * original-gaps.ts, backups in backup-files.ts, the file records in catalog.ts.
  */
 import { SearchEngine, type ReadResult, type SearchOptions, type SearchResult } from '../core/engine.ts';
@@ -50,6 +51,8 @@ export class Library {
   #snapshotStale = false;
   /** The character index saved with the loaded snapshot, taken after its first result. */
   readonly #characters = new CharacterTake();
+  /** Imports under way: no first page of a common character is made meanwhile (each file changes the library). */
+  #importing = 0;
   /** Why this library must not be written (it comes from a newer version), if so. */
   #refusal: Error | undefined;
 
@@ -158,13 +161,18 @@ export class Library {
    */
   async import(files: readonly ImportFile[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<ImportReport> {
     const importer = new Importer({ engine: this.engine, store: this.#store, hash: this.#hash, catalog: this.#catalog, reader: this.#reader });
-    const { outcomes, cancelled } = await importer.run(files, onProgress, signal);
-    if (outcomes.some((o) => o.status === 'indexed')) {
-      // The snapshot takes seconds at 50 MB, after every file is done: the UI says so.
-      importer.report('snapshot');
-      await importer.time('snapshot', () => this.#saveIndex());
+    this.#importing++;
+    try {
+      const { outcomes, cancelled } = await importer.run(files, onProgress, signal);
+      if (outcomes.some((o) => o.status === 'indexed')) {
+        // The snapshot takes seconds at 50 MB, after every file is done: the UI says so.
+        importer.report('snapshot');
+        await importer.time('snapshot', () => this.#saveIndex());
+      }
+      return { outcomes, cancelled, timings: importer.timings };
+    } finally {
+      this.#importing--;
     }
-    return { outcomes, cancelled, timings: importer.timings };
   }
 
   /**
@@ -305,14 +313,15 @@ export class Library {
    * One slice of the work left for when requests pause: the character index of restored
    * sections (once the saved one is taken or refused: it is not built twice) or its pinyin
    * tables, the pinyin table (60 ms in one piece), the first pages of the commonest characters
-   * (after an import too: the library changed), then the section texts a reload left in
-   * storage. @returns true when none is left
+   * (once no import is under way: a page made then would be of no use by the next file, and
+   * would hold the import up), then the section texts a reload left in storage.
+   * @returns true when none is left (the pages are asked for again when an import ends)
    */
   async idleSlice(): Promise<boolean> {
     await this.#characters.once();
     preparePinyin();
     let done = this.engine.indexCharacters(CHARACTERS_PER_SLICE);
-    if (done) done = this.engine.prepareCommonAnswers(ANSWERS_PER_SLICE);
+    if (done && this.#importing === 0) done = this.engine.prepareCommonAnswers(ANSWERS_PER_SLICE);
     if (done) done = await this.loadMoreTexts(FILES_PER_SLICE);
     return done;
   }

@@ -1,5 +1,6 @@
 import { parseQuery, soleTerm } from '../query/parse-query.ts';
 import { DEFAULT_LIMIT, type PageRequest } from './ranked-page.ts';
+import { FACET_KINDS } from './facet-codes.ts';
 import type { FacetKind, Facets, RankedEntry, RankedPage, SearchCounts } from './results.ts';
 import type { SectionStore } from './section-store.ts';
 
@@ -100,11 +101,9 @@ interface HeldPage {
   facets: Record<FacetKind, { values: string[]; counts: number[] }>;
 }
 
-const KINDS: readonly FacetKind[] = ['source', 'year', 'folder'];
-
 function held(page: RankedPage): HeldPage {
   const plain = (e: RankedEntry) => e.date === undefined && e.match === 'literal' && e.matchers === undefined && e.copies.length === 0;
-  const facets = Object.fromEntries(KINDS.map((k) => [k, { values: page.facets[k].map((v) => v.value), counts: page.facets[k].map((v) => v.count) }]));
+  const facets = Object.fromEntries(FACET_KINDS.map((k) => [k, { values: page.facets[k].map((v) => v.value), counts: page.facets[k].map((v) => v.count) }]));
   return {
     counts: page.counts,
     terms: page.terms,
@@ -122,6 +121,6 @@ function pageOf(h: HeldPage): RankedPage {
     if (!rest) return { id, date: undefined, score: h.scores[k]!, match: 'literal', copies: [] };
     return { id, date: rest.date, score: h.scores[k]!, match: rest.match, ...(rest.matchers ? { matchers: rest.matchers } : {}), copies: [...rest.copies] };
   });
-  const facets = Object.fromEntries(KINDS.map((k) => [k, h.facets[k].values.map((value, i) => ({ value, count: h.facets[k].counts[i]! }))])) as unknown as Facets;
+  const facets = Object.fromEntries(FACET_KINDS.map((k) => [k, h.facets[k].values.map((value, i) => ({ value, count: h.facets[k].counts[i]! }))])) as unknown as Facets;
   return { counts: { ...h.counts }, facets, entries, terms: [...h.terms] };
 }
