@@ -40,6 +40,9 @@ describe('large import stays responsive', () => {
     await page.waitForFunction(() => ((globalThis as { souwen?: Souwen }).souwen?.library.job?.progress?.filesDone ?? 0) >= 10);
     // The library panel counts the files stored so far, not 0 until the import ends.
     await page.waitForFunction(() => Number(/^(\d+) 个文件/.exec(document.querySelector('[data-testid="library-counts"]')?.textContent ?? '')?.[1] ?? 0) >= 5);
+    // Typed first: its results must be seen to grow before the import ends, and they grow at most
+    // once a second (GROW_MS) in an import of a few seconds.
+    await page.fill('input.search', '春風');
     await screenshot(page, '10-import-progress');
     expect(await page.locator('.import progress').count()).toBe(1);
     const midImport = await page.evaluate(async () => {
@@ -49,7 +52,6 @@ describe('large import stays responsive', () => {
     });
     expect(midImport.stillRunning).toBe(true);
     expect(midImport.total).toBeGreaterThan(0);
-    await page.fill('input.search', '春風');
     expect(await page.inputValue('input.search')).toBe('春風');
     // The panel names what the import is doing, its rate and the time left.
     expect(await page.getByTestId('import-phase').innerText()).toMatch(/^正在(读取|索引|保存)/);
