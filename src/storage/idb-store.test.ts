@@ -50,7 +50,7 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     expect(calls).toEqual(['warm-up', 'loaded 1']);
   });
 
-  it('writes the section records of a block as columns, and reads blocks of objects (schemas 6 and 7) as they are', async () => {
+  it('writes the section records of a block as columns, and reads blocks of objects (schemas 6 and 7)', async () => {
     const { db, store } = freshStore();
     await store.putFiles([{ file: file(1), sections: [section(1)], original: null }], meta(0));
     const [written] = await getMany<Record<string, unknown>>(['block:1'], db);
@@ -61,6 +61,20 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     expect(loaded.files.map((f) => f.id).sort()).toEqual([1, 2]);
     expect(loaded.sections.get(1)).toEqual([record]);
     expect(loaded.sections.get(2)).toEqual([{ ...record, id: 20, fileId: 2 }]);
+  });
+
+  it('gives every record with every field, in one order, whatever shape it was stored in', async () => {
+    const { db, store } = freshStore();
+    await store.putFiles([{ file: file(1), sections: [section(1)], original: null }], meta(0));
+    // Fields in another order, some missing, one no record has: a block of objects, and a value per file.
+    const odd = { norm: '芯片', title: 't', index: 0, fileId: 2, id: 20, patch: undefined, stray: 1 };
+    await set('block:2', { files: [file(2)], sections: [[odd]] }, db);
+    await setMany([[`file:3`, file(3)], [`sections:3`, [{ ...odd, id: 30, fileId: 3 }]]], db);
+    const loaded = await store.load();
+    const shapes = [1, 2, 3].map((id) => Object.keys(loaded.sections.get(id)![0]!).join());
+    expect(new Set(shapes).size).toBe(1);
+    expect(shapes[0]).toBe('id,fileId,index,title,url,source,date,text,norm,drift,normTitle,script,patch');
+    expect(loaded.sections.get(2)).toEqual([{ id: 20, fileId: 2, index: 0, title: 't', norm: '芯片' }]);
   });
 
   it('reads records written with their text inline (schema 2) as they are', async () => {

@@ -68,6 +68,16 @@ export function fromColumns(c: SectionColumns): SectionRecord[][] | null {
   return out;
 }
 
+/**
+ * A record read in an older shape (a block of objects, schemas 6–7; a value per file, 5 and
+ * before) with every field, in {@link fromColumns}'s order, and no other: the engine keeps the
+ * records a load gives as they are (`SearchEngine.restoreFile`), and sections of one shape are
+ * read faster by every query.
+ */
+export function wholeRecord(r: SectionRecord): SectionRecord {
+  return { id: r.id, fileId: r.fileId, index: r.index, title: r.title, url: r.url, source: r.source, date: r.date, text: r.text, norm: r.norm, drift: r.drift, normTitle: r.normTitle, script: r.script, patch: r.patch };
+}
+
 /** Whether every column is as long as the sections counted, and the drifts as long as their lengths. */
 function fits(c: SectionColumns): boolean {
   const typed = [c.counts, c.ids, c.fileIds, c.indexes, c.driftLengths];
