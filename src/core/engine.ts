@@ -196,8 +196,9 @@ export class SearchEngine {
    * query finds nothing, unless `fileId` is given: then it lists that file's sections.
    */
   rank(query: string, options: SearchOptions = {}): RankedPage {
+    const parsed = parseQuery(query);
     const request = pageRequest(options);
-    return this.#answers.page(query, request, libraryVersion(this.#store)) ?? rankPage(this.#store, this.#index, query, request, this.#verified);
+    return this.#answers.page(parsed, request, this.#store) ?? rankPage(this.#store, this.#index, parsed, request, this.#verified);
   }
 
   /**
@@ -209,7 +210,7 @@ export class SearchEngine {
   prepareCommonAnswers(most = Infinity, minSections = commonThreshold(this.#store.size)): boolean {
     if (!this.#index.charsComplete) return false;
     const common = () => this.#index.commonCharacters(minSections);
-    return this.#answers.prepare(libraryVersion(this.#store), common, (term) => rankPage(this.#store, this.#index, term, FIRST_PAGE, this.#verified), most);
+    return this.#answers.prepare(libraryVersion(this.#store), common, (parsed) => rankPage(this.#store, this.#index, parsed, FIRST_PAGE, this.#verified), most);
   }
 
   /**

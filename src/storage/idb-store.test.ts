@@ -115,7 +115,8 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     const { db, store } = freshStore();
     await store.putFiles([{ file: file(1), sections: [section(1)], original: null }], meta(0));
     await store.putFiles([{ file: file(2), sections: [section(2)], original: null }], meta(0));
-    for (const damaged of ['not a block', { files: [file(2)] }, { files: 'x', sections: [] }, null]) {
+    const brokenRecords = [{ files: [file(2)], sections: [[null]] }, { files: [file(2)], sections: ['x'] }, { files: [file(2)], sections: [[{ ...section(2), drift: 7 }]] }];
+    for (const damaged of ['not a block', { files: [file(2)] }, { files: 'x', sections: [] }, null, ...brokenRecords]) {
       await set('block:2', damaged, db);
       expect((await store.load()).files.map((f) => f.id)).toEqual([1]);
     }

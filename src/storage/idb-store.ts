@@ -1,6 +1,6 @@
 import { clear, createStore, del, delMany, get, getMany, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
 import type { FileBlock, FileRecord, LibraryMeta, ObjectBlock, SectionRecord } from '../shared/records.ts';
-import { fromColumns, toColumns, wholeRecord } from './section-columns.ts';
+import { fromColumns, toColumns, wholeRecords } from './section-columns.ts';
 import {
   blockKey,
   blockKeyRange,
@@ -137,7 +137,7 @@ export class IdbLibraryStore implements LibraryStore {
     // One getAll over their key range, not a get each (4 082 gets took 118 ms, the getAll 28 ms).
     const files = await this.#db('readonly', (store) => promisifyRequest(store.getAll(fileKeyRange()) as IDBRequest<FileRecord[]>));
     const sections = files.length > 0 ? await getMany<SectionRecord[] | undefined>(files.map((f) => sectionsKey(f.id)), this.#db) : [];
-    return files.map((f, i) => [f, Array.isArray(sections[i]) ? sections[i].map(wholeRecord) : []]);
+    return files.map((f, i) => [f, (Array.isArray(sections[i]) && wholeRecords([sections[i]])?.[0]) || []]);
   }
 
   async #keysIn(range: IDBKeyRange): Promise<string[]> {
@@ -319,5 +319,5 @@ function objectSections(sections: unknown): SectionRecord[][] | null {
   if (!Array.isArray(sections)) return null;
   const lists = sections as unknown[];
   const whole = lists.every((list) => Array.isArray(list) && list.every((r) => typeof r === 'object' && r !== null));
-  return whole ? (lists as SectionRecord[][]).map((records) => records.map(wholeRecord)) : null;
+  return whole ? wholeRecords(lists as SectionRecord[][]) : null;
 }

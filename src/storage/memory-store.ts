@@ -1,7 +1,7 @@
 import type { FileRecord, LibraryMeta, SectionRecord } from '../shared/records.ts';
 import { isLaterChunk, laterReads, splitTexts, type LibraryStore, type StoredFile, type StoredLibrary } from './library-store.ts';
 import type { IndexChunk } from '../core/index/search-index.ts';
-import { wholeRecord } from './section-columns.ts';
+import { wholeRecords } from './section-columns.ts';
 
 /**
  * A library kept in memory only: the fallback when IndexedDB is unavailable (nothing survives
@@ -30,7 +30,7 @@ export class MemoryLibraryStore implements LibraryStore {
       meta: this.meta,
       files: [...this.files.values()],
       // Copies, as IndexedDB would give: the engine keeps them, and fills in their texts.
-      sections: new Map([...this.sections].map(([id, records]) => [id, records.map(wholeRecord)])),
+      sections: new Map([...this.sections].map(([id, records]) => [id, wholeRecords([records])![0]!])),
       indexChunks: this.indexChunks.filter(([name]) => !isLaterChunk(name)),
       laterChunks: async () => laterReads(this.#laterChunks(), ([name]) => name).rest,
       readingChunks: async () => laterReads(this.#laterChunks(), ([name]) => name).readings,

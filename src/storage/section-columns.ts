@@ -69,13 +69,18 @@ export function fromColumns(c: SectionColumns): SectionRecord[][] | null {
 }
 
 /**
- * A record read in an older shape (a block of objects, schemas 6–7; a value per file, 5 and
- * before) with every field, in {@link fromColumns}'s order, and no other: the engine keeps the
- * records a load gives as they are (`SearchEngine.restoreFile`), and sections of one shape are
- * read faster by every query.
+ * Records read in an older shape (a block of objects, schemas 6–7; a value per file, 5 and
+ * before) with every field, in {@link fromColumns}'s order, and no other, by a trip through
+ * columns: the engine keeps the records a load gives as they are (`SearchEngine.restoreFile`),
+ * and sections of one shape are read faster by every query. Null when they cannot be made so (a
+ * damaged value: its files are then left out).
  */
-export function wholeRecord(r: SectionRecord): SectionRecord {
-  return { id: r.id, fileId: r.fileId, index: r.index, title: r.title, url: r.url, source: r.source, date: r.date, text: r.text, norm: r.norm, drift: r.drift, normTitle: r.normTitle, script: r.script, patch: r.patch };
+export function wholeRecords(lists: readonly (readonly SectionRecord[])[]): SectionRecord[][] | null {
+  try {
+    return fromColumns(toColumns(lists));
+  } catch {
+    return null;
+  }
 }
 
 /** Whether every column is as long as the sections counted, and the drifts as long as their lengths. */

@@ -3,7 +3,8 @@ import { seeds } from '../../../tests/support/corpus.ts';
 import { SearchEngine } from '../engine.ts';
 import { ingest } from '../pipeline.ts';
 import { CommonAnswers, commonThreshold, FIRST_PAGE, libraryVersion } from './common-answers.ts';
-import { pageRequest } from './ranked-page.ts';
+import { pageRequest, type PageRequest } from './ranked-page.ts';
+import { parseQuery, soleTerm, type ParsedQuery } from '../query/parse-query.ts';
 import type { RankedPage } from './results.ts';
 
 /** The seeds, and each one again in another folder (copies to fold, a second folder to count). */
@@ -20,42 +21,51 @@ const MIN = 8;
 /** As the app asks for a first page. */
 const APP_FIRST_PAGE = { limit: 20, offset: 0, wording: true, sort: 'relevance', filters: {} } as const;
 
+/** Two states of a library, and their versions. */
+const V1 = { changes: 1, maxId: 0, size: 0 };
+const V2 = { changes: 2, maxId: 0, size: 0 };
+const v1 = libraryVersion(V1);
+const v2 = libraryVersion(V2);
+/** The page held for a query as typed, for a request, in a library at `store`. */
+const ask = (answers: CommonAnswers, query: string, request: PageRequest, store = V1) => answers.page(parseQuery(query), request, store);
+const termOf = (parsed: ParsedQuery) => soleTerm(parsed)!;
+
 const page = (n: number): RankedPage => ({ counts: { total: n, matches: n, wordingMatches: 0, pinyinMatches: 0 }, facets: { source: [{ value: 's', count: n }], year: [], folder: [] }, entries: [{ id: n, score: 1, match: 'literal', copies: [] }], terms: ['x'] });
 
 describe('CommonAnswers', () => {
   it('gives back a page only for the first page of its one-character query, at the version it was made for', () => {
     const answers = new CommonAnswers();
-    expect(answers.prepare('v1', () => ['山', '水'], (t) => page(t === '山' ? 1 : 2), Infinity)).toBe(true);
-    expect(answers.page('山', FIRST_PAGE, 'v1')).toEqual(page(1));
-    expect(answers.page(' 山 ', pageRequest(APP_FIRST_PAGE), 'v1')).toEqual(page(1));
-    expect(answers.page('水', FIRST_PAGE, 'v1')).toEqual(page(2));
-    for (const other of ['月', '山水', '山 水', '山 -水', 'title:山', '"山"x']) expect(answers.page(other, FIRST_PAGE, 'v1'), other).toBeUndefined();
+    expect(answers.prepare(v1, () => ['山', '水'], (p) => page(termOf(p) === '山' ? 1 : 2), Infinity)).toBe(true);
+    expect(ask(answers, '山', FIRST_PAGE)).toEqual(page(1));
+    expect(ask(answers, ' 山 ', pageRequest(APP_FIRST_PAGE))).toEqual(page(1));
+    expect(ask(answers, '水', FIRST_PAGE)).toEqual(page(2));
+    for (const other of ['月', '山水', '山 水', '山 -水', 'title:山', '"山"x']) expect(ask(answers, other, FIRST_PAGE), other).toBeUndefined();
     for (const options of [{ offset: 20 }, { limit: 50 }, { wording: false }, { sort: 'date' as const }, { filters: { source: ['s'] } }, { fileId: 1 }]) {
-      expect(answers.page('山', pageRequest(options), 'v1'), JSON.stringify(options)).toBeUndefined();
+      expect(ask(answers, '山', pageRequest(options)), JSON.stringify(options)).toBeUndefined();
     }
-    expect(answers.page('山', pageRequest({ filters: { source: [] } }), 'v1')).toEqual(page(1));
-    expect(answers.page('山', FIRST_PAGE, 'v2')).toBeUndefined();
+    expect(ask(answers, '山', pageRequest({ filters: { source: [] } }))).toEqual(page(1));
+    expect(ask(answers, '山', FIRST_PAGE, V2)).toBeUndefined();
   });
 
   it('makes at most `most` pages a call, drops them all for a new version, and skips what is no query of its own', () => {
     const answers = new CommonAnswers();
     const ranked: string[] = [];
-    const rank = (t: string) => (ranked.push(t), page(1));
-    expect(answers.prepare('v1', () => ['a', ' ', 'b', 'c'], rank, 2)).toBe(false);
-    expect(answers.prepare('v1', () => [], rank, 2)).toBe(true);
+    const rank = (p: ParsedQuery) => (ranked.push(termOf(p)), page(1));
+    expect(answers.prepare(v1, () => ['a', ' ', 'b', 'c'], rank, 2)).toBe(false);
+    expect(answers.prepare(v1, () => [], rank, 2)).toBe(true);
     expect(ranked.sort()).toEqual(['a', 'b', 'c']);
-    expect(answers.prepare('v2', () => ['d'], rank, 0)).toBe(false);
-    expect(answers.page('a', FIRST_PAGE, 'v2')).toBeUndefined();
+    expect(answers.prepare(v2, () => ['d'], rank, 0)).toBe(false);
+    expect(ask(answers, 'a', FIRST_PAGE, V2)).toBeUndefined();
   });
 
   it('hands out copies: a caller changing one leaves the page as made', () => {
     const answers = new CommonAnswers();
-    answers.prepare('v', () => ['山'], () => page(3), Infinity);
-    const first = answers.page('山', FIRST_PAGE, 'v')!;
+    answers.prepare(v1, () => ['山'], () => page(3), Infinity);
+    const first = ask(answers, '山', FIRST_PAGE)!;
     first.entries[0]!.copies.push(9);
     first.facets.source[0]!.count = 0;
     first.counts.total = 0;
-    expect(answers.page('山', FIRST_PAGE, 'v')).toEqual(page(3));
+    expect(ask(answers, '山', FIRST_PAGE)).toEqual(page(3));
   });
 
   it('chooses the characters in a sixteenth of the sections, and never fewer than thousands', () => {

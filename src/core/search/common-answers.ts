@@ -1,5 +1,5 @@
-import { parseQuery, soleTerm } from '../query/parse-query.ts';
-import { DEFAULT_LIMIT, type PageRequest } from './ranked-page.ts';
+import { parseQuery, soleTerm, type ParsedQuery } from '../query/parse-query.ts';
+import { pageRequest, type PageRequest } from './ranked-page.ts';
 import { FACET_KINDS } from './facet-codes.ts';
 import type { FacetKind, Facets, RankedEntry, RankedPage, SearchCounts } from './results.ts';
 import type { SectionStore } from './section-store.ts';
@@ -34,13 +34,14 @@ export class CommonAnswers {
 
   /**
    * The page made of the query for this request, a copy (the caller may change it), if the
-   * query is one character of those and the library is at `version` still.
+   * query is one character of those and the library is as it was then. Asked at every
+   * keystroke: the cheap tests first, the library's version last.
    */
-  page(query: string, request: PageRequest, version: string): RankedPage | undefined {
-    if (version !== this.#version || this.#pages.size === 0 || !isFirstPage(request)) return undefined;
-    const term = soleCharacter(query);
+  page(parsed: ParsedQuery, request: PageRequest, store: VersionedStore): RankedPage | undefined {
+    if (this.#pages.size === 0 || !isFirstPage(request)) return undefined;
+    const term = soleTerm(parsed);
     const page = term === undefined ? undefined : this.#pages.get(term);
-    return page && pageOf(page);
+    return page && libraryVersion(store) === this.#version ? pageOf(page) : undefined;
   }
 
   /**
@@ -50,7 +51,7 @@ export class CommonAnswers {
    * @param rank the first page of a one-character query, as any search ranks it
    * @returns true when every page of this version is made
    */
-  prepare(version: string, common: () => string[], rank: (term: string) => RankedPage, most: number): boolean {
+  prepare(version: string, common: () => string[], rank: (parsed: ParsedQuery) => RankedPage, most: number): boolean {
     if (version !== this.#version) {
       this.#pages.clear();
       this.#version = version;
@@ -59,32 +60,30 @@ export class CommonAnswers {
     const left = (this.#left ??= common());
     for (let made = 0; made < most && left.length > 0; ) {
       const term = left.pop()!;
+      const parsed = parseQuery(term);
       // A space (which a query drops) is no query of its own.
-      if (soleCharacter(term) !== term) continue;
-      this.#pages.set(term, held(rank(term)));
+      if (soleTerm(parsed) !== term) continue;
+      this.#pages.set(term, held(rank(parsed)));
       made++;
     }
     return left.length === 0;
   }
 }
 
+/** What {@link libraryVersion} reads of the section store. */
+type VersionedStore = Pick<SectionStore, 'changes' | 'maxId' | 'size'>;
+
 /** What a page depends on in the library: the same at two moments when no section was added or removed in between. */
-export function libraryVersion(store: Pick<SectionStore, 'changes' | 'maxId' | 'size'>): string {
+export function libraryVersion(store: VersionedStore): string {
   return `${store.changes}:${store.maxId}:${store.size}`;
 }
 
 /** The request a page is made for: the first page of results, by relevance, other wordings in, nothing narrowed. */
-export const FIRST_PAGE: PageRequest = { offset: 0, limit: DEFAULT_LIMIT, wording: true, sort: 'relevance', filters: {} };
+export const FIRST_PAGE: PageRequest = pageRequest({});
 
 function isFirstPage(r: PageRequest): boolean {
   const narrowed = r.fileId !== undefined || Object.values(r.filters).some((values) => values && values.length > 0);
   return !narrowed && r.offset === FIRST_PAGE.offset && r.limit === FIRST_PAGE.limit && r.wording === FIRST_PAGE.wording && r.sort === FIRST_PAGE.sort;
-}
-
-/** The folded term of a query that is one character alone (no operator, filter or second term). */
-function soleCharacter(query: string): string | undefined {
-  const term = soleTerm(parseQuery(query));
-  return term?.length === 1 ? term : undefined;
 }
 
 /**

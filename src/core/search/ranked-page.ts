@@ -1,4 +1,4 @@
-import { isEmptyQuery, parseQuery, type ParsedQuery } from '../query/parse-query.ts';
+import { isEmptyQuery, type ParsedQuery } from '../query/parse-query.ts';
 import { pinyinMatchers } from '../query/pinyin.ts';
 import { groupCopies, GROUP_WINDOW } from '../rank/group.ts';
 import type { TermStats } from '../rank/rank.ts';
@@ -97,8 +97,7 @@ const total = (groups: readonly RankGroup[]) => groups.reduce((n, g) => n + g.id
  * (terms in capitals excepted: acronyms): sections found only that way come after every other
  * hit, in either order. Counts are of the results as narrowed by `fileId` and the filters.
  */
-export function rankPage(store: SectionStore, index: SectionIndex, query: string, request: PageRequest, verified?: VerifiedTerms): RankedPage {
-  const parsed = parseQuery(query);
+export function rankPage(store: SectionStore, index: SectionIndex, parsed: ParsedQuery, request: PageRequest, verified?: VerifiedTerms): RankedPage {
   const { offset, limit, sort, fileId } = request;
   const facets = new FacetCounter(store.facetCodes, request.filters);
   const inFile = (id: number) => fileId === undefined || store.get(id)?.fileId === fileId;
