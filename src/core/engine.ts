@@ -254,10 +254,25 @@ export class SearchEngine {
 
   /**
    * Adds restored sections to the character index, about `maxChars` of text at a time (200 000
-   * is about 25 ms), so that a worker can do it between queries. @returns true when none is left
+   * is about 25 ms), then the pinyin tables sections lack, so that a worker can do it between
+   * queries. @returns true when none is left that may be done now (see {@link deferReadings})
    */
   indexCharacters(maxChars = Infinity): boolean {
     return this.#index.indexCharacters(maxChars, this.#charSectionOf);
+  }
+
+  /**
+   * Defers the pinyin tables of sections added from now on, until called with false; then
+   * `indexCharacters` writes them. An import defers them: at 50 MB they were a fifth of its
+   * indexing, and a pinyin query is still exact without them (narrowed by its classes alone).
+   */
+  deferReadings(deferred: boolean): void {
+    this.#index.readingsDeferred = deferred;
+  }
+
+  /** True once the character index holds every section, its pinyin tables too. */
+  get readingsIndexed(): boolean {
+    return this.#index.readingsComplete;
   }
 
   /** A section as the character index reads it, undefined for an unknown id. */

@@ -75,7 +75,12 @@ async function answer<K extends RequestType>(all: Handlers, request: RequestOf<K
  */
 export function createHandler(library: Library, emit: Emit, tabs: TabCoordinator = aloneCoordinator): (request: AnyRequest) => Promise<void> {
   const jobs = new Jobs(library, tabs);
-  const idle = new IdleWork(() => library.idleSlice());
+  const idle = new IdleWork(async () => {
+    const done = await library.idleSlice();
+    // Pinyin tables written by idle work are saved in a snapshot of their own, when no other tab writes.
+    if (done && library.readingsUnsaved) await jobs.serial(() => jobs.ifFree(() => library.saveReadings()));
+    return done;
+  });
   const all = handlers(library, jobs, emit);
   jobs.onOtherTab((changed) => {
     if (changed) emit({ id: 0, type: 'changed', state: library.state() });

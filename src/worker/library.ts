@@ -51,8 +51,13 @@ export class Library {
   #snapshotStale = false;
   /** The character index saved with the loaded snapshot, taken after its first result. */
   readonly #characters = new CharacterTake();
-  /** Imports under way: no first page of a common character is made meanwhile (each file changes the library). */
+  /**
+   * Imports under way: no first page of a common character is made meanwhile (each file changes
+   * the library), and the pinyin tables of the files are left for when they end.
+   */
   #importing = 0;
+  /** The pinyin tables were written since the last snapshot, which lacks them: idle work saves one. */
+  #readingsUnsaved = false;
   /** Why this library must not be written (it comes from a newer version), if so. */
   #refusal: Error | undefined;
 
@@ -161,7 +166,7 @@ export class Library {
    */
   async import(files: readonly ImportFile[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<ImportReport> {
     const importer = new Importer({ engine: this.engine, store: this.#store, hash: this.#hash, catalog: this.#catalog, reader: this.#reader });
-    this.#importing++;
+    if (this.#importing++ === 0) this.engine.deferReadings(true);
     try {
       const { outcomes, cancelled } = await importer.run(files, onProgress, signal);
       if (outcomes.some((o) => o.status === 'indexed')) {
@@ -171,7 +176,7 @@ export class Library {
       }
       return { outcomes, cancelled, timings: importer.timings };
     } finally {
-      this.#importing--;
+      if (--this.#importing === 0) this.engine.deferReadings(false);
     }
   }
 
@@ -306,7 +311,24 @@ export class Library {
   }
 
   async #saveIndex(): Promise<void> {
+    const withReadings = this.engine.readingsIndexed;
     this.#catalog.meta = await saveSnapshot(this.engine, this.#store, this.#catalog.meta, [...this.#files.keys()]);
+    // Also when there was no room: tried again, it would export the index for nothing.
+    if (withReadings) this.#readingsUnsaved = false;
+  }
+
+  /** Whether the pinyin tables are complete and the last snapshot lacks them (see {@link saveReadings}). */
+  get readingsUnsaved(): boolean {
+    return this.#readingsUnsaved && this.engine.readingsIndexed && !this.#refusal;
+  }
+
+  /**
+   * Saves a snapshot with the pinyin tables written by idle work (an import leaves them for
+   * then), so that a reload takes them rather than writes them again; the worker asks when no
+   * other tab writes.
+   */
+  async saveReadings(): Promise<void> {
+    if (this.readingsUnsaved) await this.#saveIndex();
   }
 
   /**
@@ -320,7 +342,9 @@ export class Library {
   async idleSlice(): Promise<boolean> {
     await this.#characters.once();
     preparePinyin();
+    const hadReadings = this.engine.readingsIndexed;
     let done = this.engine.indexCharacters(CHARACTERS_PER_SLICE);
+    if (!hadReadings && this.engine.readingsIndexed) this.#readingsUnsaved = true;
     if (done && this.#importing === 0) done = this.engine.prepareCommonAnswers(ANSWERS_PER_SLICE);
     if (done) done = await this.loadMoreTexts(FILES_PER_SLICE);
     return done;

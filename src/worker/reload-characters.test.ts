@@ -19,6 +19,9 @@ async function importedStore(): Promise<{ store: MemoryLibraryStore; answers: st
   const library = new Library(store, sha256);
   await library.init();
   await library.import(seeds().map((s) => ({ name: s.name, path: s.name, bytes: s.bytes.slice().buffer })), () => {}, never);
+  // As the worker does once the import ends: its pinyin tables written between requests, then saved.
+  while (!(await library.idleSlice()));
+  await library.saveReadings();
   return { store, answers: await answersOf(library) };
 }
 

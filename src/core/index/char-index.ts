@@ -67,6 +67,11 @@ export class CharIndex {
   readonly #units = new DistinctUnits();
   /** Slots below it have their pinyin tables written; a slot's are written in slot order. */
   #readingsDone = 0;
+  /**
+   * While true, a section added gets no pinyin pairs: they are written later by
+   * {@link addReadings} (an import leaves them to the worker's idle time: see `SectionIndex`).
+   */
+  readingsDeferred = false;
   /** Bumped by every change, so that cached class bitsets are known to be stale. */
   #version = 0;
   readonly #classCache = new RecentBitsets(24);
@@ -97,7 +102,7 @@ export class CharIndex {
 
   /**
    * Records the characters of a section's folded text and title, and its pinyin pairs unless
-   * older slots still wait for theirs (an imported index: see {@link addReadings}).
+   * they are deferred or older slots still wait for theirs (an imported index: see {@link addReadings}).
    */
   add(s: CharSection): void {
     if (this.#slots.has(s.id)) this.remove(s.id);
@@ -113,7 +118,7 @@ export class CharIndex {
     for (let k = 0; k < distinct; k++) this.#text.append(units[k]!, slot, scaledCount(counted[units[k]!]!, norm.length, TF_CAP, TF_WINDOW));
     distinct = this.#units.of(s.normTitle, 0);
     for (let k = 0; k < distinct; k++) this.#titles.append(units[k]!, slot, 1);
-    if (this.#readingsDone === slot) this.addReadings(1, () => s);
+    if (this.#readingsDone === slot && !this.readingsDeferred) this.addReadings(1, () => s);
   }
 
   /**
@@ -142,7 +147,9 @@ export class CharIndex {
    * takes up to 0.1 s at 50 MB (the text table).
    */
   *trimInSlices(): Generator<void> {
-    for (const table of [this.#text, this.#titles, ...this.#readings.tables]) {
+    // Pinyin tables still being written keep their room (a trim would be undone by the next append).
+    const readings = this.readingsComplete ? this.#readings.tables : [];
+    for (const table of [this.#text, this.#titles, ...readings]) {
       table.trim(this.#ids.length);
       yield;
     }

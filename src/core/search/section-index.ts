@@ -58,6 +58,14 @@ export class SectionIndex {
     return this.charsComplete && this.#chars.readingsComplete;
   }
 
+  /**
+   * While true, sections added get no pinyin tables, and `indexCharacters` writes none: an
+   * import leaves them for when it ends (see `SearchEngine.deferReadings`).
+   */
+  set readingsDeferred(deferred: boolean) {
+    this.#chars.readingsDeferred = deferred;
+  }
+
   /** Indexes a section's folded text and title. */
   add(s: CharSection): void {
     this.#chars.add(s);
@@ -165,8 +173,9 @@ export class SectionIndex {
 
   /**
    * Adds restored sections to the character index, about `maxChars` of text at a time (200 000
-   * is about 25 ms), then the pinyin tables of an imported one saved without them, so that a
-   * worker can do it between queries. @returns true when none is left
+   * is about 25 ms), then the pinyin tables of sections that lack them (an index saved without
+   * them, or sections added while they were deferred), so that a worker can do it between
+   * queries. @returns true when none is left that may be done now (deferred tables wait)
    * @param sectionOf a section, undefined once removed
    */
   indexCharacters(maxChars: number, sectionOf: (id: number) => CharSection | undefined): boolean {
@@ -176,11 +185,11 @@ export class SectionIndex {
       if (s !== undefined) this.#chars.add(s);
       done += s?.norm.length ?? 0;
     }
-    if (this.charsComplete && done < maxChars && !this.#chars.readingsComplete) {
+    if (this.charsComplete && done < maxChars && !this.#chars.readingsComplete && !this.#chars.readingsDeferred) {
       // Written by appends, the tables keep spare room: at 50 MB of poems, 9 MB once complete.
       if (this.#chars.addReadings(maxChars - done, sectionOf)) this.#chars.trim();
     }
-    return this.readingsComplete;
+    return this.readingsComplete || (this.charsComplete && this.#chars.readingsDeferred);
   }
 
   /**
@@ -242,7 +251,7 @@ export class SectionIndex {
    */
   *compactInSlices(): Generator<void> {
     yield* this.#pairs.compactInSlices();
-    if (this.readingsComplete) yield* this.#chars.trimInSlices();
+    if (this.charsComplete) yield* this.#chars.trimInSlices();
     yield;
   }
 
