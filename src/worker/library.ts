@@ -20,7 +20,7 @@ import { marksIn, originalView } from './original-view.ts';
 import { inProcessReader, type SourceReader } from './reader.ts';
 import { refoldLibrary } from './refold.ts';
 import { CharacterTake } from './character-take.ts';
-import { fingerprint, saveSnapshot, snapshotUsable } from './snapshot.ts';
+import { fingerprint, Snapshots, snapshotUsable } from './snapshot.ts';
 import { Trash, trashOf } from './trash.ts';
 
 export type { HashFn } from './importer.ts';
@@ -45,10 +45,10 @@ export class Library {
   readonly #hash: HashFn;
   readonly #reader: SourceReader;
   readonly #catalog = new Catalog();
+  /** Saving the index snapshot, and when another is due. */
+  readonly #snapshots: Snapshots;
   /** The last removal, until undone or replaced (see {@link Library.restore}). */
   readonly #trash = new Trash();
-  /** The loaded snapshot lacks some stored files (they were indexed from their text at load). */
-  #snapshotStale = false;
   /** The character index saved with the loaded snapshot, taken after its first result. */
   readonly #characters = new CharacterTake();
   /**
@@ -56,8 +56,6 @@ export class Library {
    * the library), and the pinyin tables of the files are left for when they end.
    */
   #importing = 0;
-  /** The pinyin tables were written since the last snapshot, which lacks them: idle work saves one. */
-  #readingsUnsaved = false;
   /** Why this library must not be written (it comes from a newer version), if so. */
   #refusal: Error | undefined;
 
@@ -66,6 +64,7 @@ export class Library {
     this.#store = store;
     this.#hash = hash;
     this.#reader = reader;
+    this.#snapshots = new Snapshots(this.engine, store, this.#catalog);
   }
 
   /** The file records by id. */
@@ -99,7 +98,7 @@ export class Library {
     this.engine.restored(this.#catalog.meta.nextSectionId);
     // Files stored after the last snapshot (or a snapshot from other code) are indexed now; the
     // result is saved by saveIfStale, when this tab may write.
-    this.#snapshotStale = stale;
+    this.#snapshots.loaded(stale);
     this.#characters.prepare(this.engine, indexUsable ? later : null, readings);
     return this.state();
   }
@@ -155,9 +154,9 @@ export class Library {
 
   /** Saves a snapshot when the loaded one lacked stored files, so the next start need not re-index them. */
   async saveIfStale(): Promise<void> {
-    if (!this.#snapshotStale || this.#refusal) return;
-    await this.#saveIndex();
-    this.#snapshotStale = false;
+    if (!this.#snapshots.stale || this.#refusal) return;
+    await this.#snapshots.save();
+    this.#snapshots.stale = false;
   }
 
   /**
@@ -172,7 +171,7 @@ export class Library {
       if (outcomes.some((o) => o.status === 'indexed')) {
         // The snapshot takes seconds at 50 MB, after every file is done: the UI says so.
         importer.report('snapshot');
-        await importer.time('snapshot', () => this.#saveIndex());
+        await importer.time('snapshot', () => this.#snapshots.save());
       }
       return { outcomes, cancelled, timings: importer.timings };
     } finally {
@@ -274,7 +273,7 @@ export class Library {
     }
     await this.#store.deleteFiles([...gone], this.#catalog.meta);
     this.#trash.keep(trash);
-    await this.#saveIndex();
+    await this.#snapshots.save();
     return this.state();
   }
 
@@ -293,7 +292,7 @@ export class Library {
       this.#catalog.remember(file);
       this.engine.restoreFile(file.id, file.path, sections, false);
     }
-    await this.#saveIndex();
+    await this.#snapshots.save();
     return this.state();
   }
 
@@ -310,16 +309,9 @@ export class Library {
     this.#catalog.reset();
   }
 
-  async #saveIndex(): Promise<void> {
-    const withReadings = this.engine.readingsIndexed;
-    this.#catalog.meta = await saveSnapshot(this.engine, this.#store, this.#catalog.meta, [...this.#files.keys()]);
-    // Also when there was no room: tried again, it would export the index for nothing.
-    if (withReadings) this.#readingsUnsaved = false;
-  }
-
   /** Whether the pinyin tables are complete and the last snapshot lacks them (see {@link saveReadings}). */
   get readingsUnsaved(): boolean {
-    return this.#readingsUnsaved && this.engine.readingsIndexed && !this.#refusal;
+    return this.#snapshots.readingsUnsaved && !this.#refusal;
   }
 
   /**
@@ -328,7 +320,7 @@ export class Library {
    * other tab writes.
    */
   async saveReadings(): Promise<void> {
-    if (this.readingsUnsaved) await this.#saveIndex();
+    if (this.readingsUnsaved) await this.#snapshots.save();
   }
 
   /**
@@ -342,9 +334,7 @@ export class Library {
   async idleSlice(): Promise<boolean> {
     await this.#characters.once();
     preparePinyin();
-    const hadReadings = this.engine.readingsIndexed;
-    let done = this.engine.indexCharacters(CHARACTERS_PER_SLICE);
-    if (!hadReadings && this.engine.readingsIndexed) this.#readingsUnsaved = true;
+    let done = this.#snapshots.indexCharacters(CHARACTERS_PER_SLICE);
     if (done && this.#importing === 0) done = this.engine.prepareCommonAnswers(ANSWERS_PER_SLICE);
     if (done) done = await this.loadMoreTexts(FILES_PER_SLICE);
     return done;

@@ -4,6 +4,7 @@
  * (`indexConfigHash`), and covers only the files it lists (`indexedFileIds`).
  */
 import type { SearchEngine } from '../core/engine.ts';
+import type { Catalog } from './catalog.ts';
 import { INDEX_CONFIG_HASH } from '../core/index/search-index.ts';
 import type { LibraryMeta } from '../shared/records.ts';
 import type { LibraryStore } from '../storage/library-store.ts';
@@ -43,5 +44,51 @@ export async function saveSnapshot(engine: SearchEngine, store: LibraryStore, me
   } catch (e) {
     if (isQuotaError(e)) return meta;
     throw e;
+  }
+}
+
+/**
+ * The library's snapshots: each change saves one ({@link save}), and two states call for one more
+ * when this tab may write: the loaded snapshot lacked stored files ({@link stale}), or idle work
+ * has since written the pinyin tables it lacks ({@link readingsUnsaved}: an import leaves them
+ * for when it ends).
+ */
+export class Snapshots {
+  /** The loaded snapshot lacks some stored files (they were indexed from their text at load). */
+  stale = false;
+  /** The pinyin tables were written since the last snapshot, which lacks them. */
+  #readingsUnsaved = false;
+
+  constructor(
+    readonly engine: SearchEngine,
+    readonly store: LibraryStore,
+    readonly catalog: Catalog,
+  ) {}
+
+  /** A library was loaded: `stale` when its snapshot lacks stored files. */
+  loaded(stale: boolean): void {
+    this.stale = stale;
+    this.#readingsUnsaved = false;
+  }
+
+  /** Saves the index as the next generation, covering every file (see {@link saveSnapshot}). */
+  async save(): Promise<void> {
+    const withReadings = this.engine.readingsIndexed;
+    this.catalog.meta = await saveSnapshot(this.engine, this.store, this.catalog.meta, [...this.catalog.files.keys()]);
+    // Also when there was no room: tried again, it would export the index for nothing.
+    if (withReadings) this.#readingsUnsaved = false;
+  }
+
+  /** Adds to the character index or its pinyin tables as idle work (see `SearchEngine.indexCharacters`), noting tables it completes. */
+  indexCharacters(maxChars: number): boolean {
+    const hadReadings = this.engine.readingsIndexed;
+    const done = this.engine.indexCharacters(maxChars);
+    if (!hadReadings && this.engine.readingsIndexed) this.#readingsUnsaved = true;
+    return done;
+  }
+
+  /** Whether the pinyin tables are complete and the last snapshot lacks them. */
+  get readingsUnsaved(): boolean {
+    return this.#readingsUnsaved && this.engine.readingsIndexed;
   }
 }
