@@ -16,6 +16,15 @@ const files = () => seeds().map((s) => ({ name: s.name, path: s.name, bytes: s.b
 const PINYIN = ['xp', 'xinpian', 'ai', 'my', 'xinp', 'zhongguo'];
 const hasReadings = (store: MemoryLibraryStore) => store.indexChunks.some(([name]) => isReadingChunk(name));
 
+/** A library with the seeds imported, its idle work not yet run. */
+async function imported(): Promise<{ store: MemoryLibraryStore; library: Library }> {
+  const store = new MemoryLibraryStore();
+  const library = new Library(store, sha256);
+  await library.init();
+  await library.import(files(), () => {}, never);
+  return { store, library };
+}
+
 async function answersOf(library: Library): Promise<string[]> {
   const out: string[] = [];
   for (const q of PINYIN) {
@@ -25,16 +34,22 @@ async function answersOf(library: Library): Promise<string[]> {
   return out;
 }
 
+/** Opens the stored library again: its pinyin tables are taken with the rest (none left to write), and it answers as `before`. */
+async function expectTakenOnReload(store: MemoryLibraryStore, before: Library): Promise<void> {
+  const reopened = new Library(store, sha256);
+  await reopened.init();
+  expect(await reopened.charactersImported()).toBe(true);
+  expect(reopened.engine.indexCharacters(0)).toBe(true);
+  expect(await answersOf(reopened)).toEqual(await answersOf(before));
+}
+
 describe('pinyin tables after an import', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
 
   it('are written when the import ends, not during it, and answers are the same before and after', async () => {
-    const store = new MemoryLibraryStore();
-    const library = new Library(store, sha256);
-    await library.init();
-    await library.import(files(), () => {}, never);
+    const { store, library } = await imported();
     // The snapshot saved at the end of the import has the character index, not its pinyin tables.
     expect(library.engine.charactersIndexed).toBe(true);
     expect(library.engine.readingsIndexed).toBe(false);
@@ -48,10 +63,7 @@ describe('pinyin tables after an import', () => {
   });
 
   it('are saved in a snapshot of their own once written, and a reload takes them', async () => {
-    const store = new MemoryLibraryStore();
-    const library = new Library(store, sha256);
-    await library.init();
-    await library.import(files(), () => {}, never);
+    const { store, library } = await imported();
     expect(library.readingsUnsaved).toBe(false);
     while (!(await library.idleSlice()));
     expect(library.readingsUnsaved).toBe(true);
@@ -60,12 +72,20 @@ describe('pinyin tables after an import', () => {
     expect(library.readingsUnsaved).toBe(false);
     expect(store.meta!.indexGeneration).toBe(generation + 1);
     expect(hasReadings(store)).toBe(true);
-    const reopened = new Library(store, sha256);
-    await reopened.init();
-    expect(await reopened.charactersImported()).toBe(true);
-    // Taken with the rest: none left to write between requests.
-    expect(reopened.engine.indexCharacters(0)).toBe(true);
-    expect(await answersOf(reopened)).toEqual(await answersOf(library));
+    await expectTakenOnReload(store, library);
+  });
+
+  it('are written and saved after a reload when the page closed before they were saved', async () => {
+    const { store, library: first } = await imported();
+    const second = new Library(store, sha256);
+    await second.init();
+    expect(await second.charactersImported()).toBe(true);
+    // The character index is taken; its pinyin tables were never saved, so are left to write.
+    expect(second.engine.indexCharacters(0)).toBe(false);
+    while (!(await second.idleSlice()));
+    expect(second.readingsUnsaved).toBe(true);
+    await second.saveReadings();
+    await expectTakenOnReload(store, first);
   });
 
   it('are left alone by idle work during an import, which does not spin meanwhile', async () => {

@@ -325,8 +325,9 @@ export class Library {
 
   /**
    * One slice of the work left for when requests pause: the character index of restored
-   * sections (once the saved one is taken or refused: it is not built twice) or its pinyin
-   * tables, the pinyin table (60 ms in one piece), the first pages of the commonest characters
+   * sections (once the saved one is taken or refused: it is not built twice) or the pinyin
+   * tables sections lack (none while an import runs: it leaves them for when it ends), the
+   * pinyin table (60 ms in one piece), the first pages of the commonest characters
    * (once no import is under way: a page made then would be of no use by the next file, and
    * would hold the import up), then the section texts a reload left in storage.
    * @returns true when none is left (the pages are asked for again when an import ends)
