@@ -7,11 +7,11 @@ import { QueryMatcher, readsCharacters } from './search/matcher.ts';
 import { presentHits, presentSection } from './search/presenter.ts';
 import { pageRequest, rankPage } from './search/ranked-page.ts';
 import { VerifiedTerms } from './search/verified-terms.ts';
-import { adoptStored, fromSection, fromStored, toStored, type StoredSection } from './search/records.ts';
+import { adoptStored, fromSection, fromStored, readLength, toStored, type StoredSection } from './search/records.ts';
 import type { Hit, RankedPage, ReadResult, SearchOptions, SearchResult } from './search/results.ts';
 import { SectionIndex } from './search/section-index.ts';
 import { SectionStore, type LibrarySection } from './search/section-store.ts';
-import type { Section } from './types.ts';
+import type { ReadSection, Section } from './types.ts';
 
 export type { StoredSection } from './search/records.ts';
 export type { FacetKind, Facets, FacetValue, Hit, MatchKind, RankedEntry, RankedPage, ReadResult, SearchCounts, SearchFilters, SearchOptions, SearchResult } from './search/results.ts';
@@ -83,7 +83,7 @@ export class SearchEngine {
    * Folds and indexes a file's sections, under ids the engine allocates.
    * @returns the sections as stored (with their id, folded text, and patch or else text), for persistence
    */
-  addFile(fileId: number, fileName: string, sections: readonly Section[]): StoredSection[] {
+  addFile(fileId: number, fileName: string, sections: readonly ReadSection[]): StoredSection[] {
     const slices = this.addFileInSlices(fileId, fileName, sections, Infinity);
     let step = slices.next();
     while (!step.done) step = slices.next();
@@ -96,7 +96,7 @@ export class SearchEngine {
    * 7.7 s in one go. Between slices the file is searchable as far as it is added.
    * @returns (as the generator's return value) the sections as stored
    */
-  *addFileInSlices(fileId: number, fileName: string, sections: readonly Section[], sliceChars = SLICE_CHARS): Generator<void, StoredSection[]> {
+  *addFileInSlices(fileId: number, fileName: string, sections: readonly ReadSection[], sliceChars = SLICE_CHARS): Generator<void, StoredSection[]> {
     const firstId = this.#nextSectionId;
     this.#nextSectionId += sections.length;
     const added: LibrarySection[] = [];
@@ -108,14 +108,14 @@ export class SearchEngine {
     // One pass even for a file without sections, so the file itself is known.
     for (let from = 0; ; ) {
       let to = from;
-      for (let chars = 0; to < sections.length && (to === from || chars < sliceChars); to++) chars += sections[to]!.text.length;
+      for (let chars = 0; to < sections.length && (to === from || chars < sliceChars); to++) chars += readLength(sections[to]!);
       const slice = sections.slice(from, to).map((s, k) => fromSection(s, firstId + from + k, fileId, from + k));
       if (from === 0) this.#store.addFile(fileId, fileName, slice);
       else this.#store.appendToFile(fileId, slice);
       for (const [k, section] of slice.entries()) {
         // A section folded by whoever read it has its script already (see `withFolds`).
         const read = sections[from + k]!;
-        if (!read.folded) {
+        if (read.text !== undefined && !read.folded) {
           const own = file.count(read.text);
           if (own) section.script = own;
           else undecided.push(section);

@@ -44,6 +44,13 @@ export interface Section {
   folded?: FoldedSection;
 }
 
+/**
+ * A section as a reader may hand it to the engine: a `Section`, or one folded already whose
+ * text is left out because its fold's patch remakes it (`FoldedSection.patch`): the parsing
+ * worker sends no more than the engine keeps.
+ */
+export type ReadSection = Section | (Omit<Section, 'text' | 'folded'> & { text?: undefined; folded: FoldedSection & { patch: string } });
+
 /** Everything the pipeline learns about one file. */
 export interface IngestedFile {
   name: string;

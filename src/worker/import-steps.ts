@@ -6,18 +6,17 @@
 import { mayBeBackup } from '../core/backup.ts';
 import { isAbortError, PipelineError } from '../core/errors.ts';
 import { newBudget } from '../core/extract/zip.ts';
-import type { IngestOutcome } from '../core/pipeline.ts';
 import { routeOf } from '../core/route.ts';
 import type { FileOutcome, ImportFile, ImportTimings } from '../shared/protocol.ts';
 import { backupSources, type Source } from './backup-files.ts';
 import { skippedOutcome, type Catalog } from './catalog.ts';
 import type { HashFn } from './importer.ts';
-import { inProcessReader, type SourceReader } from './reader.ts';
+import { inProcessReader, type ReadOutcome, type SourceReader } from './reader.ts';
 
 /** One step of an import. */
 export type Work =
   | { kind: 'outcome'; outcome: FileOutcome }
-  | { kind: 'read'; result: IngestOutcome; addedAt: number | undefined; whole: string | undefined }
+  | { kind: 'read'; result: ReadOutcome; addedAt: number | undefined; whole: string | undefined }
   | { kind: 'end'; i: number; file: ImportFile };
 
 /** What the steps need: hashing, the catalog (duplicates), the reader, and the importer's clock. */

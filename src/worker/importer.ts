@@ -5,15 +5,14 @@
  */
 import type { SearchEngine } from '../core/engine.ts';
 import { isAbortError, PipelineError } from '../core/errors.ts';
-import type { IngestedFile } from '../core/types.ts';
 import type { FileOutcome, ImportFile, ImportPhase, ImportTimings, Progress } from '../shared/protocol.ts';
 import type { FileRecord, SectionRecord } from '../shared/records.ts';
 import type { LibraryStore, StoredFile } from '../storage/library-store.ts';
 import { skippedOutcome, type Catalog } from './catalog.ts';
 import { fileRecord } from './file-record.ts';
 import { importSteps, type Work } from './import-steps.ts';
+import { prepareFile, type PreparedFile, type ReadFile } from './prepared-file.ts';
 import type { SourceReader } from './reader.ts';
-import { contentBytes } from './refold.ts';
 import { isQuotaError } from './snapshot.ts';
 import { Stopwatch } from './stopwatch.ts';
 import { StoreBatch } from './store-batch.ts';
@@ -204,8 +203,8 @@ export class Importer {
    * Adds a file to the engine a slice at a time, giving searches a turn between slices, so a big
    * file never holds them up for its whole indexing (60 MB: 7.7 s in one go).
    */
-  async #index(fileId: number, path: string, ingested: IngestedFile): Promise<SectionRecord[]> {
-    const slices = this.engine.addFileInSlices(fileId, path, ingested.sections);
+  async #index(fileId: number, path: string, file: PreparedFile): Promise<SectionRecord[]> {
+    const slices = this.engine.addFileInSlices(fileId, path, file.sections);
     for (;;) {
       const step = await this.#watch.time('index', () => slices.next());
       if (step.done) return step.value;
@@ -219,27 +218,27 @@ export class Importer {
    * Indexes a file and stages it for writing; its outcome says "indexed" unless the write fails
    * (`#write` then replaces it, at `at`). Duplicates are refused here, staged ones included.
    */
-  async #stage(at: number, path: string, ingested: IngestedFile, addedAt = Date.now(), bytesHash?: string): Promise<FileOutcome> {
+  async #stage(at: number, path: string, read: ReadFile, addedAt = Date.now(), bytesHash?: string): Promise<FileOutcome> {
     const { catalog } = this.#context;
-    const watch = this.#watch;
     try {
+      // Prepared by the parsing worker; read in this thread, it is prepared here.
+      const file = 'textHash' in read ? read : await this.#watch.time('hash', () => prepareFile(read, this.#context.hash));
       const fileId = catalog.meta.nextFileId;
-      const sections: SectionRecord[] = await this.#index(fileId, path, ingested);
+      const sections: SectionRecord[] = await this.#index(fileId, path, file);
       // Duplicates are recognized by their text: the same text in GBK and in UTF-8, or with other
       // line ends, is the same document; its copy in the other script is not (DESIGN.md, decision 8).
-      const hash = await watch.time('hash', () => this.#context.hash(contentBytes(ingested.sections.map((s) => s.text))));
-      const existing = catalog.byText(hash);
+      const existing = catalog.byText(file.textHash);
       if (existing !== undefined) {
         this.engine.removeFile(fileId);
         return catalog.duplicateOf(path, existing);
       }
-      const record = fileRecord(fileId, path, ingested, hash, addedAt, sections, bytesHash);
+      const record = fileRecord(fileId, path, file, addedAt, sections, bytesHash);
       // Ids of a file whose write fails are not reused: the files staged after it have theirs.
       catalog.meta = { ...catalog.meta, nextFileId: fileId + 1, nextSectionId: this.engine.nextSectionId };
       catalog.remember(record);
-      const original = record.originalGaps ? null : ingested.original;
-      this.#batch.add({ stored: { file: record, sections, original }, at }, ingested.original.length);
-      return { path, status: 'indexed', fileId, sections: sections.length, encoding: ingested.encoding };
+      const original = 'text' in file.original ? file.original.text : null;
+      this.#batch.add({ stored: { file: record, sections, original }, at }, file.chars);
+      return { path, status: 'indexed', fileId, sections: sections.length, encoding: file.encoding };
     } catch (e) {
       if (isAbortError(e)) throw e;
       return skippedOutcome(e instanceof PipelineError ? e : new PipelineError('internal', 'index', path, String(e), { cause: e }));

@@ -8,14 +8,10 @@ import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { createHandler } from './handle.ts';
 import { Library } from './library.ts';
 import { inProcessReader, WorkerReader, type SourceReader } from './reader.ts';
+import { sha256 } from './sha256.ts';
 import { browserCoordinator } from './tabs.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * Files are read in a parsing worker of their own, so searches are answered during any import and

@@ -8,13 +8,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sha256 } from '../../tests/support/hash.ts';
 import { PipelineError } from '../core/errors.ts';
 import { newBudget } from '../core/extract/zip.ts';
-import { ingestMany, type IngestOutcome } from '../core/pipeline.ts';
+import { ingestMany } from '../core/pipeline.ts';
 import type { ImportFile } from '../shared/protocol.ts';
 import { MemoryLibraryStore } from '../storage/memory-store.ts';
 import { Library } from './library.ts';
-import { withFolds } from '../core/normalize/fold-sections.ts';
 import { ParseServer } from './parse-server.ts';
-import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type SourceReader, type WorkerLike } from './reader.ts';
+import { prepareFile } from './prepared-file.ts';
+import { inProcessReader, READ_TIMEOUT_MS, WorkerReader, type ParseReply, type ParseRequest, type ReadOutcome, type SourceReader, type WorkerLike } from './reader.ts';
 
 /** A parsing worker in this thread: it answers like parse.worker.ts, except for files named `stall` or `crash`. */
 class FakeWorker implements WorkerLike {
@@ -26,7 +26,7 @@ class FakeWorker implements WorkerLike {
   #stalled = false;
   readonly #listeners: { message: ((e: MessageEvent<ParseReply>) => void)[]; error: ((e: ErrorEvent) => void)[] } = { message: [], error: [] };
   // Replies through structured cloning, as a real worker's are.
-  readonly #server = new ParseServer((reply) => queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>))));
+  readonly #server = new ParseServer((reply) => queueMicrotask(() => this.#listeners.message.forEach((l) => l({ data: structuredClone(reply) } as MessageEvent<ParseReply>))), sha256);
 
   constructor() {
     FakeWorker.started.push(this);
@@ -56,14 +56,15 @@ class FakeWorker implements WorkerLike {
 
 const text = (s: string) => new TextEncoder().encode(s);
 const source = (path: string, bytes = text('第一章 春天\n\n春眠不觉晓，处处闻啼鸟。')) => ({ bytes, path, depth: 0, budget: newBudget() });
-const all = async (outcomes: AsyncIterable<IngestOutcome>) => {
-  const got: IngestOutcome[] = [];
+const all = async (outcomes: AsyncIterable<ReadOutcome>) => {
+  const got: ReadOutcome[] = [];
   for await (const o of outcomes) got.push(o);
   return got;
 };
-const codeOf = (o: IngestOutcome) => ('error' in o ? o.error.code : 'read');
-/** What the parsing worker gives for a source: what `ingestMany` gives, folded. */
-const readAlone = (bytes: Uint8Array, path: string) => ingestMany(bytes, path).map((o) => ('file' in o ? { ...o, file: withFolds(o.file) } : o));
+const codeOf = (o: ReadOutcome) => ('error' in o ? o.error.code : 'read');
+/** What the parsing worker gives for a source: what `ingestMany` gives, prepared. */
+const readAlone = (bytes: Uint8Array, path: string) =>
+  Promise.all(ingestMany(bytes, path).map(async (o) => ('file' in o ? { ...o, file: await prepareFile(o.file, sha256) } : o)));
 
 afterEach(() => {
   FakeWorker.started = [];
@@ -85,8 +86,8 @@ describe('the worker reader', () => {
     const zip = zipSync({ 'a.txt': strToU8('甲乙丙丁'.repeat(100)), 'empty.txt': new Uint8Array(0) });
     const s = source('book.zip', zip);
     const got = await all(new WorkerReader(() => new FakeWorker()).read(s));
-    // The parsing worker folds what it reads: exactly as the engine would.
-    const want = readAlone(zip, 'book.zip');
+    // The parsing worker prepares what it reads: exactly as the importer would.
+    const want = await readAlone(zip, 'book.zip');
     expect(got).toEqual(want);
     expect(got.map(codeOf)).toEqual(['read', 'empty']);
     const error = (got[1] as { error: PipelineError }).error;
@@ -128,10 +129,10 @@ describe('the worker reader', () => {
     reader.ahead(second);
     // Asked before the first is taken: the worker reads it as soon as the first ends.
     expect(FakeWorker.asked).toEqual(['a.txt', 'b.txt']);
-    expect((await pulled).value).toEqual(readAlone(first.bytes, 'a.txt')[0]);
+    expect((await pulled).value).toEqual((await readAlone(first.bytes, 'a.txt'))[0]);
     expect((await reading.next()).done).toBe(true);
     const got = await all(reader.read(second));
-    expect(got).toEqual(readAlone(second.bytes, 'b.txt'));
+    expect(got).toEqual(await readAlone(second.bytes, 'b.txt'));
     expect(FakeWorker.asked).toEqual(['a.txt', 'b.txt']);
     expect(FakeWorker.started).toHaveLength(1);
   });

@@ -6,7 +6,7 @@
 import { PipelineError, type PipelineErrorCode, type PipelineStage } from '../core/errors.ts';
 import type { ExpansionBudget } from '../core/extract/zip.ts';
 import { ingestEach, type IngestOutcome } from '../core/pipeline.ts';
-import type { IngestedFile } from '../core/types.ts';
+import type { PreparedFile, ReadFile } from './prepared-file.ts';
 
 /**
  * How long one file (or one entry of an archive) may take to read before it is stopped and
@@ -25,7 +25,7 @@ export interface ReadRequest {
 
 /** Reads a source into outcomes, one per file (an archive gives one per entry), as they are pulled. */
 export interface SourceReader {
-  read(source: ReadRequest): AsyncIterable<IngestOutcome>;
+  read(source: ReadRequest): AsyncIterable<ReadOutcome>;
   /** Tells the source to be read next, which may be read ahead meanwhile (a file, not an archive: it gives one outcome). */
   ahead?(source: ReadRequest): void;
 }
@@ -46,8 +46,11 @@ export interface ErrorData {
   detail: string | undefined;
 }
 
-/** What the reading side posts for one pulled outcome. */
-export type OutcomeData = { path: string; file: IngestedFile } | { path: string; error: ErrorData };
+/** What the reading side posts for one pulled outcome: a file prepared (see `prepareFile`), or why none. */
+export type OutcomeData = { path: string; file: PreparedFile } | { path: string; error: ErrorData };
+
+/** What a reader gives for one pulled outcome: a file read (and prepared, by the parsing worker), or why none. */
+export type ReadOutcome = { path: string; file: ReadFile } | { path: string; error: PipelineError };
 
 /** Messages to the parsing worker: start reading a source (and give its first outcome), or give the next. */
 export type ParseRequest =
@@ -58,8 +61,7 @@ export type ParseRequest =
 export type ParseReply = { type: 'outcome'; id: number; outcome: OutcomeData } | { type: 'done'; id: number; budgetRemaining: number };
 
 /** An outcome made postable. */
-export function toData(outcome: IngestOutcome): OutcomeData {
-  if (!('error' in outcome)) return outcome;
+export function toData(outcome: Extract<IngestOutcome, { error: unknown }>): OutcomeData {
   const { code, stage, fileName, message, detail } = outcome.error;
   // The error's message starts with "<fileName>: ", which the constructor adds again.
   const prefix = `${fileName}: `;
@@ -67,7 +69,7 @@ export function toData(outcome: IngestOutcome): OutcomeData {
 }
 
 /** An outcome as posted, with its error rebuilt as a `PipelineError`. */
-export function fromData(data: OutcomeData): IngestOutcome {
+export function fromData(data: OutcomeData): ReadOutcome {
   if (!('error' in data)) return data;
   const { code, stage, fileName, message, detail } = data.error;
   return { path: data.path, error: new PipelineError(code, stage, fileName, message, detail === undefined ? undefined : { detail }) };
@@ -132,7 +134,7 @@ export class WorkerReader implements SourceReader {
     this.#ahead = this.#ask(request);
   }
 
-  async *read(request: ReadRequest): AsyncGenerator<IngestOutcome> {
+  async *read(request: ReadRequest): AsyncGenerator<ReadOutcome> {
     const ahead = this.#ahead;
     this.#ahead = undefined;
     // Asked for ahead of the same worker (not one replaced since): its replies are already coming.

@@ -1,5 +1,5 @@
 import { foldSection, keptDrift } from '../normalize/fold-sections.ts';
-import type { Section } from '../types.ts';
+import type { ReadSection } from '../types.ts';
 import type { Script } from '../normalize/script.ts';
 import type { LibrarySection } from './section-store.ts';
 
@@ -82,12 +82,15 @@ export function toStored(section: LibrarySection): StoredSection {
   return section;
 }
 
+/** A section's length, for cutting a file into slices: its text's, else its folded text's (about the same). */
+export const readLength = (s: ReadSection): number => (s.text === undefined ? s.folded.norm.length : s.text.length);
+
 /**
  * A section read from a file as the engine keeps it, every field named in one order (the shape of
  * {@link fromStored}'s): its text only where it has no patch (one would be longer than the text: see `patchOf`).
  */
-export function fromSection(s: Section, id: number, fileId: number, index: number): LibrarySection {
-  const { norm, drift, normTitle, script, patch } = s.folded ?? foldSection(s, undefined);
+export function fromSection(s: ReadSection, id: number, fileId: number, index: number): LibrarySection {
+  const { norm, drift, normTitle, script, patch } = s.text === undefined ? s.folded : (s.folded ?? foldSection(s, undefined));
   const text = patch === undefined ? s.text : undefined;
   // One string where the title folds to itself (the parsing worker sends two equal copies).
   const title = normTitle === s.title ? normTitle : s.title;
