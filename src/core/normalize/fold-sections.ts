@@ -1,4 +1,4 @@
-import { driftOf, normalize, normalizeText } from './normalize.ts';
+import { normalizeText, normalizeToDrift } from './normalize.ts';
 import { FileScript, type Script } from './script.ts';
 import { patchOf } from './text-patch.ts';
 import type { IngestedFile } from '../types.ts';
@@ -47,8 +47,8 @@ export function sectionScripts(sections: readonly { text: string }[]): (Script |
 
 /** One section folded, its script given (see {@link sectionScripts}). */
 export function foldSection(s: { text: string; title: string }, script: Script | undefined): FoldedSection {
-  const { text: norm, map } = normalize(s.text);
-  const drift = keptDrift(driftOf(map));
+  const { text: norm, drift: own } = normalizeToDrift(s.text);
+  const drift = keptDrift(own);
   const patch = patchOf(s.text, norm, drift);
   return { norm, drift, normTitle: normalizeText(s.title), ...(script ? { script } : {}), ...(patch !== undefined ? { patch } : {}) };
 }

@@ -87,10 +87,44 @@ function fromUnits(units: Uint16Array, length: number): string {
  * @example normalize('ＲＩＳＣ-Ｖ 軟體').text === 'risc-v 软体'
  */
 export function normalize(original: string): NormalizedText {
+  const { text, map, length } = fold(original);
+  return { text, map: map.slice(0, length + 1) };
+}
+
+/** Folded text only, for queries and comparisons where offsets are not needed. */
+export function normalizeText(text: string): string {
+  return fold(text).text;
+}
+
+/** {@link normalize}'s text, and its map as {@link driftOf} gives it: what a section keeps of folding. */
+export function normalizeToDrift(original: string): { text: string; drift: number[] } {
+  const { text, map, length } = fold(original);
+  return { text, drift: driftOf(map, length + 1) };
+}
+
+/**
+ * The arrays a fold writes its units and map into, grown as needed and never given out: two
+ * arrays per fold (of each section and of its title) were 800 000 buffers at 50 MB of poems,
+ * which the garbage collector's threads spent seconds sweeping (DESIGN.md, decision 89). A text
+ * longer than {@link SCRATCH_UNITS} gets arrays of its own, so that no worker keeps arrays the
+ * size of the longest file it read.
+ */
+const scratch = { units: new Uint16Array(4096), map: new Int32Array(4096) };
+const SCRATCH_UNITS = 1 << 20;
+
+/** Arrays for a fold of `n` units: {@link scratch}'s, grown if need be, or a long text's own. */
+function arraysFor(n: number): { units: Uint16Array<ArrayBuffer>; map: Int32Array<ArrayBuffer> } {
+  if (n + 16 > SCRATCH_UNITS) return { units: new Uint16Array(n + 16), map: new Int32Array(n + 1) };
+  if (scratch.map.length < n + 16) scratch.map = new Int32Array(Math.min(SCRATCH_UNITS, 2 * (n + 16)));
+  if (scratch.units.length < n + 16) scratch.units = new Uint16Array(Math.min(SCRATCH_UNITS, 2 * (n + 16)));
+  return scratch;
+}
+
+/** Folds `original`: its folded text, and the map (in arrays possibly shared: read at once) and its length less one. */
+function fold(original: string): { text: string; map: Int32Array; length: number } {
   const { bmp } = foldTable();
   const n = original.length;
-  let units = new Uint16Array(n + 16);
-  let map = new Int32Array(n + 1);
+  let { units, map } = arraysFor(n);
   let out = 0;
   let changed = false;
   for (let i = 0; i < n; ) {
@@ -115,6 +149,7 @@ export function normalize(original: string): NormalizedText {
     changed ||= folded !== segment;
     const needed = out + folded.length + (n - end) + 1;
     if (needed > map.length) {
+      // Folding made the text longer than its arrays (a fresh pair: the scratch keeps its size).
       map = grownTo(map, needed);
       units = grownTo(units, needed);
     }
@@ -125,7 +160,7 @@ export function normalize(original: string): NormalizedText {
     i = end;
   }
   map[out] = n;
-  return { text: changed ? fromUnits(units, out) : original, map: map.subarray(0, out + 1) };
+  return { text: changed ? fromUnits(units, out) : original, map, length: out };
 }
 
 /** A copy of `a` with room for at least `length` (doubling). */
@@ -135,22 +170,16 @@ function grownTo<T extends Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(a
   return bigger;
 }
 
-/** Folded text only, for queries and comparisons where offsets are not needed. */
-export function normalizeText(text: string): string {
-  return normalize(text).text;
-}
-
-
 /**
  * A compact form of an offset map: `[i0, d0, i1, d1, …]` where from normalized offset `ik` on,
  * the original offset is `i + dk` (until the next checkpoint). Most texts keep their length under
  * normalization, so this is usually empty; it is stored with each section so highlights need no
  * re-normalization.
  */
-export function driftOf(map: Int32Array): number[] {
+export function driftOf(map: Int32Array, length = map.length): number[] {
   const drift: number[] = [];
   let delta = 0;
-  for (let i = 0; i < map.length; i++) {
+  for (let i = 0; i < length; i++) {
     const d = map[i]! - i;
     if (d !== delta) {
       drift.push(i, d);
