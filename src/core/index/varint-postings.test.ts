@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ByteSlab } from './byte-slab.ts';
 import { VarintPostings } from './varint-postings.ts';
 
 const KEYS = 4600;
@@ -32,6 +33,20 @@ function throughSnapshot(p: VarintPostings, slots: number): VarintPostings {
 }
 
 describe('VarintPostings', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('gives growing lists their room from its slab (a buffer per growth was hundreds of thousands)', () => {
+    const p = new VarintPostings(1 << 16);
+    const slabbed = vi.spyOn(ByteSlab.prototype, 'alloc');
+    // 4 000 keys, each list grown several times (8 bytes, then doubling), read as it grows.
+    for (let slot = 0; slot < 400; slot++) {
+      for (let key = 0; key < 4000; key++) p.append(key * 16, slot);
+      if (slot % 50 === 49) for (let key = 0; key < 4000; key++) p.count(key * 16);
+    }
+    expect(slabbed.mock.calls.length).toBeGreaterThanOrEqual(4000 * 3);
+    for (let key = 0; key < 4000; key++) expect([...p.slots(key * 16)]).toEqual([...Array(400).keys()]);
+  });
+
   it('gives back every slot of every key through appends, packing, snapshots and renumbering', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {

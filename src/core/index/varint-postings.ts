@@ -1,3 +1,4 @@
+import { ByteSlab } from './byte-slab.ts';
 import { PendingPostings, type WriteKey } from './pending-postings.ts';
 import { readRice, varintsAsRice } from './rice.ts';
 import { decodeRange, encodeRange } from './varint-postings-io.ts';
@@ -38,6 +39,8 @@ export class VarintPostings {
   readonly #rice: Int8Array;
   /** Postings appended but not yet written (see `PendingPostings`). */
   readonly #stage: PendingPostings;
+  /** Where loose lists get their room. */
+  #slab = new ByteSlab();
 
   constructor(readonly keys: number) {
     this.#loose = new Array<Uint8Array | undefined>(keys);
@@ -77,8 +80,9 @@ export class VarintPostings {
   }
 
   /**
-   * Buffers holding lists: one per key appended to since the last {@link trim}, and the packs
-   * (postings still staged are in none: a search during an import writes only the keys it reads).
+   * Places holding lists: one per key appended to since the last {@link trim} (in a slab or a
+   * buffer of its own), and the packs (postings still staged are in none: a search during an
+   * import writes only the keys it reads).
    */
   get buffers(): number {
     let loose = 0;
@@ -150,7 +154,7 @@ export class VarintPostings {
     const list = this.#loose[key];
     if (list && list.length >= bytes) return list;
     const used = this.#used[key]!;
-    const grown = new Uint8Array(Math.max(8, bytes, Math.max(list?.length ?? 0, used) * 2));
+    const grown = this.#slab.alloc(Math.max(8, bytes, Math.max(list?.length ?? 0, used) * 2));
     if (used > 0) grown.set(this.#bytes(key));
     this.#loose[key] = grown;
     this.#packOf[key] = 0;
@@ -221,6 +225,8 @@ export class VarintPostings {
       yield;
     }
     this.#dropUnusedPacks();
+    // No loose list is left: nor is any slab it was in.
+    this.#slab = new ByteSlab();
   }
 
   /** Drops the packs no key's list is in, numbering the others again. */
