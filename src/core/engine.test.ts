@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, seeds } from '../../tests/support/corpus.ts';
 import { SearchEngine } from './engine.ts';
-import { foldSection, withFolds } from './normalize/fold-sections.ts';
+import { foldSection, foldedSections } from './normalize/fold-sections.ts';
 import { ingest } from './pipeline.ts';
 
 function seedEngine(): SearchEngine {
@@ -79,7 +79,7 @@ describe('SearchEngine on the seeds', () => {
     for (const { name, bytes } of seeds()) {
       const file = ingest(bytes, name);
       const stored = new SearchEngine().addFile(1, name, file.sections);
-      expect(new SearchEngine().addFile(1, name, withFolds(file).sections)).toEqual(stored);
+      expect(new SearchEngine().addFile(1, name, foldedSections(file.sections))).toEqual(stored);
       const marked = file.sections.map((s) => ({ ...s, folded: { ...foldSection(s, undefined), norm: '标记', script: 'hant' as const } }));
       const taken = new SearchEngine().addFile(1, name, marked);
       expect(taken.map((s) => s.norm)).toEqual(file.sections.map(() => '标记'));

@@ -113,7 +113,7 @@ export class SearchEngine {
       if (from === 0) this.#store.addFile(fileId, fileName, slice);
       else this.#store.appendToFile(fileId, slice);
       for (const [k, section] of slice.entries()) {
-        // A section folded by whoever read it has its script already (see `withFolds`).
+        // A section folded by whoever read it has its script already (see `foldedSections`).
         const read = sections[from + k]!;
         if (read.text !== undefined && !read.folded) {
           const own = file.count(read.text);

@@ -39,7 +39,7 @@ export interface Section {
   /**
    * The section folded (see `foldSection`), when whoever read it folded it too: the parsing
    * worker does, so that the indexer does not. Its script is the section's own, else its file's
-   * (`withFolds`). Absent: the engine folds it and tells its script.
+   * (`foldedSections`). Absent: the engine folds it and tells its script.
    */
   folded?: FoldedSection;
 }

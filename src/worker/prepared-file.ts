@@ -9,7 +9,7 @@
  * messages of 142 MB in all. Prepared, a file is hashed and its gaps found by the parsing worker,
  * and neither a text its patch remakes nor an original its gaps rebuild is sent: 69 MB.
  */
-import { foldSection, sectionScripts, type FoldedSection } from '../core/normalize/fold-sections.ts';
+import { foldedSections } from '../core/normalize/fold-sections.ts';
 import type { IngestedFile, ReadSection } from '../core/types.ts';
 import type { HashFn } from './importer.ts';
 import { originalGaps } from './original-gaps.ts';
@@ -33,20 +33,5 @@ export async function prepareFile(file: IngestedFile, hash: HashFn): Promise<Pre
   const { sections, original, ...rest } = file;
   const textHash = await hash(contentBytes(sections.map((s) => s.text)));
   const gaps = originalGaps(original, sections);
-  // Each section's script as well (its own, else its file's): telling it took the indexer 0.15 s.
-  const scripts = sectionScripts(sections);
-  const prepared = sections.map((s, i): ReadSection => {
-    const folded = foldSection(s, scripts[i]);
-    if (!remadeByPatch(folded)) return { ...s, folded };
-    const { text: _remade, ...kept } = s;
-    return Object.assign(kept, { folded });
-  });
-  return { ...rest, sections: prepared, textHash, original: gaps ? { gaps } : { text: original } };
-}
-
-const remadeByPatch = (folded: FoldedSection): folded is FoldedSection & { patch: string } => folded.patch !== undefined;
-
-/** A file prepared: as given, or prepared here (read in this thread). */
-export function preparedOf(file: ReadFile, hash: HashFn): Promise<PreparedFile> {
-  return 'textHash' in file ? Promise.resolve(file) : prepareFile(file, hash);
+  return { ...rest, sections: foldedSections(sections), textHash, original: gaps ? { gaps } : { text: original } };
 }
