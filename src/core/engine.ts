@@ -1,5 +1,6 @@
 import type { CharSection } from './index/char-index.ts';
 import type { IndexChunk } from './index/search-index.ts';
+import { finish } from './slices.ts';
 import { FileScript } from './normalize/script.ts';
 import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 import { CommonAnswers, commonThreshold, FIRST_PAGE, libraryVersion } from './search/common-answers.ts';
@@ -84,10 +85,7 @@ export class SearchEngine {
    * @returns the sections as stored (with their id, folded text, and patch or else text), for persistence
    */
   addFile(fileId: number, fileName: string, sections: readonly ReadSection[]): StoredSection[] {
-    const slices = this.addFileInSlices(fileId, fileName, sections, Infinity);
-    let step = slices.next();
-    while (!step.done) step = slices.next();
-    return step.value;
+    return finish(this.addFileInSlices(fileId, fileName, sections, Infinity));
   }
 
   /**

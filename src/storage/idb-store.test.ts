@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
-import { createStore, getMany, keys, set, setMany } from 'idb-keyval';
+import { createStore, getMany, keys, set, setMany, type UseStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type FileRecord, type LibraryMeta, type SectionRecord } from '../shared/records.ts';
 import { IdbLibraryStore } from './idb-store.ts';
+import type { IndexChunk } from '../core/index/search-index.ts';
 
 let dbCount = 0;
 function freshStore() {
@@ -182,6 +183,25 @@ describe('IdbLibraryStore (fake-indexeddb)', () => {
     expect((await store.load()).indexChunks).toEqual([['1.map', bytes(4)]]);
     await store.saveIndex([['1.map', bytes(6)]], meta(2, [1]));
     expect((await store.load()).indexChunks).toEqual([['1.map', bytes(6)]]);
+  });
+
+  it('writes a snapshot of large chunks a chunk per transaction, and one cut off midway leaves the last one whole', async () => {
+    const { db } = freshStore();
+    let writes = 0;
+    let failAt = Infinity;
+    const cutOff: UseStore = (mode, callback) => (mode === 'readwrite' && ++writes === failAt ? Promise.reject(new Error('cut off')) : db(mode, callback));
+    const store = new IdbLibraryStore(cutOff);
+    const chunk = (first: number): IndexChunk => [`c${first}`, Object.assign(new Uint8Array(1 << 20), { 0: first })];
+    const firstBytes = async () => (await store.load()).indexChunks.map(([name, data]) => [name, data[0]]).sort();
+    await store.saveIndex([chunk(1), chunk(2), chunk(3)], meta(1, [1]));
+    // Three chunks and the manifest: other requests get turns between the copies of 1 MB each.
+    expect(writes).toBe(4);
+    failAt = writes + 2;
+    await expect(store.saveIndex([chunk(4), chunk(5), chunk(6)], meta(2, [1]))).rejects.toThrow('cut off');
+    expect(await firstBytes()).toEqual([['c1', 1], ['c2', 2], ['c3', 3]]);
+    await store.saveIndex([chunk(7)], meta(3, [1]));
+    expect(await firstBytes()).toEqual([['c7', 7]]);
+    expect((await keys(db)).map(String).filter((k) => k.startsWith('index:'))).toEqual(['index:3:c7']);
   });
 
   it('deletes a file and its sections, and clears everything', async () => {

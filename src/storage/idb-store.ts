@@ -36,6 +36,12 @@ const BLOCK_FILES = 16;
 const BLOCK_CHARS = 2_000_000;
 /** Files of an older library moved into blocks per transaction (see `packFiles`). */
 const PACK_FILES = 256;
+/**
+ * Bytes of index chunks written per transaction (see `saveIndex`): a put copies its value in the
+ * task that makes it, and the 60 MB of a 50 MB library's index put at once held a search typed
+ * at the end of an import up for hundreds of ms (DESIGN.md, decision 92).
+ */
+const INDEX_WRITE_BYTES = 1 << 20;
 
 /**
  * The library in IndexedDB through idb-keyval: one object store, string keys (see keys.ts).
@@ -253,7 +259,10 @@ export class IdbLibraryStore implements LibraryStore {
     const current = (await get<LibraryMeta>(META_KEY, this.#db))?.indexGeneration;
     // Leftovers of a save that crashed before its flip may carry the number we are about to use.
     await this.#deleteGenerations((g) => g !== current);
-    await setMany(chunks.map(([k, d]) => [indexKey(generation, k), d]), this.#db);
+    // A few chunks per transaction, so that other requests get turns in between. Nothing reads
+    // this generation before the manifest names it, and a save cut off here leaves chunks the
+    // next save deletes (above): the flip below is what makes the snapshot whole.
+    for (const part of partsOfBytes(chunks, INDEX_WRITE_BYTES)) await setMany(part.map(([k, d]) => [indexKey(generation, k), d]), this.#db);
     await setMany([[META_KEY, meta]], this.#db);
     await this.#deleteGenerations((g) => g !== generation);
   }
@@ -289,7 +298,22 @@ function blocksOf<T extends { records: readonly SectionRecord[] }>(files: readon
   return blocks;
 }
 
-/** Chunks read in one request by `#chunkReader`: about 16 MB. */
+/** Chunks in order, in parts each closed once it holds `bytes` (a larger chunk is a part alone). */
+function partsOfBytes(chunks: readonly IndexChunk[], bytes: number): IndexChunk[][] {
+  const parts: IndexChunk[][] = [];
+  let held = Infinity;
+  for (const chunk of chunks) {
+    if (held >= bytes) {
+      parts.push([]);
+      held = 0;
+    }
+    parts.at(-1)!.push(chunk);
+    held += chunk[1].byteLength;
+  }
+  return parts;
+}
+
+/** Chunks read in one request by `#chunkReader`: about 4 MB. */
 const CHUNKS_PER_READ = 4;
 
 /** Chunks by name; one gone since its key was listed (a newer save dropped its generation) is left out, and the import then refuses the lot. */

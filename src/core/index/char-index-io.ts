@@ -1,6 +1,6 @@
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import type { PostingTable } from './posting-table.ts';
-import { aligned, exportTable, readTable } from './posting-table-io.ts';
+import { aligned, exportTableInSlices, readTable } from './posting-table-io.ts';
 import { READING_TABLES, ReadingTables } from './reading-tables.ts';
 import { SlotOf } from './slot-of.ts';
 
@@ -52,11 +52,12 @@ export interface SavedCharacters {
 
 /**
  * The chunks of a character index, its tables trimmed to its slots; its pinyin tables only when
- * given (complete: written for every slot).
+ * given (complete: written for every slot). Pauses (`yield`) between steps (see `exportTableInSlices`).
  */
-export function saveCharacters(ids: readonly number[], maxId: number, text: PostingTable, titles: PostingTable, readings: ReadingTables | null): [string, Uint8Array][] {
+export function* saveCharacters(ids: readonly number[], maxId: number, text: PostingTable, titles: PostingTable, readings: ReadingTables | null): Generator<void, [string, Uint8Array][]> {
   const prefixes = [TEXT, TITLES, ...READINGS];
-  const tables = [text, titles, ...(readings?.tables ?? [])].map((table) => exportTable(table, ids.length));
+  const tables: Uint8Array[][] = [];
+  for (const table of [text, titles, ...(readings?.tables ?? [])]) tables.push(yield* exportTableInSlices(table, ids.length));
   const counts = prefixes.map((_, t) => tables[t]?.length ?? 0);
   // The format and the chunk counts first (a chunk missing from storage is then known), and the largest id.
   const head = Int32Array.from([FORMAT, ...counts, maxId, ...ids]);

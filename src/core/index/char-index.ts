@@ -6,6 +6,7 @@ import { DistinctUnits } from './distinct-units.ts';
 import { RecentBitsets } from './recent-bitsets.ts';
 import { PostingTable } from './posting-table.ts';
 import { saveCharacters, type SavedCharacters } from './char-index-io.ts';
+import { finish } from '../slices.ts';
 import { SlotOf } from './slot-of.ts';
 
 /**
@@ -142,15 +143,12 @@ export class CharIndex {
     for (const _ of this.trimInSlices());
   }
 
-  /**
-   * {@link trim}, a table at a time (`yield` between two): packing a table's lists as Rice codes
-   * takes up to 0.1 s at 50 MB (the text table).
-   */
+  /** {@link trim}, pausing (`yield`) between steps (see `PostingTable.trimInSlices`). */
   *trimInSlices(): Generator<void> {
     // Pinyin tables still being written keep their room (a trim would be undone by the next append).
     const readings = this.readingsComplete ? this.#readings.tables : [];
     for (const table of [this.#text, this.#titles, ...readings]) {
-      table.trim(this.#ids.length);
+      yield* table.trimInSlices(this.#ids.length);
       yield;
     }
   }
@@ -166,6 +164,11 @@ export class CharIndex {
    * chunks for a snapshot (see `char-index-io.ts`).
    */
   export(): [string, Uint8Array][] {
+    return finish(this.exportInSlices());
+  }
+
+  /** {@link export}, pausing (`yield`) between steps (see `exportTableInSlices`). */
+  exportInSlices(): Generator<void, [string, Uint8Array][]> {
     return saveCharacters(this.#ids, this.#maxId, this.#text, this.#titles, this.readingsComplete ? this.#readings : null);
   }
 

@@ -12,48 +12,99 @@ const operation = fc.oneof(
 );
 
 describe('PendingPostings', () => {
-  it('hands over each key’s postings once, in the order staged, whether taken alone or all at once', () => {
+  /** A stage of `size` over `keys` keys, and what it wrote of each key, in order. */
+  const writtenBy = (keys: number, size?: number) => {
+    const written = Array.from({ length: keys }, () => [] as [number, number][]);
+    const stage = new PendingPostings(keys, (key, slots, counts, from, to) => {
+      for (let k = from; k < to; k++) written[key]!.push([slots[k]!, counts[k]!]);
+    }, size);
+    return { stage, written };
+  };
+
+  it('hands over each key’s postings once, in the order staged, whether taken alone, all at once, or as a full stage is written', () => {
     fc.assert(
-      fc.property(fc.array(operation, { maxLength: 300 }), (ops) => {
-        const stage = new PendingPostings(8);
+      fc.property(fc.array(operation, { maxLength: 300 }), fc.constantFrom(4, 16, 64, 1024), (ops, size) => {
+        const { stage, written } = writtenBy(8, size);
         const staged = Array.from({ length: 8 }, () => [] as [number, number][]);
-        const written = Array.from({ length: 8 }, () => [] as [number, number][]);
-        const write = (key: number, slots: Int32Array, counts: Uint8Array, from: number, to: number) => {
-          for (let k = from; k < to; k++) written[key]!.push([slots[k]!, counts[k]!]);
-        };
         let slot = 0;
         for (const op of ops) {
           if ('push' in op) {
             stage.push(op.push, slot, op.count);
             staged[op.push]!.push([slot++, op.count]);
           } else if ('drainKey' in op) {
-            stage.drainKey(op.drainKey, write);
+            stage.drainKey(op.drainKey);
             // What is written of the key taken is all that was staged of it.
             expect(written[op.drainKey]).toEqual(staged[op.drainKey]);
-          } else stage.drain(write);
+          } else stage.drain();
+          // Never more than was staged, and never out of order.
+          written.forEach((w, key) => expect(w).toEqual(staged[key]!.slice(0, w.length)));
         }
-        stage.drain(write);
+        stage.drain();
         expect(written).toEqual(staged);
       }),
     );
   });
 
-  it('is written whole once many keys were taken alone since', () => {
-    const stage = new PendingPostings(64);
-    for (let key = 0; key < 64; key++) stage.push(key, key, 1);
-    for (let key = 0; key < 16; key++) stage.drainKey(key, () => {});
-    expect(stage.drainWhole).toBe(true);
-    stage.drain(() => {});
-    expect(stage.drainWhole).toBe(false);
+  it('writes a full stage a part at a time as the next one fills, not at once', () => {
+    const size = 64 * 16;
+    const { stage, written } = writtenBy(size, size);
+    const count = () => written.reduce((n, w) => n + w.length, 0);
+    // One posting of each key: a full stage.
+    for (let key = 0; key < size; key++) stage.push(key, key, 1);
+    expect(count()).toBe(0);
+    // The next posting sorts the stage out; each 16 staged after it write 32 of it.
+    stage.push(0, size, 1);
+    expect(count()).toBe(0);
+    for (let k = 1; k <= 16; k++) stage.push(0, size + k, 1);
+    expect(count()).toBe(32);
+    for (let k = 17; k <= size / 2; k++) stage.push(0, size + k, 1);
+    expect(count()).toBe(size);
+    // The rest is written when asked for.
+    stage.drain();
+    expect(count()).toBe(size + size / 2 + 1);
   });
 
-  it('takes a key with nothing staged without a scan, which does not count toward writing it whole', () => {
-    const stage = new PendingPostings(64);
+  it('drains an eighth of a stage at a time, any key taken alone in between', () => {
+    const size = 64 * 16;
+    const { stage, written } = writtenBy(64, size);
+    const count = () => written.reduce((n, w) => n + w.length, 0);
+    for (let slot = 0; slot < size; slot++) stage.push(slot % 64, slot, 1);
+    let steps = 0;
+    for (const _ of stage.drainInSlices()) {
+      steps++;
+      // Keys of 16 postings each, until an eighth of the stage is written; and the key taken alone before.
+      expect(count()).toBe(Math.min(size, steps * (size / 8) + (steps > 1 ? 16 : 0)));
+      stage.drainKey(63);
+      expect(written[63]).toHaveLength(16);
+    }
+    expect(steps).toBe(8);
+    expect(written.map((w) => w.map(([slot]) => slot))).toEqual(Array.from({ length: 64 }, (_, key) => Array.from({ length: 16 }, (_, k) => key + 64 * k)));
+  });
+
+  it('sorts the stage out once many keys were taken alone since, and then writes it as more are staged', () => {
+    const size = 64 * 16;
+    const { stage, written } = writtenBy(64, size);
+    const count = () => written.reduce((n, w) => n + w.length, 0);
+    // Four postings of each key: a quarter of a stage.
+    for (let slot = 0; slot < 4 * 64; slot++) stage.push(slot % 64, slot, 1);
+    for (let key = 0; key < 16; key++) stage.drainKey(key);
+    expect(count()).toBe(16 * 4);
+    // The 17th key is taken from the stage sorted out, the rest of which is written as more is staged.
+    stage.drainKey(16);
+    expect(written[16]).toHaveLength(4);
+    expect(count()).toBe(17 * 4);
+    for (let k = 0; k < size / 64; k++) stage.push(63, 4 * 64 + k, 1);
+    expect(count()).toBe(17 * 4 + (2 * size) / 64);
+  });
+
+  it('takes a key with nothing staged without a scan, which does not count toward sorting the stage out', () => {
+    const { stage, written } = writtenBy(64, 64 * 16);
     stage.push(0, 0, 1);
-    let writes = 0;
-    for (let key = 1; key < 64; key++) stage.drainKey(key, () => writes++);
-    expect(writes).toBe(0);
-    expect(stage.drainWhole).toBe(false);
+    for (let round = 0; round < 2; round++) for (let key = 1; key < 64; key++) stage.drainKey(key);
+    expect(written.flat()).toHaveLength(0);
+    // Not sorted out: staging a 64th of a stage writes nothing.
+    for (let slot = 1; slot <= 16; slot++) stage.push(1, slot, 1);
+    expect(written.flat()).toHaveLength(0);
   });
 });
 

@@ -50,7 +50,7 @@ export class VarintPostings {
     this.#counts = new Int32Array(keys);
     this.#last = new Int32Array(keys).fill(-1);
     this.#rice = new Int8Array(keys).fill(-1);
-    this.#stage = new PendingPostings(keys);
+    this.#stage = new PendingPostings(keys, this.#writeKey);
   }
 
   /** The buffer holding a key's list (from {@link #startOf} on, `#used` bytes), if any. */
@@ -92,25 +92,18 @@ export class VarintPostings {
 
   /** Postings of a key. */
   count(key: number): number {
-    this.#flushKey(key);
+    this.#stage.drainKey(key);
     return this.#counts[key]!;
   }
 
   /** Records `slot`, larger than every slot of `key` so far (staged: see `PendingPostings`). */
   append(key: number, slot: number): void {
-    if (this.#stage.full) this.#flush();
     this.#stage.push(key, slot, 1);
   }
 
   /** Writes every staged posting. */
   #flush(): void {
-    this.#stage.drain(this.#writeKey);
-  }
-
-  /** Writes the staged postings of `key` (all of them when many keys were taken alone since). */
-  #flushKey(key: number): void {
-    if (this.#stage.drainWhole) this.#flush();
-    else this.#stage.drainKey(key, this.#writeKey);
+    this.#stage.drain();
   }
 
   readonly #writeKey: WriteKey = (key, slots, _counts, from, to) => {
@@ -172,7 +165,7 @@ export class VarintPostings {
 
   /** The slots of `key`, increasing. */
   slots(key: number): Int32Array {
-    this.#flushKey(key);
+    this.#stage.drainKey(key);
     const out = new Int32Array(this.#counts[key]!);
     this.#read(key, (slot, k) => void (out[k] = slot));
     return out;
@@ -183,7 +176,7 @@ export class VarintPostings {
    * array of a common key's 150 000 slots is made to intersect a short list with it.
    */
   keep(key: number, sorted: Int32Array): Int32Array {
-    this.#flushKey(key);
+    this.#stage.drainKey(key);
     const out = new Int32Array(Math.min(sorted.length, this.#counts[key]!));
     let kept = 0;
     let next = 0;
@@ -211,7 +204,7 @@ export class VarintPostings {
    * new pack is added to the packs, and the packs no list is in any more are dropped at the end.
    */
   *trimInSlices(): Generator<void> {
-    this.#flush();
+    yield* this.#stage.drainInSlices();
     // Appends are over until the next import: the stage's arrays are not kept.
     this.#stage.release();
     for (let from = 0; from < this.keys; from += PACK_KEYS) {

@@ -242,7 +242,11 @@ export class SectionIndex {
    */
   async export(between?: () => Promise<void>): Promise<[string, Uint8Array][]> {
     const pairs = await this.#pairs.export(between);
-    return this.charsComplete ? [...pairs, ...this.#chars.export()] : pairs;
+    if (!this.charsComplete) return pairs;
+    const chars = this.#chars.exportInSlices();
+    let step = chars.next();
+    for (; !step.done; step = chars.next()) await between?.();
+    return [...pairs, ...step.value];
   }
 
   /**
