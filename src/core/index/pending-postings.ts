@@ -41,7 +41,7 @@ export class PendingPostings {
   #slots: Int32Array | null = null;
   #counts: Uint8Array | null = null;
   #size = 0;
-  /** The last slot staged (-1: none since every posting was written). */
+  /** The last slot staged (-1: none since the stage was last drained). */
   #last = -1;
   /** Keys taken alone by a scan (their entries' slots set to -1) since the stage was last sorted out. */
   #keyDrains = 0;
@@ -69,7 +69,7 @@ export class PendingPostings {
     this.#writeEvery = Math.max(1, Math.floor(size / PARTS));
   }
 
-  /** The largest slot staged and not yet written, or -1. */
+  /** The largest slot staged since the stage was last drained, or -1. */
   get lastSlot(): number {
     return this.#last;
   }
