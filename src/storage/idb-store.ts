@@ -262,7 +262,7 @@ export class IdbLibraryStore implements LibraryStore {
     // A few chunks per transaction, so that other requests get turns in between. Nothing reads
     // this generation before the manifest names it, and a save cut off here leaves chunks the
     // next save deletes (above): the flip below is what makes the snapshot whole.
-    for (const part of partsOfBytes(chunks, INDEX_WRITE_BYTES)) await setMany(part.map(([k, d]) => [indexKey(generation, k), d]), this.#db);
+    for (const part of runsOf(chunks, ([, data]) => data.byteLength, INDEX_WRITE_BYTES)) await setMany(part.map(([k, d]) => [indexKey(generation, k), d]), this.#db);
     await setMany([[META_KEY, meta]], this.#db);
     await this.#deleteGenerations((g) => g !== generation);
   }
@@ -285,32 +285,25 @@ export class IdbLibraryStore implements LibraryStore {
 
 /** Files cut into blocks, in order: each closed at {@link BLOCK_FILES} files or {@link BLOCK_CHARS} of folded text. */
 function blocksOf<T extends { records: readonly SectionRecord[] }>(files: readonly T[]): T[][] {
-  const blocks: T[][] = [];
-  let chars = Infinity;
-  for (const f of files) {
-    if (chars >= BLOCK_CHARS || blocks.at(-1)!.length >= BLOCK_FILES) {
-      blocks.push([]);
-      chars = 0;
-    }
-    blocks.at(-1)!.push(f);
-    for (const r of f.records) chars += r.norm.length;
-  }
-  return blocks;
+  return runsOf(files, (f) => f.records.reduce((n, r) => n + r.norm.length, 0), BLOCK_CHARS, BLOCK_FILES);
 }
 
-/** Chunks in order, in parts each closed once it holds `bytes` (a larger chunk is a part alone). */
-function partsOfBytes(chunks: readonly IndexChunk[], bytes: number): IndexChunk[][] {
-  const parts: IndexChunk[][] = [];
+/**
+ * `items` in order, in runs each closed once its items weigh `weight` or it holds `count` of
+ * them (an item heavier than `weight` is a run alone).
+ */
+function runsOf<T>(items: readonly T[], weigh: (item: T) => number, weight: number, count = Infinity): T[][] {
+  const runs: T[][] = [];
   let held = Infinity;
-  for (const chunk of chunks) {
-    if (held >= bytes) {
-      parts.push([]);
+  for (const item of items) {
+    if (held >= weight || runs.at(-1)!.length >= count) {
+      runs.push([]);
       held = 0;
     }
-    parts.at(-1)!.push(chunk);
-    held += chunk[1].byteLength;
+    runs.at(-1)!.push(item);
+    held += weigh(item);
   }
-  return parts;
+  return runs;
 }
 
 /** Chunks read in one request by `#chunkReader`: about 4 MB. */

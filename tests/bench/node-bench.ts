@@ -7,6 +7,7 @@ import { SearchEngine } from '../../src/core/engine.ts';
 import { ingest } from '../../src/core/pipeline.ts';
 import { parseQuery } from '../../src/core/query/parse-query.ts';
 import { preparePinyin } from '../../src/core/query/pinyin.ts';
+import { finish } from '../../src/core/slices.ts';
 import { ReadingTables } from '../../src/core/index/reading-tables.ts';
 import { normalizeText } from '../../src/core/normalize/normalize.ts';
 import { CORPUS_DIR } from '../support/corpus.ts';
@@ -143,11 +144,7 @@ async function persistence(engine: SearchEngine, stored: readonly StoredFile[], 
   // After its first result a reload takes the character index saved with the snapshot, then its
   // pinyin tables; what could not be taken is written again between requests. Queries that
   // need them read every section until then.
-  const drain = (importing: Generator<void, boolean>) => {
-    let step = importing.next();
-    while (!step.done) step = importing.next();
-    return step.value;
-  };
+  const drain = finish;
   const timed = <T>(run: () => T): [T, number] => {
     const t = performance.now();
     return [run(), performance.now() - t];

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { finish } from '../slices.ts';
 import { pinyinMatcher } from '../query/pinyin.ts';
 import { CharIndex } from './char-index.ts';
 import { readCharacters, readReadings } from './char-index-io.ts';
@@ -13,11 +14,7 @@ function withoutReadings(chunks: readonly [string, Uint8Array][]): [string, Uint
   return [[chunks[0]![0], new Uint8Array(head.buffer)], ...chunks.slice(1).filter(([name]) => tables.some((t) => name.startsWith(t)))];
 }
 
-function drain<T>(reading: Generator<void, T>): T {
-  let step = reading.next();
-  while (!step.done) step = reading.next();
-  return step.value;
-}
+const drain = finish;
 
 /** Imports saved chunks as a load takes them: the index, then its pinyin tables when saved. */
 function importInto(index: CharIndex, ...args: Parameters<typeof readCharacters>): void {

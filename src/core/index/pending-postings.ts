@@ -12,6 +12,8 @@
  * not the whole stage.
  */
 
+import { finish } from '../slices.ts';
+
 /** Postings a stage holds before it is sorted out to be written. */
 export const STAGE_SIZE = 1 << 18;
 
@@ -93,9 +95,7 @@ export class PendingPostings {
 
   /** Hands every staged posting to `write`, a key at a time in key order, and empties the stage. */
   drain(): void {
-    this.#sortOut();
-    this.#writeSorted(Infinity);
-    this.#last = -1;
+    finish(this.drainInSlices());
   }
 
   /**

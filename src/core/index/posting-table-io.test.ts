@@ -2,13 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PostingTable } from './posting-table.ts';
 import { exportTable, readTable } from './posting-table-io.ts';
+import { finish } from '../slices.ts';
 
 /** The table read back, every chunk checked. */
 function importTable(chunks: readonly Uint8Array[], keys: number, slots: number, maxCount: number): PostingTable {
-  const reading = readTable(chunks, keys, slots, maxCount);
-  let step = reading.next();
-  while (!step.done) step = reading.next();
-  return step.value;
+  return finish(readTable(chunks, keys, slots, maxCount));
 }
 
 const KEYS = 64;
