@@ -2,6 +2,7 @@ import { scaledCount } from '../rank/occurrences.ts';
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import { ReadingTables } from './reading-tables.ts';
 import { bitsOf, codesOf, readingCandidates, readingCounts, readingTitles, type CharTables } from './reading-lookup.ts';
+import { IdCollector } from './id-sets.ts';
 import { DistinctUnits } from './distinct-units.ts';
 import { RecentBitsets } from './recent-bitsets.ts';
 import { PostingTable } from './posting-table.ts';
@@ -239,12 +240,12 @@ export class CharIndex {
   }
 
   #idsIn(table: PostingTable, key: number): number[] {
-    const out: number[] = [];
+    const out = IdCollector.start();
     table.forEach(key, (slot) => {
       const id = this.#ids[slot]!;
-      if (id !== -1) out.push(id);
+      if (id !== -1) out.add(id);
     });
-    return out;
+    return out.take();
   }
 
   /**
@@ -253,15 +254,15 @@ export class CharIndex {
    * and again for its counts.
    */
   sectionsAndCounts(code: number): { ids: number[]; counts: Uint8Array } {
-    const ids: number[] = [];
+    const ids = IdCollector.start();
     const counts = new Uint8Array(this.#maxId + 1);
     this.#text.forEach(code, (slot, count) => {
       const id = this.#ids[slot]!;
       if (id === -1) return;
-      ids.push(id);
+      ids.add(id);
       counts[id] = count;
     });
-    return { ids, counts };
+    return { ids: ids.take(), counts };
   }
 
   /** Code units in the text of at least `min` sections (removed ones not yet dropped count). */
@@ -335,16 +336,16 @@ export class CharIndex {
   }
 
   #idsOf(bits: Uint32Array): number[] {
-    const out: number[] = [];
+    const out = IdCollector.start();
     for (let w = 0; w < bits.length; w++) {
       let word = bits[w]!;
       while (word !== 0) {
         const low = word & -word;
         const id = this.#ids[(w << 5) + 31 - Math.clz32(low)];
-        if (id !== undefined && id !== -1) out.push(id);
+        if (id !== undefined && id !== -1) out.add(id);
         word ^= low;
       }
     }
-    return out;
+    return out.take();
   }
 }

@@ -1,6 +1,6 @@
 import { Index } from 'flexsearch';
 import { FOLD_VERSION } from '../normalize/normalize.ts';
-import { intersect } from './id-sets.ts';
+import { IdCollector, intersect } from './id-sets.ts';
 import { PairTokenizer, PAIR_BUCKETS } from '../tokenize/tokenize.ts';
 import { SlotOf } from './slot-of.ts';
 import { VarintPostings } from './varint-postings.ts';
@@ -133,12 +133,12 @@ export class SearchIndex {
     if (buckets.length === 0) return null;
     let slots = this.#postings.slots(buckets[0]!);
     for (let k = 1; k < buckets.length && slots.length > 0; k++) slots = this.#postings.keep(buckets[k]!, slots);
-    const out: number[] = [];
+    const out = IdCollector.start();
     for (const slot of slots) {
       const id = this.#ids[slot]!;
-      if (id !== -1) out.push(id);
+      if (id !== -1) out.add(id);
     }
-    return out;
+    return out.take();
   }
 
   /** Drops the room the slot tables keep to grow (see `SlotOf.fit`). */

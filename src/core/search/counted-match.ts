@@ -1,3 +1,4 @@
+import { IdCollector } from '../index/id-sets.ts';
 import { scaledCount } from '../rank/occurrences.ts';
 import { TF_CAP, TF_WINDOW } from '../rank/rank.ts';
 import type { TermMatcher } from '../query/term-matcher.ts';
@@ -11,14 +12,14 @@ import type { LibrarySection, SectionStore } from './section-store.ts';
  */
 export function countedMatch(store: SectionStore, term: string, candidates: readonly number[]): { ids: number[]; counts: Uint8Array } {
   const counts = new Uint8Array(store.lengths.length);
-  const ids: number[] = [];
+  const ids = IdCollector.start();
   const last = TF_WINDOW - term.length;
   for (const id of candidates) {
     const norm = store.get(id)?.norm;
     if (norm === undefined) continue;
     let at = norm.indexOf(term);
     if (at === -1) continue;
-    ids.push(id);
+    ids.add(id);
     // What the ranker counts in `norm.slice(0, TF_WINDOW)`, or in the whole of a shorter section.
     const end = norm.length <= TF_WINDOW ? norm.length - term.length : last;
     let counted = 0;
@@ -28,7 +29,7 @@ export function countedMatch(store: SectionStore, term: string, candidates: read
     }
     counts[id] = scaledCount(counted, norm.length, TF_CAP, TF_WINDOW);
   }
-  return { ids, counts };
+  return { ids: ids.take(), counts };
 }
 
 /**
@@ -43,15 +44,15 @@ export function countedWidenedMatch(
   accept: (s: LibrarySection) => boolean,
 ): { ids: number[]; counts: Uint8Array } {
   const counts = new Uint8Array(store.lengths.length);
-  const ids: number[] = [];
+  const ids = IdCollector.start();
   for (const id of candidates) {
     const s = store.get(id);
     if (s === undefined || !accept(s)) continue;
     const { norm } = s;
     const counted = matcher.count(norm.length <= TF_WINDOW ? norm : norm.slice(0, TF_WINDOW));
     if (counted === 0 && (norm.length <= TF_WINDOW || !matcher.test(norm))) continue;
-    ids.push(id);
+    ids.add(id);
     counts[id] = scaledCount(Math.min(counted, TF_CAP), norm.length, TF_CAP, TF_WINDOW);
   }
-  return { ids, counts };
+  return { ids: ids.take(), counts };
 }

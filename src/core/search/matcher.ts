@@ -1,5 +1,5 @@
 import { isEmptyQuery, matchesQuery, matchesText, soleTerm, type ParsedQuery } from '../query/parse-query.ts';
-import { intersect, union } from '../index/id-sets.ts';
+import { IdCollector, intersect, union } from '../index/id-sets.ts';
 import type { TermMatcher } from '../query/term-matcher.ts';
 import { pinyinMatchers } from '../query/pinyin.ts';
 import { wordingMatchers } from '../query/wording.ts';
@@ -71,13 +71,14 @@ export class QueryMatcher {
     if (candidates && exact && textOnly && q.exclude.length === 0) return candidates;
     const only = soleTerm(q);
     if (only !== undefined && candidates) return this.#countedMatch(only, candidates);
-    const out: number[] = [];
-    for (const id of candidates ?? this.#store.ids()) {
+    const ids = candidates ?? this.#store.ids();
+    const out = IdCollector.start();
+    for (const id of ids) {
       const s = this.#store.get(id);
       if (s === undefined) continue;
-      if (textOnly ? matchesText(s.norm, q) : matchesQuery(this.#store.view(s), q)) out.push(id);
+      if (textOnly ? matchesText(s.norm, q) : matchesQuery(this.#store.view(s), q)) out.add(id);
     }
-    return out;
+    return out.take();
   }
 
   /**
@@ -173,12 +174,13 @@ export class QueryMatcher {
       return counted.ids;
     }
     const finds = (text: string, term: string) => text.includes(term) || (matchers.get(term)?.test(text) ?? false);
-    const out: number[] = [];
-    for (const id of this.#widenedCandidates(q, matchers, more) ?? this.#store.ids()) {
+    const ids = this.#widenedCandidates(q, matchers, more) ?? this.#store.ids();
+    const out = IdCollector.start();
+    for (const id of ids) {
       const s = this.#store.get(id);
-      if (s !== undefined && !skip.has(id) && (!keep || keep(s)) && matchesQuery(this.#store.view(s), q, finds)) out.push(id);
+      if (s !== undefined && !skip.has(id) && (!keep || keep(s)) && matchesQuery(this.#store.view(s), q, finds)) out.add(id);
     }
-    return out;
+    return out.take();
   }
 
   /**
