@@ -69,9 +69,17 @@ function inspect(paths: string[], json: boolean, withText: boolean): void {
   }
 }
 
-function buildEngine(paths: string[]): { engine: SearchEngine; skipped: { path: string; code: string; message: string }[] } {
+/**
+ * The files as one engine.
+ * @param pinyinTables whether to write the pinyin tables, which serve many queries. Without them
+ *   a pinyin query is still exact, reading its candidates (DESIGN.md, decision 96): for the one
+ *   query of a `search`, writing tables for every section costs more than that (they were half of
+ *   a search over the seeds).
+ */
+function buildEngine(paths: string[], pinyinTables: boolean): { engine: SearchEngine; skipped: { path: string; code: string; message: string }[] } {
   const engine = new SearchEngine();
   const skipped: { path: string; code: string; message: string }[] = [];
+  engine.deferReadings(!pinyinTables);
   expandPaths(paths)
     .flatMap(load)
     .forEach((l, fileId) => {
@@ -106,7 +114,7 @@ function hitsOf(engine: SearchEngine, query: string, limit: number) {
 }
 
 function search(query: string, paths: string[], json: boolean, limit: number): void {
-  const { engine, skipped } = buildEngine(paths);
+  const { engine, skipped } = buildEngine(paths, false);
   const page = hitsOf(engine, query, limit);
   const { total, hits } = page;
   if (json) return void process.stdout.write(`${JSON.stringify({ ...page, skipped }, null, 2)}\n`);
@@ -121,7 +129,7 @@ function search(query: string, paths: string[], json: boolean, limit: number): v
 
 /** Indexes once, then answers every line of the queries file with one JSON line (for evaluations and benchmarks). */
 function searchMany(queriesFile: string, paths: string[], limit: number): void {
-  const { engine, skipped } = buildEngine(paths);
+  const { engine, skipped } = buildEngine(paths, true);
   for (const s of skipped) console.error(`${s.path}: skipped (${s.code}) ${s.message}`);
   const queries = readFileSync(queriesFile, 'utf8').split(/\r?\n/).filter((q) => q.trim());
   for (const q of queries) process.stdout.write(`${JSON.stringify(hitsOf(engine, q, limit))}\n`);

@@ -18,7 +18,7 @@ import { exactnessQueries } from '../support/exactness.ts';
 import { scaleCorpus } from '../support/scale.ts';
 import { anchors, anchorTable } from './anchors.ts';
 import { browserBench } from './browser-bench.ts';
-import { fullParallelCorpus, judgedMrr, nodeBench } from './node-bench.ts';
+import { fullParallelCorpus, judgedMrr, nodeBench, timeCli } from './node-bench.ts';
 import { args, corpusOf, MB, QUERY_COUNT, REPEATS, ROOT } from './options.ts';
 import { printTable, results } from './report.ts';
 
@@ -33,11 +33,12 @@ async function main() {
   console.log(`Souwen benchmark: seeds ${(seedCorpus.bytes / 1e6).toFixed(2)} MB, ${scale.label} (${scale.files.length} files), ${queries.length} queries, ${REPEATS} repeat(s)`);
   const node = await nodeBench(scale, queries);
   const mrr = judgedMrr();
+  const cli = timeCli();
   const cross = args.parallel === 'full' ? crossScript(3000, 703, fullParallelCorpus()) : crossScript();
   const anchorResults = args.anchors ? anchors(node.sections, queries, Number(args['anchor-queries'])) : [];
   const web = args['node-only'] ? null : await browserBench(seedCorpus, scale, queries);
 
-  const all = { ...results(seedCorpus, scale, queries, node, { mrr, cross }, web), anchors: anchorResults };
+  const all = { ...results(seedCorpus, scale, queries, node, { mrr, cross, cli }, web), anchors: anchorResults };
   printTable(all, node, web, scale, queries);
   if (anchorResults.length > 0) console.log(`\nAnchors on ${scale.label}, ${anchorResults[0]!.queries ?? '?'} single-term queries:\n${anchorTable(anchorResults).join('\n')}`);
   mkdirSync(join(ROOT, 'bench'), { recursive: true });

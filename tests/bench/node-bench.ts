@@ -10,7 +10,7 @@ import { preparePinyin } from '../../src/core/query/pinyin.ts';
 import { finish } from '../../src/core/slices.ts';
 import { ReadingTables } from '../../src/core/index/reading-tables.ts';
 import { normalizeText } from '../../src/core/normalize/normalize.ts';
-import { CORPUS_DIR } from '../support/corpus.ts';
+import { CORPUS_DIR, SEEDS_DIR } from '../support/corpus.ts';
 import { bruteForce, type BruteSection } from '../support/exactness.ts';
 import { JUDGED, judgedFiles, meanReciprocalRank } from '../support/judged.ts';
 import { oracleFold } from '../support/oracle.ts';
@@ -188,4 +188,25 @@ export function judgedMrr(): number {
     engine.addFile(fileId, file, ingest(new Uint8Array(readFileSync(join(CORPUS_DIR, file))), file).sections);
   });
   return meanReciprocalRank(engine);
+}
+
+/** Queries the command line is timed on: one Han, one read as pinyin. */
+export const CLI_QUERIES = ['芯片', 'xinpian'] as const;
+
+/**
+ * Wall time of `souwen search <query> <seeds>` as a person runs it (a process each, prebuilt as
+ * `npm install` leaves it), median of five per query: the issue asks for ≤ 0.5 s.
+ */
+export function timeCli(): Record<(typeof CLI_QUERIES)[number], number> {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')]);
+  const bin = join(ROOT, 'bin/souwen.mjs');
+  const timed = (query: string) => {
+    const ms = Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      execFileSync(process.execPath, [bin, 'search', query, SEEDS_DIR, '--json'], { stdio: 'ignore' });
+      return performance.now() - started;
+    });
+    return median(ms);
+  };
+  return Object.fromEntries(CLI_QUERIES.map((q) => [q, timed(q)])) as Record<(typeof CLI_QUERIES)[number], number>;
 }

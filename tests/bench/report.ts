@@ -2,7 +2,7 @@
 import { cpus } from 'node:os';
 import type { crossScript } from '../support/cross-script.ts';
 import type { BrowserResults } from './browser-bench.ts';
-import { JUDGED, PINYIN_QUERIES, type NodeResults } from './node-bench.ts';
+import { JUDGED, PINYIN_QUERIES, type NodeResults, type timeCli } from './node-bench.ts';
 import { REPEATS, type Corpus } from './options.ts';
 import { median, percentile } from './stats.ts';
 
@@ -12,6 +12,8 @@ const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
 export interface NodeExtras {
   mrr: number;
   cross: ReturnType<typeof crossScript>;
+  /** `souwen search` over the seeds, ms by query (see `timeCli`). */
+  cli: ReturnType<typeof timeCli>;
 }
 
 /** The Chromium figures, as written to results.json. */
@@ -80,6 +82,7 @@ function nodeResults(node: NodeResults, extras: NodeExtras, scale: Corpus) {
     characterIndexMs: node.characterIndexMs,
     judgedMrr: extras.mrr,
     crossScript: extras.cross,
+    cliSearchMs: extras.cli,
   };
 }
 
@@ -117,6 +120,7 @@ function nodeRows(n: Results['node'], node: NodeResults, scale: Corpus, queries:
       `${[n.characterImportMs, n.readingImportMs].map((ms) => (ms === null ? 'not saved' : `${ms.toFixed(0)} ms`)).join(', then ')} / ${n.characterIndexMs.toFixed(0)} ms`,
     ],
     [`MRR of ${JUDGED.length} judged queries`, n.judgedMrr.toFixed(3)],
+    ['`souwen search` over the seeds, a process per query (median of 5)', Object.entries(n.cliSearchMs).map(([q, ms]) => `${q} ${(ms / 1000).toFixed(2)} s`).join(', ')],
     [
       `Simplified query → Traditional twin (${cross.pairs} pairs, ${cross.queries} queries)`,
       `literal ${cross.literalFound}/${cross.literal}, wording ${cross.wordingFound}/${cross.wording}; blocked by wording ${cross.blocked} (${((100 * cross.blocked) / cross.queries).toFixed(2)} %)`,

@@ -98,6 +98,20 @@ describe('souwen command line', () => {
     expect(lines[1].hits[0].title).toBe('沒錯!真·14cm制程');
   });
 
+  it('answers a pinyin query alike without the pinyin tables (one search) and with them (--queries)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'souwen-'));
+    const file = join(dir, 'queries.txt');
+    const queries = ['xinpian', 'ai', 'xt', 'shan -xinpian'];
+    writeFileSync(file, `${queries.join('\n')}\n`);
+    const withTables = run('search', '--queries', file, SEEDS_DIR, '--limit', '0').trim().split('\n').map((l) => JSON.parse(l));
+    const without = queries.map((q) => {
+      const { skipped: _, ...page } = JSON.parse(run('search', q, SEEDS_DIR, '--json', '--limit', '0'));
+      return page;
+    });
+    expect(withTables.map((l) => l.pinyinMatches).every((n) => n > 0)).toBe(true);
+    expect(without).toEqual(withTables);
+  });
+
   it('reports skipped files and exits 2 on bad usage', () => {
     const out = JSON.parse(run('inspect', join(SEEDS_DIR, '..', 'encodings', 'binary-png-named-txt.txt'), '--json'));
     expect(out[0].error).toEqual({ code: 'binary', message: expect.stringContaining('not a text file (PNG image)') });

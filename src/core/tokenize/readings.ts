@@ -1,9 +1,11 @@
-import { polyphonic } from 'pinyin-pro';
+import { READING_TABLE } from './reading-table.ts';
 
 /**
  * The toneless pinyin readings of Han characters, as pinyin queries and the character index's
- * reading pairs use them: pinyin-pro reads every character of the CJK Unified Ideographs block
- * once (about 60 ms), on first use.
+ * reading pairs use them: every character of the CJK Unified Ideographs block as pinyin-pro
+ * reads it, kept as a table generated from pinyin-pro (`scripts/gen-readings.mjs`, checked
+ * against pinyin-pro by `readings.test.ts`) rather than read through it in every process
+ * (DESIGN.md, decision 96).
  *
  * @remarks Normalized text is Simplified, but pinyin-pro reads Traditional characters as well,
  * so the classes hold both. Polyphonic characters are in the class of each reading (行: xing,
@@ -17,27 +19,15 @@ let table: Map<string, string> | null = null;
 /** Unit (syllable or initial) → the characters it stands for, built on first use. */
 export function units(): Map<string, string> {
   if (table) return table;
-  const chars: string[] = [];
-  for (let c = 0x4e00; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
-  const readings = polyphonic(chars.join(''), { toneType: 'none', type: 'array' }) as string[][];
-  const bySyllable = new Map<string, Set<string>>();
-  const addTo = (unit: string, char: string) => {
-    let set = bySyllable.get(unit);
-    if (!set) bySyllable.set(unit, (set = new Set()));
-    set.add(char);
-  };
-  readings.forEach((rs, i) => {
-    for (const reading of rs) {
-      if (!/^[a-zü]+$/.test(reading)) continue;
-      addTo(reading.replace(/ü/g, 'v'), chars[i]!);
-      if (reading.includes('ü')) addTo(reading.replace(/ü/g, 'u'), chars[i]!);
-    }
-  });
   const out = new Map<string, string>();
-  for (const [syllable, set] of bySyllable) out.set(syllable, [...set].join(''));
+  for (const line of READING_TABLE.split('\n')) {
+    const space = line.indexOf(' ');
+    out.set(line.slice(0, space), line.slice(space + 1));
+  }
+  const syllables = [...out];
   for (const initial of INITIALS) {
     const all = new Set<string>();
-    for (const [syllable, set] of bySyllable) if (syllable.startsWith(initial)) for (const c of set) all.add(c);
+    for (const [syllable, chars] of syllables) if (syllable.startsWith(initial)) for (const c of chars) all.add(c);
     // An initial that is also a whole syllable (none in Mandarin, but keep the union safe).
     for (const c of out.get(initial) ?? '') all.add(c);
     out.set(initial, [...all].join(''));
@@ -71,10 +61,9 @@ export function readingLetters(): Uint32Array {
 }
 
 /**
- * Builds the reading tables now (about 60 ms, and 40–90 ms more for the syllables and letters
- * of every code unit) rather than inside the first Latin query, which took a search typed as an
- * import began 90 ms: the worker calls it while a library is read, and benchmarks before timing
- * queries.
+ * Builds the reading tables now (the syllables and letters of every code unit, 40–90 ms) rather
+ * than inside the first Latin query, which took a search typed as an import began 90 ms: the
+ * worker calls it while a library is read, and benchmarks before timing queries.
  */
 export function preparePinyin(): void {
   readingSyllables();
